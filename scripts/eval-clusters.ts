@@ -1,0 +1,76 @@
+/**
+ * Event-clustering evaluation on the ECB+ development split (Cybulska & Vossen 2014): tokenize
+ * `title + text` as English, take content terms, cluster with the DEFAULT options, and print
+ * B-cubed precision / recall / F1 (Bagga & Baldwin 1998) against the gold `event_cluster`.
+ * A small threshold sweep follows, for the documentation only: the default is fixed.
+ *
+ * Run from the repository root: `npm run eval:clusters` (after `npm run build`).
+ * Data: `../shared/evaldata/ecbplus-dev/documents.jsonl` (override with the first argument).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { scoreBCubed, type BCubed } from '../src/cluster/b-cubed.js';
+import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput, type ClusterOptions } from '../src/cluster/index.js';
+import { contentTerms } from '../src/text/terms.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+const DEFAULT_DATA = '../shared/evaldata/ecbplus-dev/documents.jsonl';
+/** Thresholds shown beside the default, to document how sensitive the score is. */
+const SWEEP = [0.1, 0.125, 0.1375, 0.15, 0.1625, 0.175, 0.2, 0.25];
+
+interface GoldDoc {
+  input: ClusterInput;
+  event: string;
+}
+
+/** Parse the JSONL file; a bad line is an error naming the file and line. */
+export function readGoldDocs(path: string): GoldDoc[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const docs: GoldDoc[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${path}:${i + 1}: not valid JSON (${(error as Error).message})`);
+    }
+    const { doc_id: id, event_cluster: event, title, text } = record;
+    if (typeof id !== 'string' || typeof event !== 'string' || typeof text !== 'string') {
+      throw new Error(`${path}:${i + 1}: needs string fields doc_id, event_cluster and text`);
+    }
+    const body = `${typeof title === 'string' ? title : ''}\n${text}`;
+    const termCounts = contentTerms(tokenize(body, 'en'), 'en');
+    docs.push({ input: { id, date: '', lang: 'en', termCounts, entities: [] }, event });
+  });
+  return docs;
+}
+
+export function evaluate(docs: readonly GoldDoc[], options: ClusterOptions): BCubed {
+  const clusters = clusterArticles(docs.map((d) => d.input), options);
+  const predicted = new Map<string, string>();
+  for (const cluster of clusters) for (const id of cluster.members) predicted.set(id, cluster.id);
+  return scoreBCubed(predicted, new Map(docs.map((d) => [d.input.id, d.event])));
+}
+
+function formatRow(label: string, score: BCubed): string {
+  return `${label.padEnd(12)} ${score.precision.toFixed(4)}  ${score.recall.toFixed(4)}  ${score.f1.toFixed(4)}`;
+}
+
+function main(): void {
+  const path = resolve(process.argv[2] ?? DEFAULT_DATA);
+  const docs = readGoldDocs(path);
+  const started = performance.now();
+  const score = evaluate(docs, {});
+  const ms = performance.now() - started;
+  const events = new Set(docs.map((d) => d.event)).size;
+  console.log(`ECB+ dev: ${docs.length} articles, ${events} gold events (${path})`);
+  console.log(`defaults: ${JSON.stringify(DEFAULT_CLUSTER_OPTIONS)}; clustering took ${ms.toFixed(0)} ms`);
+  console.log('B-cubed (Bagga & Baldwin 1998)  precision  recall  F1');
+  console.log(formatRow('default', score));
+  console.log('threshold sweep (documentation only; the default above is what counts):');
+  for (const threshold of SWEEP) console.log(formatRow(`t=${threshold}`, evaluate(docs, { threshold })));
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

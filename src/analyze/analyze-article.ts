@@ -1,0 +1,81 @@
+import type { Article, ArticleAnalysis, ContrastHit, Match, Span } from '../types.js';
+import type { CompiledLexicon, TermValue } from '../lexicon/compile.js';
+import { scanAll, scanLongest, TokenForms } from '../lexicon/matcher.js';
+import { contentTerms } from '../text/terms.js';
+import { tokenize } from '../text/tokenize.js';
+import { buildVoiceContext, voiceOf } from './voice.js';
+
+/** `Match.sentence` is cut to at most this many characters around the hit (CONTRACT.md). */
+const SENTENCE_MAX = 300;
+
+/**
+ * Analyse one article: every lexicon hit with its voice and flags, contrast-label occurrences in
+ * their own pass, entity ids and content-term counts. Offsets are exact UTF-16 offsets in `body`.
+ */
+export function analyzeArticle(article: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>, lexicon: CompiledLexicon): ArticleAnalysis {
+  const { body, lang } = article;
+  const tokens = tokenize(body, lang);
+  const forms = new TokenForms(tokens);
+  const ctx = buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon);
+
+  // Exclude phrases: a hit of concept C inside an occurrence of one of C's exclude phrases is dropped.
+  const excluded = scanAll(lexicon.excludes, forms);
+  const isExcluded = (concept: string, from: number, to: number): boolean =>
+    excluded.some((e) => e.from <= from && e.to >= to && e.values.includes(concept));
+
+  const hits = scanLongest(lexicon.terms, forms, (occurrence) => {
+    const allowed = occurrence.values.filter((v) => !isExcluded(v.concept.id, occurrence.from, occurrence.to));
+    if (allowed.length === 0) return null;
+    // The same words may be a term in two languages of different concepts: the article's language wins.
+    return [allowed.find((v) => v.lang === lang) ?? allowed[0]!];
+  });
+
+  const matches: Match[] = hits.map((hit) => {
+    const value: TermValue = hit.values[0]!;
+    const start = tokens[hit.from]!.start;
+    const end = tokens[hit.to - 1]!.end;
+    const voice = voiceOf(ctx, hit.from, hit.to);
+    return {
+      concept: value.concept.id,
+      lexicon: value.concept.lexicon,
+      frame: value.concept.frame,
+      term: value.term,
+      start,
+      end,
+      matched: body.slice(start, end),
+      voice: voice.voice,
+      negated: voice.negated,
+      distanced: voice.distanced,
+      sentence: cutSentence(body, voice.sentence, start, end),
+    };
+  });
+
+  const contrastHits: ContrastHit[] = [];
+  for (const hit of scanLongest(lexicon.labels, forms)) {
+    const voice = voiceOf(ctx, hit.from, hit.to).voice;
+    const seen = new Set<string>();
+    for (const value of hit.values) {
+      const key = `${value.contrast.id}\0${value.label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      contrastHits.push({ contrast: value.contrast.id, label: value.label, start: tokens[hit.from]!.start, end: tokens[hit.to - 1]!.end, voice });
+    }
+  }
+
+  const entities: string[] = [];
+  for (const hit of scanLongest(lexicon.entities, forms)) entities.push(...new Set(hit.values));
+
+  return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts: contentTerms(tokens, lang), entities };
+}
+
+/** The hit's sentence, cut to at most 300 characters, centred on the hit when it is longer. */
+export function cutSentence(body: string, sentence: Span, start: number, end: number): string {
+  const s = Math.min(sentence.start, start);
+  const e = Math.max(sentence.end, end);
+  if (e - s <= SENTENCE_MAX) return body.slice(s, e);
+  const room = Math.max(0, SENTENCE_MAX - (end - start));
+  let from = Math.max(s, start - Math.floor(room / 2));
+  const to = Math.min(e, from + SENTENCE_MAX);
+  from = Math.max(s, to - SENTENCE_MAX);
+  return body.slice(from, to);
+}

@@ -1,0 +1,2 @@
+export { analyzeArticle, cutSentence } from './analyze-article.js';
+export { checkLexiconExamples } from '../lexicon/examples.js';

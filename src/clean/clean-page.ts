@@ -1,0 +1,316 @@
+/**
+ * Boilerplate out of one flattened page (blocks = lines), with the reason for every line removed,
+ * and the page's own metadata read on the way (title, byline, date, credit, tags, masthead).
+ *
+ * Order of evidence: what repeats across the outlet's pages (`repeated`, from the corpus table),
+ * then the title (a headline-like line that repeats, or precedes the byline/date block, or
+ * precedes the first paragraph), then line shapes. Nothing is cut wholesale at a marker such as
+ * "Related News": only the run of link-like lines after it goes, the article continues after it.
+ */
+import type { MetaHints, OutletAlias, Removed } from '../types.js';
+import {
+  isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine,
+  isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, wordCount,
+} from './line-shape.js';
+import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, canonicalCredit } from './metadata.js';
+import { findOutlet } from '../ingest/outlets.js';
+
+export interface PageOptions {
+  /** Lines (as `lineKey`) the outlet's other pages repeat: boilerplate. */
+  repeated: ReadonlySet<string>;
+  outlets: readonly OutletAlias[];
+  /** Title already known (HTML `<title>`/og:title, a version table's first row). */
+  knownTitle?: string;
+  /**
+   * `text`: a flattened scrape, all rules (everything above the title is page header; short
+   * non-sentences are menus). `html`: Readability's output, already mostly article, so only the
+   * rules for chrome it keeps (lists after markers, captions, credits, furniture, repeats, bylines).
+   */
+  kind: 'text' | 'html';
+}
+
+export interface CleanedPage {
+  title: string;
+  paragraphs: string[];
+  removed: Removed[];
+  meta: MetaHints;
+  /** Credits in page order, canonical names; the `Source:` line when the page has one. */
+  credits: string[];
+  /** The `Source:` value, kept apart: it names the publisher when nothing else does. */
+  sourceLine?: string;
+}
+
+interface Line {
+  text: string;
+  bullet: boolean;
+  reason: string | null;
+}
+
+/** Most lines a tag list holds (tags are a handful of short names). */
+const MAX_TAG_WORDS = 4;
+/** A stand-alone date line has few words besides the date (`12 مايو/ أيار 2020 - 14:05`). */
+const MAX_DATE_LINE_WORDS = 7;
+/** Lines shorter than this are never dropped as in-page duplicates. */
+const MIN_DUPLICATE_WORDS = 4;
+/** How far after a candidate title its repeat (a caption of the lead photo) may sit. */
+const TITLE_REPEAT_WINDOW = 6;
+
+/** Key for comparing lines across pages: folded white space, lower case, bullet out. */
+export function lineKey(line: string): string {
+  return lineText(line).toLowerCase();
+}
+
+export function cleanPage(blocks: readonly string[], opts: PageOptions): CleanedPage {
+  const lines: Line[] = blocks.map((b) => ({ text: lineText(b), bullet: isBulleted(b), reason: null }));
+  const meta: MetaHints = {};
+  const credits: string[] = [];
+  let sourceLine: string | undefined;
+  const mark = (i: number, reason: string): void => {
+    const l = lines[i];
+    if (l && l.reason === null) l.reason = reason;
+  };
+
+  markMastheads(lines, opts.outlets, meta, mark);
+  markMarkerRuns(lines, mark);
+  // Readability's output starts below the headline; only a repeat of the known title is looked for.
+  const t = opts.kind === 'text' ? findTitle(lines, opts) : findKnownTitle(lines, opts.knownTitle);
+  const title = t >= 0 ? lines[t]!.text : (opts.knownTitle ?? '').trim();
+  if (t >= 0) {
+    mark(t, 'title');
+    if (opts.kind === 'text') markHeader(lines, t, mark);
+  }
+  const bodyStart = readBylineBlock(lines, t + 1, meta, mark);
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const src = parseSourceLine(l.text);
+    if (src !== undefined) {
+      sourceLine ??= src;
+      mark(i, 'credit');
+      continue;
+    }
+    // Sign-offs count inside the article only: not in link lists, not the masthead's own name.
+    const agency = l.reason === null || l.reason === 'title' ? agencySignOff(l.text, opts.outlets) : undefined;
+    if (agency !== undefined && i >= Math.max(t, 0)) {
+      if (!credits.includes(agency)) credits.push(agency);
+      mark(i, 'credit');
+    }
+    if (isDateLine(l.text) && wordCount(l.text) <= MAX_DATE_LINE_WORDS) {
+      // Only a date next to the title is the article's; others date related links.
+      const d = parseDate(l.text);
+      if (d && !meta.date && i < bodyStart + 2 && i >= t - 3) meta.date = d;
+      mark(i, 'date');
+    }
+    if (opts.repeated.has(l.text.toLowerCase())) mark(i, 'repeated');
+    if (isTimestampLine(l.text)) mark(i, 'date');
+    if (isCopyrightLine(l.text)) mark(i, 'footer');
+  }
+
+  markCaptions(lines, title, opts.kind, mark);
+  if (opts.kind === 'text') {
+    const tagsAt = markTagsAndFooter(lines, bodyStart, t >= 0, meta, mark);
+    markShapes(lines, bodyStart, tagsAt, mark);
+  } else lines.forEach((l, i) => { if (isFurniture(l.text)) mark(i, 'menu'); });
+  if (opts.kind === 'text') markDuplicates(lines, title, mark); // in HTML, repeats are tables and lists
+
+  const removed: Removed[] = [];
+  const paragraphs: string[] = [];
+  lines.forEach((l) => {
+    if (l.reason === null) paragraphs.push(l.text);
+    else if (l.reason !== 'title') removed.push({ text: l.text, reason: l.reason });
+  });
+  const publisher = meta.outlet !== undefined ? canonicalCredit(meta.outlet, opts.outlets) : undefined;
+  const out: CleanedPage = { title, paragraphs, removed, meta, credits: credits.map((c) => canonicalCredit(c, opts.outlets)).filter((c) => c !== publisher) };
+  if (sourceLine !== undefined) {
+    out.sourceLine = sourceLine;
+    out.credits = [canonicalCredit(sourceLine, opts.outlets)];
+  }
+  return out;
+}
+
+/** A line that is only a known outlet's name is the masthead (first one names the publisher). */
+function markMastheads(lines: Line[], outlets: readonly OutletAlias[], meta: MetaHints, mark: (i: number, r: string) => void): void {
+  lines.forEach((l, i) => {
+    // An agency's name is a credit line, unless it heads the page (TASS's own site).
+    if (wordCount(l.text) > 5 || (i > 1 && agencySignOff(l.text, outlets) !== undefined)) return;
+    if (!findOutlet(l.text, outlets)) return;
+    meta.outlet ??= l.text;
+    mark(i, 'masthead');
+  });
+  const first = lines[0];
+  // An unknown masthead: the page's first line, short, repeated further down (header and footer).
+  if (!meta.outlet && first && !first.bullet && wordCount(first.text) <= 4 && !/[.:!?؟]$/.test(first.text)
+    && lines.slice(1).some((l) => l.text === first.text)) {
+    meta.outlet = first.text;
+    lines.forEach((l, i) => { if (l.text === first.text) mark(i, 'masthead'); });
+  }
+}
+
+/** Index of the title line, or -1. Evidence: repeats nearby, precedes byline/date, precedes prose. */
+function findTitle(lines: Line[], opts: PageOptions): number {
+  const known = opts.knownTitle?.trim().toLowerCase();
+  let best = -1;
+  let bestScore = 0;
+  lines.forEach((l, i) => {
+    if (l.bullet || l.reason !== null || !isHeadlineLike(l.text) || opts.repeated.has(l.text.toLowerCase())) return;
+    let score = 0;
+    if (known && (l.text.toLowerCase() === known || known.includes(l.text.toLowerCase()))) score += 3;
+    if (lines.slice(i + 1, i + 1 + TITLE_REPEAT_WINDOW).some((o) => o.text === l.text)) score += 2;
+    // The byline block follows the title directly; a line or two further is weaker evidence.
+    if (lines[i + 1] && isBylineish(lines[i + 1]!.text)) score += 3;
+    else if (lines.slice(i + 2, i + 4).some((o) => isBylineish(o.text))) score += 1;
+    const next = lines.slice(i + 1).find((o) => o.text !== l.text);
+    if (next && !next.bullet && isProse(next.text)) score += 1;
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
+}
+
+function findKnownTitle(lines: Line[], known: string | undefined): number {
+  const key = known?.trim().toLowerCase();
+  if (!key) return -1;
+  return lines.slice(0, 3).findIndex((l) => l.text.toLowerCase() === key);
+}
+
+function isBylineish(text: string): boolean {
+  return parseByline(text) !== undefined || parseSourceLine(text) !== undefined || isDateLine(text);
+}
+
+/** Everything above the title: menus (bullets), the ticker run right above it, other header. */
+function markHeader(lines: Line[], t: number, mark: (i: number, r: string) => void): void {
+  let tickerFrom = t;
+  while (tickerFrom > 0 && !lines[tickerFrom - 1]!.bullet && isTickerItem(lines[tickerFrom - 1]!.text)) tickerFrom--;
+  const isRun = t - tickerFrom >= 2;
+  for (let i = 0; i < t; i++) {
+    const l = lines[i]!;
+    if (markerReason(l.text) === 'ticker') mark(i, 'ticker');
+    else if (isRun && i >= tickerFrom) mark(i, 'ticker');
+    else mark(i, l.bullet ? 'menu' : 'header');
+  }
+}
+
+function isTickerItem(text: string): boolean {
+  return wordCount(text) >= 4 && !isFurniture(text) && markerReason(text) === undefined;
+}
+
+/** Byline block right after the title: byline, source, date, reading time, close buttons. */
+function readBylineBlock(lines: Line[], from: number, meta: MetaHints, mark: (i: number, r: string) => void): number {
+  let i = Math.max(from, 0);
+  for (; i < lines.length && i < from + 8; i++) {
+    const l = lines[i]!;
+    const by = parseByline(l.text);
+    if (by !== undefined) {
+      meta.byline ??= by;
+      mark(i, 'byline');
+    } else if (isDateLine(l.text)) {
+      const d = parseDate(l.text);
+      if (d && !meta.date) meta.date = d;
+      mark(i, 'date');
+    } else if (parseSourceLine(l.text) !== undefined) {
+      continue; // read with the other Source: lines
+    } else if (isFurniture(l.text)) {
+      mark(i, 'menu');
+    } else break;
+  }
+  return i;
+}
+
+/** Captions: a line doubled right after itself, a line / credit / same line, photo credits. */
+function markCaptions(lines: Line[], title: string, kind: 'text' | 'html', mark: (i: number, r: string) => void): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1];
+    const after = lines[i + 2];
+    if (isPhotoCredit(l.text)) mark(i, 'caption');
+    if (l.text === title || kind === 'html') continue; // HTML repeats are table cells, not captions
+    if (next && next.text === l.text && (l.bullet || !isProse(l.text) || wordCount(l.text) < 40)) {
+      mark(i, 'caption');
+      mark(i + 1, 'caption');
+    } else if (next && after && after.text === l.text && wordCount(next.text) <= 5) {
+      mark(i, 'caption');
+      mark(i + 1, 'caption');
+      mark(i + 2, 'caption');
+    }
+  }
+}
+
+/** Markers whose following run of link-like lines is part of the list (ticker/menu markers only mark themselves). */
+const LIST_REASONS = new Set(['related-list', 'most-read', 'read-next', 'comments']);
+
+/**
+ * A list marker and the run of link-like lines after it. The run ends at the first running text,
+ * or at a line that a byline follows (the article's title under a list that sits above it).
+ */
+function markMarkerRuns(lines: Line[], mark: (i: number, r: string) => void): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (isReadPrefixLine(l.text)) {
+      mark(i, 'related-list');
+      continue;
+    }
+    const reason = markerReason(l.text);
+    if (reason === undefined) continue;
+    mark(i, reason);
+    if (!LIST_REASONS.has(reason)) continue;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const o = lines[j]!;
+      if (!o.bullet && isProse(o.text) && markerReason(o.text) === undefined) break;
+      const next = lines[j + 1]?.text ?? '';
+      if (!o.bullet && (parseByline(next) !== undefined || isDateLine(next))) break;
+      mark(j, reason);
+    }
+    i = j - 1;
+  }
+}
+
+/**
+ * A run of 2+ short bulleted names after the text is the tag list; on a raw page with a found
+ * title it also ends the article, and what follows is page footer. Returns its index or -1.
+ */
+function markTagsAndFooter(lines: Line[], from: number, endsArticle: boolean, meta: MetaHints, mark: (i: number, r: string) => void): number {
+  const hasTextBefore = (i: number): boolean => lines.slice(from, i).some((l) => l.reason === null && isProse(l.text));
+  for (let i = from; i < lines.length; i++) {
+    let j = i;
+    while (j < lines.length && lines[j]!.bullet && wordCount(lines[j]!.text) <= MAX_TAG_WORDS && !/[.!?؟]$/.test(lines[j]!.text)) j++;
+    if (j - i < 2 || !hasTextBefore(i)) continue;
+    meta.tags = lines.slice(i, j).map((l) => l.text);
+    for (let k = i; k < j; k++) mark(k, 'tags');
+    if (endsArticle) for (let k = j; k < lines.length; k++) mark(k, 'footer');
+    return i;
+  }
+  return -1;
+}
+
+/** Shape rules for what is left: bullets and short non-sentences are menus unless they sit between paragraphs. */
+function markShapes(lines: Line[], from: number, tagsAt: number, mark: (i: number, r: string) => void): void {
+  const kept = (i: number): boolean => lines[i]?.reason === null;
+  const proseNear = (i: number, step: number): boolean => {
+    for (let k = i + step; k >= 0 && k < lines.length; k += step) {
+      if (kept(k)) return isProse(lines[k]!.text);
+    }
+    return false;
+  };
+  const lastProse = lines.reduce((last, l, i) => (l.reason === null && isProse(l.text) ? i : last), -1);
+  lines.forEach((l, i) => {
+    if (l.reason !== null) return;
+    if (isFurniture(l.text)) return mark(i, 'menu');
+    if (isProse(l.text)) return;
+    // A subheading: a short line with running text on both sides stays.
+    if (!l.bullet && isHeadlineLike(l.text) && i > from && proseNear(i, -1) && proseNear(i, 1) && (tagsAt < 0 || i < tagsAt)) return;
+    if (l.bullet && wordCount(l.text) >= 8 && proseNear(i, -1)) return; // a list inside the text
+    mark(i, i > lastProse ? 'footer' : l.bullet ? 'menu' : 'short-line');
+  });
+}
+
+/** In-page duplicates: keep the first copy. The title's repeat is a duplicate too. */
+function markDuplicates(lines: Line[], title: string, mark: (i: number, r: string) => void): void {
+  const seen = new Set<string>([title.toLowerCase()]);
+  lines.forEach((l, i) => {
+    // Short repeats (numbers, names in a table) are data, not duplicated chrome.
+    if (l.reason !== null || wordCount(l.text) < MIN_DUPLICATE_WORDS) return;
+    const key = l.text.toLowerCase();
+    if (seen.has(key)) mark(i, 'duplicate');
+    seen.add(key);
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Line-shape tests for flattened page text: what a line looks like (bullet, prose, headline,
+ * list marker), independent of its neighbours. The rules in clean-page.ts combine these.
+ */
+
+/** Bullet glyphs scrapers leave at the start of menu, tag and list lines. */
+const BULLET = /^\s*(?:[•·▪●◦‣∙*]|-\s)\s*/u;
+/** A sentence ends here: period, ?, !, Arabic question mark, ellipsis, optionally inside a quote. */
+const SENTENCE_END = /[.!?؟…:;。！？]["”»’')\]」』）]*$|["”»」]$/u;
+/** Scripts written without spaces: their words are counted as about two characters each. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
+
+/**
+ * Headers that open a list of links or comments, by reason. A marker never ends the article:
+ * only the run of link-like lines right after it is removed (the text often goes on after it).
+ */
+const MARKERS: [RegExp, string][] = [
+  [/^(related( news| articles| stories| content| topics)?|more (news|stories) ?(from|on)?.*|also read|read also|see also|you (may|might) also like|recommended( for you)?|more on this( story)?|read more:?|further reading)$/i, 'related-list'],
+  [/^(don'?t miss|must read|more from [\w .&'-]{2,40}|more stories|latest stories|around the web|promoted stories|sponsored( stories| links)?)$/i, 'related-list'],
+  [/^(most read|most popular|most viewed|trending( now)?|top stories|popular( now)?|editor'?s picks?)$/i, 'most-read'],
+  [/^(read next|up next|next article|what to read next)$/i, 'read-next'],
+  [/^(comments?|\d+ comments?|leave a (comment|reply)|join the conversation)$/i, 'comments'],
+  [/^(breaking( news)?|latest( news)?|live updates|ticker)$/i, 'ticker'],
+  [/^(coverage|stories|أقسام مهمة|أين يمكنك متابعتنا|مباشر)$/i, 'menu'],
+  [/^(قراءة المزيد|اقرأ (أيضا|أيضاً|المزيد)|إقرأ أيضا|مواضيع (ذات صلة|متعلقة)|أخبار (ذات صلة|متعلقة)|ذات صلة|الأكثر (قراءة|مشاهدة)|اقرأ التالي):?$/u, 'related-list'],
+  [/^(التعليقات|تعليقات|أضف تعليق(ا|اً)?)$/u, 'comments'],
+];
+
+/** A line that is only a link-list item prefix: `READ  Headline…` (seed 001). */
+const READ_PREFIX = /^(READ|READ MORE|ALSO READ|SEE ALSO|SEE MORE|MORE|RELATED|WATCH)\b\s*[:|-]?\s+\S/u;
+/** The same in mixed case needs its colon: `Read more: Headline`, `اقرأ أيضا: …`. */
+const READ_LABEL = /^(read more|read also|also read|see also|see more|related|more|watch|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد)\s*[:|]\s*\S/iu;
+
+export function isBulleted(line: string): boolean {
+  return BULLET.test(line);
+}
+
+/** The line without its bullet and with runs of white space folded. */
+export function lineText(line: string): string {
+  return line.replace(BULLET, '').replace(/\s+/g, ' ').trim();
+}
+
+export function wordCount(text: string): number {
+  const spaced = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  return unspaced === 0 ? spaced : spaced + Math.floor(unspaced / 2);
+}
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+/** Running text: a sentence of some length, or long enough to be text whatever its end. */
+export function isProse(text: string): boolean {
+  const words = wordCount(text);
+  return (words >= 6 && endsSentence(text) && !text.endsWith(':')) || words >= 25;
+}
+
+/** Could be a headline: a few words, no closing period, not a list marker. */
+export function isHeadlineLike(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 3 && words <= 30 && text.length <= 220 && !/[.;]$/.test(text) && markerReason(text) === undefined;
+}
+
+/** The reason a list-opening marker line carries, if it is one. */
+export function markerReason(text: string): string | undefined {
+  const t = text.replace(/[\s:|»›>.…-]+$/u, '').trim();
+  for (const [re, reason] of MARKERS) if (re.test(t)) return reason;
+  return undefined;
+}
+
+export function isReadPrefixLine(text: string): boolean {
+  return READ_PREFIX.test(text) || READ_LABEL.test(text);
+}
+
+/** `Evgeniy Maloletka / AP`, `(AP Photo/…)`, `Photo: …`, a caption ending in `(Sputnik)`. */
+export function isPhotoCredit(text: string): boolean {
+  if (/^(photo|image|picture|credit|صورة|الصورة)\s*[:：]/iu.test(text)) return true;
+  if (/^[\p{L}.' -]{2,40} ?\/ ?[\p{L}. -]{2,30}$/u.test(text) && wordCount(text) <= 6) return true;
+  // Inline credits at the end of a caption: `…treatmentCredit: EPA`, `… (Image: GETTY )`.
+  if (/(credit|image|photo|picture|source)s?\s*:\s*[^.!?]{1,60}\)?\s*$/iu.test(text) && /(credit|\((image|photo|picture))/iu.test(text)) return true;
+  return /\((AP|AFP|Reuters|Sputnik|TASS|Getty Images|EPA|Anadolu|AP Photo[^)]*|Photo[^)]*|[^)]*;\s*Illustrated by[^)]*)\)$/u.test(text);
+}
+
+/** `2 Min Read`, `5 minutes read`, `x` (a close button): page furniture next to the byline. */
+export function isFurniture(text: string): boolean {
+  return /^(\d+\s*(min|mins|minutes?)\s*read|x|×|share|share this|print|email|facebook|twitter|whatsapp|telegram|listen|advertisement|إعلان|caption|close|image \d+ of \/? ?\d*|sign in|log in|subscribe|https?:\/\/\S+)$/iu.test(text);
+}
+
+/** `Updated 5:27 am CST…`, `| UPDATED: 11:05, Tue, Nov 19, 2019`, `Posted Nov 19`: a timestamp line. */
+export function isTimestampLine(text: string): boolean {
+  return /^[|·•\s]*(last )?(updated|posted|published|modified|تم التحديث|آخر تحديث|نشر)\b/iu.test(text) && wordCount(text) <= 14;
+}
+
+/** Copyright and rights lines: site footer wherever Readability leaves them. */
+export function isCopyrightLine(text: string): boolean {
+  return /©|\(c\) ?\d{4}|copyright|all rights reserved|جميع الحقوق محفوظة/iu.test(text) && wordCount(text) <= 40;
+}

@@ -1,0 +1,97 @@
+/**
+ * Metadata lines in flattened pages: dates, bylines, `Source:` lines and agency sign-offs.
+ * Dates are read only from what the page states (English and Arabic month names, ISO); a date
+ * that cannot be read unambiguously is left empty, never guessed.
+ */
+import { aliasKey, findOutlet } from '../ingest/outlets.js';
+import type { OutletAlias } from '../types.js';
+
+const EN_MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+/** Arabic month names, Egyptian/Gulf (يناير…) and Levantine (كانون الثاني…) series, after folding. */
+const AR_MONTHS: [string, number][] = [
+  ['يناير', 1], ['كانون الثاني', 1], ['فبراير', 2], ['شباط', 2], ['مارس', 3], ['اذار', 3],
+  ['ابريل', 4], ['نيسان', 4], ['مايو', 5], ['ايار', 5], ['يونيو', 6], ['يونيه', 6], ['حزيران', 6],
+  ['يوليو', 7], ['يوليه', 7], ['تموز', 7], ['اغسطس', 8], ['اب', 8], ['سبتمبر', 9], ['ايلول', 9],
+  ['اكتوبر', 10], ['تشرين الاول', 10], ['نوفمبر', 11], ['تشرين الثاني', 11], ['ديسمبر', 12], ['كانون الاول', 12],
+];
+/**
+ * Canonical names (as in outlets.yaml) of news agencies: a line that is only one of these is an
+ * agency sign-off or credit, not a masthead. Outlets in general are not credits.
+ */
+const AGENCIES = new Set(['AP', 'Reuters', 'AFP', 'Bloomberg News', 'Sputnik', 'TASS', 'RIA Novosti', 'Xinhua', 'Anadolu', 'DPA', 'EFE', 'ANSA', 'UPI', 'Interfax', 'IRNA', 'SANA', 'WAFA', 'Agencies']);
+
+/** `YYYY-MM-DD` from a stated date, or undefined. */
+export function parseDate(text: string): string | undefined {
+  const t = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\s+/g, ' ');
+  let m = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(t);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
+  m = /\b(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})\b/.exec(t);
+  if (m) {
+    const mon = EN_MONTHS[m[2]!.slice(0, m[2]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
+    if (mon) return valid(+m[3]!, mon, +m[1]!);
+  }
+  m = /\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(t);
+  if (m) {
+    const mon = EN_MONTHS[m[1]!.slice(0, m[1]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
+    if (mon) return valid(+m[3]!, mon, +m[2]!);
+  }
+  return parseArabicDate(t);
+}
+
+function parseArabicDate(t: string): string | undefined {
+  const m = /(\d{1,2})\s+([\u0600-\u06FF/ ]+?)\s*(\d{4})/u.exec(t);
+  if (!m) return undefined;
+  const names = m[2]!.split('/').map((s) => foldArabic(s.trim())).filter(Boolean);
+  const months = new Set(names.map((n) => AR_MONTHS.find(([name]) => name === n)?.[1]).filter((x) => x !== undefined));
+  // Both series named (`مايو/ أيار`) must agree; one unknown name means no date.
+  if (months.size !== 1 || names.length !== [...names].filter((n) => AR_MONTHS.some(([a]) => a === n)).length) return undefined;
+  return valid(+m[3]!, [...months][0]!, +m[1]!);
+}
+
+function foldArabic(s: string): string {
+  return s.replace(/[أإآ]/g, 'ا').replace(/ى/g, 'ي').replace(/\s+/g, ' ');
+}
+
+function valid(y: number, mo: number, d: number): string | undefined {
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A line that is a date and little else (a timestamp in a byline block). */
+export function isDateLine(text: string): boolean {
+  return parseDate(text) !== undefined && text.replace(/[\d:,./\-–]/g, '').trim().split(/\s+/).length <= 6;
+}
+
+/** `By Name` / `بقلم Name` / `كتب Name`: the byline's name. */
+export function parseByline(text: string): string | undefined {
+  const m = /^(?:by|written by|بقلم|كتب|كتبت|إعداد)[:\s]+(.{2,80})$/iu.exec(text.trim());
+  return m?.[1]?.trim();
+}
+
+/** `Source: Agencies` / `المصدر: RT`: the credited source, as written. */
+export function parseSourceLine(text: string): string | undefined {
+  const m = /^(?:source|sources|المصدر|المصادر)\s*[:：]\s*(.{1,60})$/iu.exec(text.trim());
+  return m?.[1]?.trim();
+}
+
+/** Canonical credit name: an outlets.yaml name when it knows the string, else the string. */
+export function canonicalCredit(name: string, outlets: readonly OutletAlias[]): string {
+  return findOutlet(name, outlets)?.name ?? name.trim();
+}
+
+/** The agency a line names when the line is nothing but an agency (`AP`, `بلومبرج نيوز`). */
+export function agencySignOff(text: string, outlets: readonly OutletAlias[]): string | undefined {
+  const key = aliasKey(text);
+  if (key === '' || wordCount(key) > 4) return undefined;
+  const entry = findOutlet(key, outlets);
+  const name = entry?.name ?? [...AGENCIES].find((a) => a.toLowerCase() === key);
+  return name !== undefined && AGENCIES.has(name) ? name : undefined;
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}

@@ -1,0 +1,98 @@
+/**
+ * Turn cluster labels into `EventCluster`s: stable ids, each member's mean similarity to the
+ * others, and the centroid's top terms. Linear in the number of non-zeros: the mean cosine of a
+ * member to the rest of its cluster is (vᵢ · S − vᵢ · vᵢ) / (n − 1), with S the sum of member rows.
+ */
+import type { EventCluster } from '../types.js';
+import { compareStrings, type SparseMatrix } from './vectorize.js';
+
+/** Terms listed per cluster in `events.csv`. */
+export const TOP_TERMS = 10;
+const MIN_ID_DIGITS = 4;
+
+interface Group {
+  members: number[];
+  earliest: number;
+  firstId: string;
+}
+
+/**
+ * One `EventCluster` per distinct label. `docs` and `days` are in the matrix's row order (sorted
+ * by id), so `members` come out sorted.
+ */
+export function describeClusters(
+  docs: readonly { id: string }[],
+  days: Float64Array,
+  matrix: SparseMatrix,
+  labels: Int32Array,
+): EventCluster[] {
+  const groups = groupByLabel(docs, days, labels);
+  const width = Math.max(MIN_ID_DIGITS, String(groups.length).length);
+  return groups.map((group, g) => {
+    const centroid = sumRows(matrix, group.members);
+    const similarity = new Map<string, number>();
+    for (const i of group.members) {
+      similarity.set(docs[i]?.id ?? '', meanSimilarityToOthers(matrix, i, centroid, group.members.length));
+    }
+    return {
+      id: `e${String(g + 1).padStart(width, '0')}`,
+      members: group.members.map((i) => docs[i]?.id ?? ''),
+      similarity,
+      topTerms: topTerms(matrix, centroid, TOP_TERMS),
+    };
+  });
+}
+
+/** Groups ordered by earliest known date (undated last), then smallest member id. */
+function groupByLabel(docs: readonly { id: string }[], days: Float64Array, labels: Int32Array): Group[] {
+  const byLabel = new Map<number, Group>();
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i] ?? i;
+    let group = byLabel.get(label);
+    if (!group) {
+      group = { members: [], earliest: Number.POSITIVE_INFINITY, firstId: docs[i]?.id ?? '' };
+      byLabel.set(label, group);
+    }
+    group.members.push(i);
+    const day = days[i] ?? Number.NaN;
+    if (!Number.isNaN(day) && day < group.earliest) group.earliest = day;
+  }
+  return [...byLabel.values()].sort(
+    (x, y) => (x.earliest === y.earliest ? 0 : x.earliest < y.earliest ? -1 : 1) || compareStrings(x.firstId, y.firstId),
+  );
+}
+
+/** Σ of the member rows, as column → weight. */
+function sumRows(matrix: SparseMatrix, members: readonly number[]): Map<number, number> {
+  const sum = new Map<number, number>();
+  for (const i of members) {
+    for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
+      const c = matrix.terms[k] ?? 0;
+      sum.set(c, (sum.get(c) ?? 0) + (matrix.weights[k] ?? 0));
+    }
+  }
+  return sum;
+}
+
+/** Mean cosine of row `i` to the other members; 1 for a singleton (CONTRACT: clusters.csv). */
+function meanSimilarityToOthers(matrix: SparseMatrix, i: number, sum: Map<number, number>, size: number): number {
+  if (size === 1) return 1;
+  let dotSum = 0;
+  let self = 0;
+  for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
+    const w = matrix.weights[k] ?? 0;
+    dotSum += w * (sum.get(matrix.terms[k] ?? 0) ?? 0);
+    self += w * w;
+  }
+  // Rows are unit length (self = 1) or empty (self = 0, similarity 0): no 0/0 either way.
+  return Math.max(0, (dotSum - self) / (size - 1));
+}
+
+/** Highest centroid weights first, ties alphabetical. */
+function topTerms(matrix: SparseMatrix, sum: Map<number, number>, limit: number): string[] {
+  return [...sum.entries()]
+    .map(([c, w]) => ({ term: matrix.vocab[c] ?? '', w }))
+    .sort((x, y) => y.w - x.w || compareStrings(x.term, y.term))
+    .slice(0, limit)
+    .map((x) => x.term);
+}

@@ -1,0 +1,124 @@
+/**
+ * Agglomerative clustering with average linkage (UPGMA; Sokal & Michener 1958) over a sparse
+ * similarity graph. The linkage of clusters A and B is Σ sim(a, b) / (|A| · |B|) over all member
+ * pairs, a pair without an edge counting 0 — the graph keeps each document's top-k neighbours, so a
+ * missing edge is a similarity too small to matter. Merging stops when no pair of clusters reaches
+ * `threshold`.
+ *
+ * Cost: O(E log E) with a lazy max-heap and union-by-size merging of neighbour maps, instead of the
+ * O(N²) distance matrix of the textbook algorithm.
+ */
+import type { Edge } from './neighbours.js';
+
+interface HeapEntry {
+  link: number;
+  a: number;
+  b: number;
+  stampA: number;
+  stampB: number;
+}
+
+/**
+ * Cluster label per document (the label is a member index; only equality matters).
+ * Deterministic: ties between equal linkages merge the pair with the smaller indices first.
+ */
+export function averageLinkage(n: number, edges: readonly Edge[], threshold: number): Int32Array {
+  const size = new Int32Array(n).fill(1);
+  const stamp = new Int32Array(n);
+  const alive = new Uint8Array(n).fill(1);
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const adjacency: Map<number, number>[] = Array.from({ length: n }, () => new Map<number, number>());
+  const heap: HeapEntry[] = [];
+
+  for (const { a, b, sim } of edges) {
+    adjacency[a]?.set(b, sim);
+    adjacency[b]?.set(a, sim);
+    if (sim >= threshold) pushHeap(heap, { link: sim, a, b, stampA: 0, stampB: 0 });
+  }
+  while (heap.length > 0) {
+    const top = popHeap(heap);
+    if (top.link < threshold) break;
+    const { a, b } = top;
+    if (!alive[a] || !alive[b] || stamp[a] !== top.stampA || stamp[b] !== top.stampB) continue;
+    const [keep, drop] = chooseSurvivor(adjacency, a, b);
+    mergeInto(adjacency, size, keep, drop);
+    alive[drop] = 0;
+    parent[drop] = keep;
+    stamp[keep] = (stamp[keep] ?? 0) + 1;
+    for (const [other, sum] of adjacency[keep] ?? []) {
+      const link = sum / ((size[keep] ?? 1) * (size[other] ?? 1));
+      if (link < threshold) continue;
+      const [x, y] = keep < other ? [keep, other] : [other, keep];
+      pushHeap(heap, { link, a: x, b: y, stampA: stamp[x] ?? 0, stampB: stamp[y] ?? 0 });
+    }
+  }
+  return Int32Array.from(parent, (_, i) => findRoot(parent, i));
+}
+
+/** The cluster with more neighbours absorbs the other (union by size); ties keep the lower index. */
+function chooseSurvivor(adjacency: Map<number, number>[], a: number, b: number): [number, number] {
+  const sa = adjacency[a]?.size ?? 0;
+  const sb = adjacency[b]?.size ?? 0;
+  return sb > sa ? [b, a] : [a, b];
+}
+
+/** Fold `drop`'s edge sums into `keep`; sums add because average linkage sums member pairs. */
+function mergeInto(adjacency: Map<number, number>[], size: Int32Array, keep: number, drop: number): void {
+  const keepMap = adjacency[keep] ?? new Map<number, number>();
+  const dropMap = adjacency[drop] ?? new Map<number, number>();
+  keepMap.delete(drop);
+  dropMap.delete(keep);
+  for (const [other, sum] of dropMap) {
+    const merged = (keepMap.get(other) ?? 0) + sum;
+    keepMap.set(other, merged);
+    const otherMap = adjacency[other];
+    otherMap?.delete(drop);
+    otherMap?.set(keep, merged);
+  }
+  dropMap.clear();
+  size[keep] = (size[keep] ?? 0) + (size[drop] ?? 0);
+}
+
+function findRoot(parent: Int32Array, i: number): number {
+  let r = i;
+  while ((parent[r] ?? r) !== r) r = parent[r] ?? r;
+  return r;
+}
+
+/** Heap order: higher linkage first, then the lower index pair (deterministic ties). */
+function before(x: HeapEntry, y: HeapEntry): boolean {
+  if (x.link !== y.link) return x.link > y.link;
+  if (x.a !== y.a) return x.a < y.a;
+  return x.b < y.b;
+}
+
+function pushHeap(heap: HeapEntry[], entry: HeapEntry): void {
+  heap.push(entry);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const parentEntry = heap[p] as HeapEntry;
+    if (!before(entry, parentEntry)) break;
+    heap[i] = parentEntry;
+    i = p;
+  }
+  heap[i] = entry;
+}
+
+function popHeap(heap: HeapEntry[]): HeapEntry {
+  const top = heap[0] as HeapEntry;
+  const last = heap.pop() as HeapEntry;
+  if (heap.length === 0) return top;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= heap.length) break;
+    const r = l + 1;
+    const child = r < heap.length && before(heap[r] as HeapEntry, heap[l] as HeapEntry) ? r : l;
+    if (!before(heap[child] as HeapEntry, last)) break;
+    heap[i] = heap[child] as HeapEntry;
+    i = child;
+  }
+  heap[i] = last;
+  return top;
+}

@@ -1,0 +1,266 @@
+/**
+ * Sparse similarity graph: the top-k cosine neighbours of every document, found through an
+ * inverted index (Manning et al. 2008, §6.3.2 "term-at-a-time" scoring) so the work per document is
+ * bounded by the postings it touches, not by the corpus size.
+ *
+ * Two passes per document: (1) accumulate a partial dot product over the terms that have at most
+ * `maxDf` postings inside the document's date window (a common term would make every pair a
+ * candidate, and capping per window bounds the work per document whatever the corpus size or
+ * density) and keep the best `CANDIDATES_PER_NEIGHBOUR × topK` candidates; (2) score those
+ * candidates with the exact cosine over all terms (the common terms included) by merging the two
+ * sorted rows, and keep the top `topK`. Merging reads memory in order; a dense scatter of the row
+ * over the whole vocabulary would miss the cache on every lookup once the vocabulary is large.
+ */
+import type { SparseMatrix } from './vectorize.js';
+
+/** An undirected weighted edge, `a < b` (document indices). */
+export interface Edge {
+  a: number;
+  b: number;
+  sim: number;
+}
+
+export interface NeighbourOptions {
+  topK: number;
+  /**
+   * A term with more postings than this inside a document's date window generates no candidates
+   * for that document (it still counts in the exact cosine).
+   */
+  maxDf: number;
+  /** Day number per document (NaN when unknown). */
+  days: Float64Array;
+  /** Pairs whose known dates differ by more than this many days are never compared. */
+  dateWindowDays: number;
+}
+
+/** Candidates rescored exactly per kept neighbour: partial scores misrank a few pairs. */
+const CANDIDATES_PER_NEIGHBOUR = 3;
+
+/**
+ * The union of every document's top-`topK` neighbours (cosine > 0), as edges sorted by `(a, b)`.
+ * Ties between neighbours break on the lower document index, so the graph is deterministic.
+ */
+export function findNeighbourEdges(matrix: SparseMatrix, options: NeighbourOptions): Edge[] {
+  const n = matrix.rows;
+  const index = buildPostings(matrix, options);
+  const partial = new Float64Array(n);
+  const touched: number[] = [];
+  const scratch = new Float64Array(n);
+  const edgeKeys: number[] = [];
+  const edgeSims: number[] = [];
+  const candidateLimit = Math.max(1, options.topK * CANDIDATES_PER_NEIGHBOUR);
+  const sims = new Float64Array(n);
+
+  for (let i = 0; i < n; i++) {
+    accumulatePartial(matrix, index, options, i, partial, touched);
+    const candidates = takeTop(touched, partial, candidateLimit, scratch);
+    for (const j of touched) partial[j] = 0;
+    touched.length = 0;
+
+    for (const j of candidates) sims[j] = dotRows(matrix, i, j);
+    candidates.sort((x, y) => (sims[y] ?? 0) - (sims[x] ?? 0) || x - y);
+    for (const j of candidates.slice(0, options.topK)) {
+      const sim = sims[j] ?? 0;
+      if (sim <= 0) continue;
+      edgeKeys.push(Math.min(i, j) * n + Math.max(i, j));
+      edgeSims.push(sim);
+    }
+  }
+  return collectEdges(edgeKeys, edgeSims, n);
+}
+
+/**
+ * Sorted, de-duplicated edges. A pair found from both ends carries the same cosine either way
+ * (the same products summed in the same column order), so keeping either copy is exact.
+ */
+function collectEdges(keys: readonly number[], sims: readonly number[], n: number): Edge[] {
+  const order = Array.from(keys, (_, e) => e).sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0));
+  const edges: Edge[] = [];
+  let last = -1;
+  for (const e of order) {
+    const key = keys[e] ?? 0;
+    if (key === last) continue;
+    last = key;
+    edges.push({ a: Math.floor(key / n), b: key % n, sim: sims[e] ?? 0 });
+  }
+  return edges;
+}
+
+interface Postings {
+  offsets: Int32Array;
+  docs: Int32Array;
+  /** The document's weight for the term, beside each posting (no lookup in the inner loop). */
+  weights: Float64Array;
+  /** Day of each posting (NaN = undated); postings sorted by day, undated last. */
+  days: Float64Array;
+  /** Per term: index in its posting slice where the undated documents start. */
+  undatedFrom: Int32Array;
+}
+
+/** Inverted index over all terms, postings ordered by date (undated last). */
+function buildPostings(matrix: SparseMatrix, options: NeighbourOptions): Postings {
+  const vocabSize = matrix.vocab.length;
+  const offsets = new Int32Array(vocabSize + 1);
+  for (let c = 0; c < vocabSize; c++) {
+    offsets[c + 1] = (offsets[c] ?? 0) + (matrix.df[c] ?? 0);
+  }
+  const docs = new Int32Array(offsets[vocabSize] ?? 0);
+  const weights = new Float64Array(docs.length);
+  const fill = offsets.slice(0, vocabSize);
+  // Documents visited in date order (undated last) so each posting list comes out date-sorted.
+  const order = Array.from({ length: matrix.rows }, (_, i) => i).sort((x, y) => compareDays(options.days, x, y));
+  for (const i of order) {
+    for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
+      const c = matrix.terms[k] ?? 0;
+      docs[fill[c] ?? 0] = i;
+      weights[fill[c] ?? 0] = matrix.weights[k] ?? 0;
+      fill[c] = (fill[c] ?? 0) + 1;
+    }
+  }
+  const days = Float64Array.from(docs, (d) => options.days[d] ?? Number.NaN);
+  const undatedFrom = new Int32Array(vocabSize);
+  for (let c = 0; c < vocabSize; c++) {
+    let k = offsets[c] ?? 0;
+    const end = offsets[c + 1] ?? 0;
+    while (k < end && !Number.isNaN(days[k] ?? Number.NaN)) k++;
+    undatedFrom[c] = k;
+  }
+  return { offsets, docs, weights, days, undatedFrom };
+}
+
+function compareDays(days: Float64Array, x: number, y: number): number {
+  const dx = days[x] ?? Number.NaN;
+  const dy = days[y] ?? Number.NaN;
+  const ux = Number.isNaN(dx);
+  const uy = Number.isNaN(dy);
+  if (ux !== uy) return ux ? 1 : -1;
+  return (ux ? 0 : dx - dy) || x - y;
+}
+
+/** Partial dot products of row `i` with every document sharing a term that is rare inside the window. */
+function accumulatePartial(
+  matrix: SparseMatrix,
+  index: Postings,
+  options: NeighbourOptions,
+  i: number,
+  partial: Float64Array,
+  touched: number[],
+): void {
+  const day = options.days[i] ?? Number.NaN;
+  for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
+    const c = matrix.terms[k] ?? 0;
+    const start = index.offsets[c] ?? 0;
+    const end = index.offsets[c + 1] ?? 0;
+    if (start === end) continue;
+    const w = matrix.weights[k] ?? 0;
+    const undated = index.undatedFrom[c] ?? end;
+    // A dated document meets dated ones inside the window plus every undated one.
+    const from = Number.isNaN(day) ? start : lowerBound(index.days, start, undated, day - options.dateWindowDays);
+    const to = Number.isNaN(day) ? undated : upperBound(index.days, from, undated, day + options.dateWindowDays);
+    if (to - from + (end - undated) > options.maxDf) continue;
+    addRange(index, from, to, i, w, partial, touched);
+    addRange(index, undated, end, i, w, partial, touched);
+  }
+}
+
+function addRange(
+  index: Postings,
+  from: number,
+  to: number,
+  i: number,
+  w: number,
+  partial: Float64Array,
+  touched: number[],
+): void {
+  for (let p = from; p < to; p++) {
+    const j = index.docs[p] ?? 0;
+    if (j === i) continue;
+    const wj = index.weights[p] ?? 0;
+    if (partial[j] === 0) touched.push(j);
+    partial[j] = (partial[j] ?? 0) + w * wj;
+  }
+}
+
+function lowerBound(values: Float64Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(values: Float64Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The `limit` touched documents with the highest partial score, ties to the lower index. A
+ * quickselect on a reused buffer finds the cut score first, so only the survivors are sorted
+ * (touched lists grow with corpus density; sorting them whole would not).
+ */
+function takeTop(touched: readonly number[], score: Float64Array, limit: number, scratch: Float64Array): number[] {
+  let kept: number[];
+  if (touched.length > limit) {
+    for (let t = 0; t < touched.length; t++) scratch[t] = score[touched[t] ?? 0] ?? 0;
+    const cut = selectKthLargest(scratch.subarray(0, touched.length), limit - 1);
+    kept = [];
+    for (const j of touched) if ((score[j] ?? 0) >= cut) kept.push(j);
+  } else {
+    kept = [...touched];
+  }
+  kept.sort((x, y) => (score[y] ?? 0) - (score[x] ?? 0) || x - y);
+  if (kept.length > limit) kept.length = limit;
+  return kept;
+}
+
+/** Hoare quickselect (in place): the value that would sit at index `k` of a descending sort. */
+function selectKthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) > pivot) i++;
+      while ((values[j] ?? 0) < pivot) j--;
+      if (i <= j) {
+        const t = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] ?? 0;
+}
+
+/** Dot product of two rows by merging their ascending columns (same sum whichever row leads). */
+function dotRows(matrix: SparseMatrix, i: number, j: number): number {
+  let p = matrix.offsets[i] ?? 0;
+  const pEnd = matrix.offsets[i + 1] ?? 0;
+  let q = matrix.offsets[j] ?? 0;
+  const qEnd = matrix.offsets[j + 1] ?? 0;
+  let sum = 0;
+  while (p < pEnd && q < qEnd) {
+    const a = matrix.terms[p] ?? 0;
+    const b = matrix.terms[q] ?? 0;
+    if (a === b) {
+      sum += (matrix.weights[p] ?? 0) * (matrix.weights[q] ?? 0);
+      p++;
+      q++;
+    } else if (a < b) p++;
+    else q++;
+  }
+  return sum;
+}

@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { parseOutletsYaml } from '../ingest/index.js';
+import { collectInputs, readInput } from '../io/collect-inputs.js';
+import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
+import { loadLexiconBundle } from '../lexicon/index.js';
+import { analyzeCorpus, renderOutputs } from '../pipeline.js';
+import type { CorpusInput, Stage } from '../pipeline.js';
+import type { InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
+import { toolVersion } from '../paths.js';
+import type { ProgressReporter } from './progress.js';
+
+export interface AnalyzeCommandOptions {
+  paths: string[];
+  out: string;
+  lexiconDir: string;
+  /** How the lexicon folder is named in provenance: as given, or `bundled` (no machine paths). */
+  lexiconLabel: string;
+  manifests: string[];
+  map: Record<string, string>;
+  bom: boolean;
+  force: boolean;
+  seed: number;
+}
+
+export interface CommandIo {
+  stderr: (line: string) => void;
+  progress: ProgressReporter;
+}
+
+/**
+ * `framescope analyze`: read, analyse and write one report folder.
+ * Returns the exit code (CONTRACT.md): 0 when at least one article was analysed, 1 when none.
+ */
+export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo): Promise<0 | 1> {
+  checkOutDir(options.out, options.force);
+  const bundle = loadLexiconBundle(options.lexiconDir);
+  const outlets = loadOutlets(options.lexiconDir);
+  const timings: Record<string, number> = {};
+
+  let started = performance.now();
+  const corpus = readCorpus(options.paths, options.manifests);
+  timings['read'] = performance.now() - started;
+
+  const result = analyzeCorpus(corpus, bundle, outlets, {
+    map: options.map,
+    bom: options.bom,
+    seed: options.seed,
+    onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
+  });
+  io.progress.done();
+  for (const item of result.skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
+  if (result.articles.length === 0) {
+    const named = corpus.files.length + corpus.skipped.length === 0 ? ` (no input files found in ${options.paths.join(', ')})` : '';
+    io.stderr(`framescope: nothing could be analysed${named}; no report written`);
+    return 1;
+  }
+
+  started = performance.now();
+  const provenanceOptions = provenanceOf(options);
+  const files: Map<string, string> = await renderOutputs(
+    result,
+    bundle,
+    { tool: 'framescope', version: toolVersion(), options: provenanceOptions },
+    { bom: options.bom, seed: options.seed },
+  );
+  timings['report'] = performance.now() - started;
+  for (const [stage, ms] of Object.entries(result.timings)) if (ms > 0) timings[stage] = ms;
+
+  files.set(RUN_MANIFEST, renderRunManifest(options, bundle, result, timings));
+  started = performance.now();
+  writeOutputsAtomically(options.out, files);
+  const latest = result.articles.filter((article) => article.isLatest).length;
+  io.stderr(
+    `framescope: ${result.articles.length} articles (${latest} latest versions) from ${result.inputs} inputs, ` +
+      `${result.skipped.length} skipped; report in ${options.out}`,
+  );
+  return 0;
+}
+
+/** Read every input's bytes; anything unreadable becomes a skipped input, never an exception. */
+export function readCorpus(paths: readonly string[], manifestPaths: readonly string[]): CorpusInput {
+  const collected = collectInputs(paths);
+  const skipped: Skipped[] = [...collected.skipped];
+  const files: InputFile[] = [];
+  for (const path of collected.files) {
+    const read = readInput(path);
+    if ('error' in read) skipped.push({ source: path, reason: read.error });
+    else files.push({ path, bytes: read.bytes });
+  }
+  const manifests: InputFile[] = [];
+  for (const path of [...collected.manifests, ...manifestPaths]) {
+    const read = readInput(path);
+    if ('error' in read) throw new UsageError(`--manifest ${path}: ${read.error}`);
+    manifests.push({ path, bytes: read.bytes });
+  }
+  return { files, manifests, skipped };
+}
+
+/** `outlets.yaml` of the lexicon folder; a folder without one canonicalises nothing. */
+export function loadOutlets(lexiconDir: string): OutletAlias[] {
+  const path = join(lexiconDir, 'outlets.yaml');
+  if (!existsSync(path)) return [];
+  return parseOutletsYaml(readFileSync(path, 'utf8'), path);
+}
+
+function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | number | boolean | string[]> {
+  return {
+    paths: options.paths,
+    lexicons: options.lexiconLabel,
+    map: Object.entries(options.map).map(([field, column]) => `${field}=${column}`),
+    manifests: options.manifests,
+    bom: options.bom,
+    seed: options.seed,
+  };
+}
+
+function renderRunManifest(
+  options: AnalyzeCommandOptions,
+  bundle: LexiconBundle,
+  result: Awaited<ReturnType<typeof analyzeCorpus>>,
+  timings: Record<string, number>,
+): string {
+  let matches = 0;
+  for (const analysis of result.analyses.values()) matches += analysis.matches.length;
+  const manifest = {
+    tool: 'framescope',
+    version: toolVersion(),
+    node: process.version,
+    options: provenanceOf(options),
+    lexicons: bundle.lexicons,
+    lexicon_bundle_sha256: bundle.sha256,
+    counts: {
+      inputs: result.inputs,
+      articles: result.articles.length,
+      latest_articles: result.articles.filter((article) => article.isLatest).length,
+      skipped: result.skipped.length,
+      matches,
+      clusters: result.clusters.length,
+    },
+    timings_ms: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

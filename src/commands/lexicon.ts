@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { stringify as stringifyYaml } from 'yaml';
+import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
+
+/** Columns of the CSV sheet (import and export), in order. */
+export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note', 'source'] as const;
+
+/**
+ * `framescope lexicon check [dir]`: validate the folder and run every entry's examples. One line
+ * per failure (`file:line: …`) on `err` and exit 1; a summary line on `out` otherwise.
+ */
+export function runLexiconCheck(dir: string): { out: string; err: string; exitCode: 0 | 1 } {
+  let bundle;
+  try {
+    bundle = loadLexiconBundle(dir);
+  } catch (error) {
+    if (error instanceof LexiconError) return { out: '', err: `${error.problems.join('\n')}\n`, exitCode: 1 };
+    throw error;
+  }
+  const failures = checkLexiconExamples(bundle, compileLexicons(bundle));
+  if (failures.length > 0) return { out: '', err: `${failures.join('\n')}\n`, exitCode: 1 };
+  const examples = bundle.concepts.reduce((n, c) => n + c.examples.match.length + c.examples.noMatch.length, 0);
+  const terms = bundle.concepts.reduce((n, c) => n + Object.values(c.terms).reduce((m, list) => m + list.length, 0), 0);
+  const out =
+    `lexicons OK: ${bundle.lexicons.length} lexicon file(s), ${bundle.concepts.length} concepts, ${terms} terms, ` +
+    `${bundle.contrasts.length} contrast sets, ${bundle.entities.length} entities, ${examples} examples passed (sha256 ${bundle.sha256.slice(0, 12)})\n`;
+  return { out, err: '', exitCode: 0 };
+}
+
+interface SheetRow {
+  concept: string;
+  lang: string;
+  term: string;
+  frame: string;
+  axis: string;
+  note: string;
+  source: string;
+}
+
+/**
+ * `framescope lexicon import <file>`: convert a quanteda/LIWC `.dic` dictionary or a CSV sheet
+ * (columns `concept, lang, term, frame, axis, note, source`) to lexicon YAML text. Throws an Error
+ * naming the file and line for unreadable input.
+ */
+export function importLexicon(path: string): string {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const id = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'imported';
+  const rows = extname(path).toLowerCase() === '.dic' ? readDic(text, path) : readSheet(text, path);
+  return sheetToYaml(rows, id, path);
+}
+
+/**
+ * quanteda/LIWC `.dic`: a `%`-delimited header of `<number><TAB><category>` lines, then
+ * `<term><TAB><category numbers>` lines (Pennebaker et al., LIWC2015 manual; quanteda
+ * `dictionary(format = "LIWC")`). Each category becomes a concept.
+ */
+function readDic(text: string, path: string): SheetRow[] {
+  const lines = text.split(/\r?\n/);
+  const categories = new Map<string, string>();
+  let i = 0;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  if (lines[i]?.trim() !== '%') throw new Error(`${path}:${i + 1}: a .dic file must start with a "%" line opening the category header`);
+  for (i++; i < lines.length && lines[i]!.trim() !== '%'; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    const m = /^(\S+)\s+(.+)$/.exec(line);
+    if (m === null) throw new Error(`${path}:${i + 1}: category line must be "<number><TAB><name>"`);
+    categories.set(m[1]!, m[2]!.trim());
+  }
+  if (i >= lines.length) throw new Error(`${path}:${lines.length}: the category header is not closed by a second "%" line`);
+  const rows: SheetRow[] = [];
+  for (i++; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    const parts = line.split('\t');
+    const term = parts[0]!.trim();
+    const ids = parts.length > 1 ? parts.slice(1).join(' ').trim().split(/\s+/) : [];
+    if (ids.length === 0) throw new Error(`${path}:${i + 1}: term "${term}" has no category numbers — write "<term><TAB><numbers>"`);
+    for (const catId of ids) {
+      const name = categories.get(catId);
+      if (name === undefined) throw new Error(`${path}:${i + 1}: category ${catId} is not in the header`);
+      rows.push({ concept: name, lang: /[\u0600-\u06FF]/.test(term) ? 'ar' : 'en', term, frame: name, axis: '', note: '', source: basename(path) });
+    }
+  }
+  return rows;
+}
+
+function readSheet(text: string, path: string): SheetRow[] {
+  let records: Record<string, string>[];
+  try {
+    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  } catch (error) {
+    throw new Error(`${path}: CSV: ${(error as Error).message}`);
+  }
+  return records.map((r, k) => {
+    for (const column of ['concept', 'lang', 'term']) {
+      if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term`);
+    }
+    return { concept: r.concept!, lang: r.lang!, term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '' };
+  });
+}
+
+function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string): string {
+  const concepts = new Map<string, { id: string; label: string; frame: string; axis: Record<string, number>; terms: Record<string, string[]>; note: string; source: string }>();
+  const axes = new Set<string>();
+  const skipped: string[] = [];
+  for (const row of rows) {
+    const id = row.concept.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'concept';
+    let concept = concepts.get(id);
+    if (concept === undefined) {
+      concept = { id, label: row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, note: row.note, source: row.source };
+      concepts.set(id, concept);
+    }
+    for (const part of row.axis.split(';').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([a-z0-9_]+)\s*[=:]\s*(-?\d+(?:\.\d+)?)$/.exec(part);
+      if (m === null) throw new Error(`${path}: concept ${row.concept}: axis "${part}" must look like ru_ua=1`);
+      concept.axis[m[1]!] = Number(m[2]);
+      axes.add(m[1]!);
+    }
+    if ('error' in parseTerm(row.term, row.lang)) {
+      skipped.push(`${row.concept} ${row.lang} "${row.term}"`);
+      continue;
+    }
+    const list = (concept.terms[row.lang] ??= []);
+    if (!list.includes(row.term)) list.push(row.term);
+    if (!concept.note && row.note) concept.note = row.note;
+    if (!concept.source && row.source) concept.source = row.source;
+  }
+  const doc = {
+    lexicon: lexiconId,
+    label: `Imported from ${basename(path)}`,
+    version: '0.1.0',
+    ...(axes.size > 0 ? { axes: Object.fromEntries([...axes].sort().map((a) => [a, 'imported axis: describe its +1 and -1 ends'])) } : {}),
+    concepts: [...concepts.values()].map((c) => ({
+      id: c.id,
+      label: c.label,
+      frame: c.frame,
+      ...(Object.keys(c.axis).length > 0 ? { axis: c.axis } : {}),
+      terms: c.terms,
+      ...(c.note ? { note: c.note } : {}),
+      ...(c.source ? { source: c.source } : {}),
+    })),
+  };
+  const header = `# Imported by framescope lexicon import from ${basename(path)}.\n` +
+    (skipped.length > 0 ? `# Skipped (not plain words; * only at a word end): ${skipped.join('; ')}\n` : '');
+  return header + stringifyYaml(doc, { lineWidth: 0 });
+}
+
+/** `framescope lexicon export --csv`: every concept term as a sheet row; round-trips with `importLexicon`. */
+export function exportLexiconCsv(dir: string): string {
+  const bundle = loadLexiconBundle(dir);
+  const rows: string[][] = [];
+  const concepts = [...bundle.concepts].sort((a, b) => (a.lexicon + a.id < b.lexicon + b.id ? -1 : 1));
+  for (const c of concepts) {
+    const axis = Object.entries(c.axes).map(([k, v]) => `${k}=${v}`).join(';');
+    for (const lang of Object.keys(c.terms).sort()) {
+      for (const term of c.terms[lang]!) rows.push([c.id, lang, term, c.frame, axis, c.note, c.source]);
+    }
+  }
+  return stringifyCsv([[...SHEET_COLUMNS], ...rows], { record_delimiter: '\n' });
+}

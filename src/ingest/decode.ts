@@ -1,0 +1,62 @@
+/**
+ * Bytes to text, once, for every input form: strict UTF-8, BOM out, CRLF/CR to LF, NBSP to space.
+ * A file that is binary, empty or not UTF-8 is reported (never silently decoded with U+FFFD).
+ */
+
+export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Share of control characters above which a file is treated as binary (text has almost none). */
+const MAX_CONTROL_SHARE = 0.1;
+
+/** Decode a file's bytes as UTF-8 text, or say in plain words why it cannot be read. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (bytes.includes(0)) return { ok: false, reason: 'binary file (NUL bytes), not text' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 text (re-save the file as UTF-8)' };
+  }
+  if (controlShare(text) > MAX_CONTROL_SHARE) return { ok: false, reason: 'binary file (mostly control characters), not text' };
+  text = normalizeText(text);
+  if (text.trim() === '') return { ok: false, reason: 'empty file (only whitespace)' };
+  return { ok: true, text };
+}
+
+/** Line ends to LF, BOM out, NBSP and other fixed-width spaces to a plain space. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ');
+}
+
+function controlShare(text: string): number {
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control / text.length;
+}
+
+/** File name without folders and without its last extension. */
+export function fileStem(path: string): string {
+  const base = baseName(path);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** File name without folders. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+/** Lower-case extension without the dot, `''` when none. */
+export function extensionOf(path: string): string {
+  const base = baseName(path);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}

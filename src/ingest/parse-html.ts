@@ -1,0 +1,218 @@
+/**
+ * HTML pages: main text by Mozilla Readability over linkedom, as paragraph blocks, plus the
+ * page's own metadata (`<title>`, `og:*`, `article:published_time`, canonical link, JSON-LD).
+ * Readability misses in two known ways, each with a fallback: it returns nothing or a sliver on
+ * pages whose text sits in many small containers (then the densest container's text is used),
+ * and it keeps in-article chrome (share bars, "Read more" lists, captions), which the common
+ * cleaning rules remove afterwards.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { MetaHints, ParsedDoc, Removed } from '../types.js';
+
+/** Block-level elements: each starts a new paragraph when the DOM is flattened to text. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
+]);
+/** Never text: scripts, styles and embedded media. */
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'BUTTON', 'SELECT']);
+/** Page chrome by element: dropped before the fallback reads a container. */
+const CHROME_SELECTOR = 'nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]';
+/** Below this many characters Readability's result is treated as a miss (a teaser or a caption). */
+const MIN_ARTICLE_CHARS = 250;
+
+/** The few DOM members used here (the project compiles without the DOM lib; linkedom provides them). */
+interface DomNode {
+  nodeType: number;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+interface DomElement extends DomNode {
+  tagName: string;
+  parentElement: DomElement | null;
+  getAttribute(name: string): string | null;
+  remove(): void;
+}
+interface DomDocument {
+  body: DomElement;
+  documentElement: DomElement | null;
+  querySelector(sel: string): DomElement | null;
+  querySelectorAll(sel: string): ArrayLike<DomElement>;
+}
+/** Readability's declared parameter type, whatever lib the project compiles with. */
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+
+function domOf(html: string): DomDocument {
+  return parseHTML(html).document as unknown as DomDocument;
+}
+
+export interface HtmlExtraction {
+  title: string;
+  blocks: string[];
+  meta: MetaHints;
+  removed: Removed[];
+}
+
+/** Extract the article's paragraphs and metadata from an HTML string. */
+export function extractHtml(html: string): HtmlExtraction {
+  const document = domOf(html);
+  const meta = readHtmlMeta(document);
+  const fallbackDoc = domOf(html);
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    article = new Readability(document as unknown as ReadabilityDocument, { charThreshold: 300 }).parse();
+  } catch {
+    article = null;
+  }
+  let blocks: string[] = [];
+  if (article?.content) blocks = htmlToBlocks(String(article.content));
+  const fallback = densestContainerBlocks(fallbackDoc);
+  // A short Readability result is a miss (a teaser, or chrome it mistook for text): the densest
+  // container, with chrome elements removed, is the better guess whenever it found paragraphs.
+  if (textLength(blocks) < MIN_ARTICLE_CHARS && textLength(fallback) > 0) blocks = fallback;
+  const title = (article?.title ?? meta.title ?? '').trim();
+  if (article?.byline && !meta.byline) meta.byline = article.byline.trim();
+  if (title) meta.title = title;
+  return { title, blocks, meta, removed: [] };
+}
+
+/** Parse an HTML page into one doc (id = file stem). */
+export function parseHtmlPage(html: string, source: string, stem: string): ParsedDoc {
+  const { blocks, meta, removed } = extractHtml(html);
+  return {
+    id: stem, source, format: 'html', blocks, needsCleaning: true, meta,
+    version: null, isLatest: true, storyId: stem, removed,
+  };
+}
+
+/** Flatten an HTML fragment to paragraph blocks (one per block element, whitespace collapsed). */
+export function htmlToBlocks(fragment: string): string[] {
+  return nodeToBlocks(domOf(`<!doctype html><html><body>${fragment}</body></html>`).body);
+}
+
+function nodeToBlocks(root: DomNode): string[] {
+  const blocks: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const t = current.replace(/\s+/g, ' ').trim();
+    if (t) blocks.push(t);
+    current = '';
+  };
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === 3) {
+      current += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as DomElement).tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) return;
+    // Table cells stay on their row's line, so a row reads as one record, not as stray words.
+    if (tag === 'TD' || tag === 'TH') {
+      if (current.trim() !== '') current += ' | ';
+      for (const child of Array.from(node.childNodes)) walk(child);
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (const child of Array.from(node.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return blocks;
+}
+
+/**
+ * Fallback when Readability finds no article: the element whose own paragraphs hold the most
+ * text (paragraph text counted at its parent, as Readability and boilerpipe score), chrome removed.
+ */
+function densestContainerBlocks(document: DomDocument): string[] {
+  for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) el.remove();
+  const score = new Map<DomElement, number>();
+  for (const p of Array.from(document.querySelectorAll('p, pre, blockquote'))) {
+    const len = (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (len < 25 || !p.parentElement) continue;
+    score.set(p.parentElement, (score.get(p.parentElement) ?? 0) + len);
+  }
+  let best: DomElement | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) if (s > bestScore) [best, bestScore] = [el, s];
+  return best ? nodeToBlocks(best) : [];
+}
+
+function textLength(blocks: string[]): number {
+  return blocks.reduce((n, b) => n + b.length, 0);
+}
+
+/** Title, outlet, date, URL, language, byline and tags from the page head and JSON-LD. */
+export function readHtmlMeta(doc: DomDocument): MetaHints {
+  const metaContent = (sel: string): string | undefined => doc.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
+  const meta: MetaHints = {};
+  const title = metaContent('meta[property="og:title"]') ?? doc.querySelector('title')?.textContent?.trim();
+  if (title) meta.title = title;
+  const site = metaContent('meta[property="og:site_name"]') ?? metaContent('meta[name="application-name"]');
+  const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ?? metaContent('meta[property="og:url"]');
+  if (url && /^https?:\/\//.test(url)) meta.url = url;
+  const published = metaContent('meta[property="article:published_time"]') ?? metaContent('meta[name="date"]') ?? metaContent('meta[itemprop="datePublished"]');
+  const ld = readJsonLd(doc);
+  const date = isoDay(published ?? ld.date);
+  if (date) meta.date = date;
+  const outlet = site ?? ld.publisher;
+  if (outlet) meta.outlet = outlet;
+  const author = metaContent('meta[name="author"]') ?? ld.author;
+  if (author) meta.byline = author;
+  const lang = doc.documentElement?.getAttribute('lang')?.trim().toLowerCase().split(/[-_]/)[0];
+  if (lang && /^[a-z]{2,3}$/.test(lang)) meta.lang = lang;
+  const tags = Array.from(doc.querySelectorAll('meta[property="article:tag"]')).map((m) => m.getAttribute('content')?.trim() ?? '').filter(Boolean);
+  if (tags.length) meta.tags = tags;
+  return meta;
+}
+
+function isoDay(value: string | undefined): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/** The first NewsArticle-like JSON-LD object's date, publisher and author (malformed blocks ignored). */
+function readJsonLd(doc: DomDocument): { date?: string; publisher?: string; author?: string } {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const items = flattenLd(data);
+    const article = items.find((o) => typeof o['datePublished'] === 'string' || /Article/.test(String(o['@type'] ?? '')));
+    if (!article) continue;
+    const out: { date?: string; publisher?: string; author?: string } = {};
+    if (typeof article['datePublished'] === 'string') out.date = article['datePublished'];
+    const pub = nameOf(article['publisher']);
+    if (pub) out.publisher = pub;
+    const author = nameOf(article['author']);
+    if (author) out.author = author;
+    return out;
+  }
+  return {};
+}
+
+function flattenLd(data: unknown): Record<string, unknown>[] {
+  if (Array.isArray(data)) return data.flatMap(flattenLd);
+  if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>;
+    return [o, ...(Array.isArray(o['@graph']) ? flattenLd(o['@graph']) : [])];
+  }
+  return [];
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join('; ') || undefined;
+  if (v && typeof v === 'object') {
+    const name = (v as Record<string, unknown>)['name'];
+    return typeof name === 'string' ? name.trim() || undefined : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * JSONL/NDJSON and CSV records: one article per record, already clean text (no boilerplate pass).
+ * Field names follow common corpus dumps; `--map field=column` names other columns.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { ParsedDoc, Skipped, MetaHints } from '../types.js';
+
+/** Our fields and the column names corpora commonly use for them, first match wins. */
+const FIELD_NAMES: Record<string, string[]> = {
+  id: ['id', 'doc_id', 'docid', 'article_id'],
+  text: ['text', 'body', 'content', 'article', 'articleBody'],
+  title: ['title', 'headline'],
+  outlet: ['outlet', 'source', 'site', 'publisher'],
+  date: ['date', 'published', 'published_at', 'pubdate'],
+  url: ['url', 'link', 'source_url'],
+  lang: ['lang', 'language'],
+  credit: ['credit'],
+  byline: ['byline', 'author'],
+};
+
+export type ParsedRecords = { docs: ParsedDoc[]; skipped: Skipped[] };
+
+/** Parse JSON Lines: each line one object; a bad line is skipped as `file:line`. */
+export function parseJsonl(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
+  const docs: ParsedDoc[] = [];
+  const skipped: Skipped[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${source}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      skipped.push({ source: where, reason: `not valid JSON (${(err as Error).message})` });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      skipped.push({ source: where, reason: 'not a JSON object' });
+      return;
+    }
+    addRecord(value as Record<string, unknown>, where, `${stem}:${i + 1}`, 'jsonl', map, docs, skipped);
+  });
+  return { docs, skipped };
+}
+
+/** Parse a CSV with a header row; a record's line is its 1-based line in the file (header = 1). */
+export function parseCsvRecords(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
+  const docs: ParsedDoc[] = [];
+  const skipped: Skipped[] = [];
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parseCsv(text, { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as typeof rows;
+  } catch (err) {
+    return { docs, skipped: [{ source, reason: `CSV could not be parsed: ${(err as Error).message}` }] };
+  }
+  for (const { record, info } of rows) {
+    const line = info.lines;
+    addRecord(record, `${source}:${line}`, `${stem}:${line}`, 'csv', map, docs, skipped);
+  }
+  return { docs, skipped };
+}
+
+function addRecord(
+  record: Record<string, unknown>, where: string, fallbackId: string, format: 'jsonl' | 'csv',
+  map: Record<string, string>, docs: ParsedDoc[], skipped: Skipped[],
+): void {
+  const text = field(record, 'text', map);
+  if (text === undefined || text.trim() === '') {
+    skipped.push({ source: where, reason: `record has no text (looked for ${namesFor('text', map).join(', ')})` });
+    return;
+  }
+  const id = field(record, 'id', map)?.trim() || fallbackId;
+  const meta: MetaHints = {};
+  for (const key of ['title', 'outlet', 'date', 'url', 'lang', 'credit', 'byline'] as const) {
+    const value = field(record, key, map)?.trim();
+    if (value) meta[key] = value;
+  }
+  docs.push({
+    id, source: where, format, blocks: splitParagraphs(text), needsCleaning: false, meta,
+    version: null, isLatest: true, storyId: id, removed: [],
+  });
+}
+
+/** Paragraphs on blank lines, or on single newlines when the text has no blank line. */
+export function splitParagraphs(text: string): string[] {
+  const t = text.replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ');
+  const parts = /\n[ \t]*\n/.test(t) ? t.split(/\n[ \t]*\n+/) : t.split('\n');
+  return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+}
+
+function namesFor(key: string, map: Record<string, string>): string[] {
+  const mapped = map[key];
+  return mapped !== undefined ? [mapped] : FIELD_NAMES[key] ?? [key];
+}
+
+function field(record: Record<string, unknown>, key: string, map: Record<string, string>): string | undefined {
+  for (const name of namesFor(key, map)) {
+    if (!Object.prototype.hasOwnProperty.call(record, name)) continue;
+    const v = record[name];
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  }
+  return undefined;
+}

@@ -1,0 +1,166 @@
+import { analyzeArticle } from './analyze/index.js';
+import { clusterArticles } from './cluster/index.js';
+import { cleanCorpus, diffVersions, parseInput, parseManifest } from './ingest/index.js';
+import { compileLexicons } from './lexicon/index.js';
+import type { CompiledLexicon } from './lexicon/index.js';
+import { buildReport } from './report/index.js';
+import type {
+  Article,
+  ArticleAnalysis,
+  EventCluster,
+  InputFile,
+  LexiconBundle,
+  MetaHints,
+  OutletAlias,
+  Skipped,
+  VersionChange,
+} from './types.js';
+
+/** Stages reported to a progress callback, in pipeline order. */
+export type Stage = 'read' | 'parse' | 'clean' | 'match' | 'cluster' | 'report';
+
+export interface AnalyzeOptions {
+  /** `--map field=column` for JSONL/CSV records. */
+  map?: Record<string, string>;
+  bom?: boolean;
+  /** Seed of the bootstrap intervals (default 1). */
+  seed?: number;
+  /** Options echoed into the report's provenance header. */
+  provenanceOptions?: Record<string, string | number | boolean | string[]>;
+  onProgress?: (stage: Stage, done: number, total: number) => void;
+}
+
+/** Everything one run produced, before it is written. */
+export interface AnalysisResult {
+  articles: Article[];
+  analyses: Map<string, ArticleAnalysis>;
+  clusters: EventCluster[];
+  versionChanges: VersionChange[];
+  skipped: Skipped[];
+  /** Inputs counted as CONTRACT.md says: analysed + skipped (records count one each). */
+  inputs: number;
+  timings: Record<Stage, number>;
+}
+
+export interface CorpusInput {
+  files: InputFile[];
+  manifests: InputFile[];
+  /** Inputs already lost before parsing (missing paths, unreadable files). */
+  skipped: Skipped[];
+}
+
+/**
+ * The whole analysis as a pure function of its inputs (I/O stays in the CLI):
+ * parse → clean → match → diff versions → cluster latest versions.
+ */
+export function analyzeCorpus(
+  corpus: CorpusInput,
+  bundle: LexiconBundle,
+  outlets: OutletAlias[],
+  options: AnalyzeOptions = {},
+): AnalysisResult {
+  const timings = { read: 0, parse: 0, clean: 0, match: 0, cluster: 0, report: 0 } satisfies Record<Stage, number>;
+  const progress = options.onProgress ?? (() => undefined);
+  const skipped: Skipped[] = [...corpus.skipped];
+
+  let started = performance.now();
+  const manifest = mergeManifests(corpus.manifests);
+  const parsed = [];
+  for (const [index, file] of corpus.files.entries()) {
+    const result = parseInput(file, options.map ? { map: options.map } : {});
+    parsed.push(...result.docs);
+    skipped.push(...result.skipped);
+    progress('parse', index + 1, corpus.files.length);
+  }
+  timings.parse = performance.now() - started;
+
+  started = performance.now();
+  const cleaned = cleanCorpus(parsed, outlets, manifest);
+  skipped.push(...cleaned.skipped);
+  const articles = cleaned.articles;
+  timings.clean = performance.now() - started;
+
+  started = performance.now();
+  const lexicon = compileLexicons(bundle);
+  const analyses = matchArticles(articles, lexicon, (done) => progress('match', done, articles.length));
+  timings.match = performance.now() - started;
+
+  started = performance.now();
+  const versionChanges = diffVersions(articles);
+  const latest = articles.filter((article) => article.isLatest);
+  const clusters = clusterArticles(
+    latest.map((article) => {
+      const analysis = analyses.get(article.id);
+      return {
+        id: article.id,
+        date: article.date,
+        lang: article.lang,
+        termCounts: analysis?.termCounts ?? new Map<string, number>(),
+        entities: analysis?.entities ?? [],
+      };
+    }),
+  );
+  timings.cluster = performance.now() - started;
+  progress('cluster', 1, 1);
+
+  return {
+    articles,
+    analyses,
+    clusters,
+    versionChanges,
+    skipped,
+    inputs: countInputs(articles, parsed.length, skipped),
+    timings,
+  };
+}
+
+function matchArticles(
+  articles: readonly Article[],
+  lexicon: CompiledLexicon,
+  onArticle: (done: number) => void,
+): Map<string, ArticleAnalysis> {
+  const analyses = new Map<string, ArticleAnalysis>();
+  for (const [index, article] of articles.entries()) {
+    analyses.set(article.id, analyzeArticle(article, lexicon));
+    onArticle(index + 1);
+  }
+  return analyses;
+}
+
+/** Later manifests win for the same file key; each manifest is a CSV `file,outlet,date,url,lang`. */
+function mergeManifests(files: readonly InputFile[]): Map<string, MetaHints> {
+  const merged = new Map<string, MetaHints>();
+  for (const file of files) {
+    for (const [key, hints] of parseManifest(file)) merged.set(key, hints);
+  }
+  return merged;
+}
+
+/**
+ * Inputs = analysed + skipped (CONTRACT.md). An analysed input is a story (a version table is
+ * one input giving several article versions), so count distinct stories, not versions.
+ */
+function countInputs(articles: readonly Article[], _parsedDocs: number, skipped: readonly Skipped[]): number {
+  const stories = new Set(articles.map((article) => article.storyId));
+  return stories.size + skipped.length;
+}
+
+/** Build every output file of a run (pure; run.json is added by the caller with timings). */
+export async function renderOutputs(
+  result: AnalysisResult,
+  bundle: LexiconBundle,
+  provenance: { tool: string; version: string; options: Record<string, string | number | boolean | string[]> },
+  options: { bom: boolean; seed?: number },
+): Promise<Map<string, string>> {
+  return buildReport({
+    articles: result.articles,
+    analyses: result.analyses,
+    clusters: result.clusters,
+    versionChanges: result.versionChanges,
+    skipped: result.skipped,
+    bundle,
+    provenance: { ...provenance, inputs: result.inputs },
+    bom: options.bom,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
+}

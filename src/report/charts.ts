@@ -1,0 +1,131 @@
+/**
+ * Charts as vega-lite specs rendered headless to SVG (Satyanarayan et al. 2017, "Vega-Lite: A
+ * Grammar of Interactive Graphics"). Fixed sizes, sorted data, renumbered ids: byte-identical SVG.
+ */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import type { OutletMap } from '../stats/outlet-map.js';
+import { compareText } from '../stats/stance.js';
+import type { OutletProfile } from './profiles.js';
+
+/** Most concepts shown in the heatmap (by total hits), so labels stay legible. */
+const HEATMAP_CONCEPTS = 40;
+const FONT = 'Noto Sans, DejaVu Sans, sans-serif';
+const CONFIG = { font: FONT, axis: { labelLimit: 220 }, legend: { labelLimit: 220 } };
+
+/** Render a vega-lite spec to SVG with a deterministic id numbering. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  try {
+    return renumberIds(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Vega numbers gradients and clip paths with a process-wide counter; renumber per document. */
+export function renumberIds(svg: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/\b(gradient|clip|pattern)_(\d+)\b/g, (whole, kind: string) => {
+    let next = seen.get(whole);
+    if (next === undefined) {
+      next = `${kind}_${[...seen.keys()].filter((k) => k.startsWith(`${kind}_`)).length}`;
+      seen.set(whole, next);
+    }
+    return next;
+  });
+}
+
+/** Heatmap of concept rates per outlet (per 1,000 tokens), top concepts by hits. */
+export function specHeatmap(profiles: readonly OutletProfile[]): TopLevelSpec | null {
+  const totals = new Map<string, number>();
+  for (const p of profiles) for (const c of p.concepts) totals.set(c.concept, (totals.get(c.concept) ?? 0) + c.hits);
+  const shown = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .slice(0, HEATMAP_CONCEPTS)
+    .map(([id]) => id)
+    .sort(compareText);
+  if (shown.length === 0) return null;
+  const values = profiles.flatMap((p) =>
+    shown.map((concept) => ({ outlet: p.outlet, concept, rate: round(p.concepts.find((c) => c.concept === concept)?.rate ?? 0) })),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Concept rate per 1,000 tokens',
+    width: Math.max(200, 18 * shown.length),
+    height: Math.max(60, 22 * profiles.length),
+    config: CONFIG,
+    data: { values },
+    mark: 'rect',
+    encoding: {
+      x: { field: 'concept', type: 'nominal', sort: shown, title: 'concept' },
+      y: { field: 'outlet', type: 'nominal', sort: profiles.map((p) => p.outlet), title: 'outlet' },
+      color: { field: 'rate', type: 'quantitative', title: 'per 1k', scale: { scheme: 'blues' } },
+    },
+  };
+}
+
+/** Stance per outlet with its bootstrap interval, one row of panels per axis. */
+export function specStance(profiles: readonly OutletProfile[], axes: readonly string[]): TopLevelSpec | null {
+  const values = axes.flatMap((axis) =>
+    profiles.flatMap((p) => {
+      const s = p.stance.get(axis);
+      if (!s || s.value === null) return [];
+      return [{ axis, outlet: p.outlet, stance: round(s.value), lo: round(s.lo ?? s.value), hi: round(s.hi ?? s.value), hits: s.hits }];
+    }),
+  );
+  if (values.length === 0) return null;
+  const x = { type: 'quantitative' as const, scale: { domain: [-1, 1] }, title: 'stance' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Stance per axis with 95% bootstrap interval',
+    config: CONFIG,
+    data: { values },
+    facet: { row: { field: 'axis', type: 'nominal', title: 'axis' } },
+    spec: {
+      width: 360,
+      height: Math.max(40, 22 * profiles.length),
+      layer: [
+        { mark: { type: 'rule' }, encoding: { x: { field: 'lo', ...x }, x2: { field: 'hi' }, y: { field: 'outlet', type: 'nominal', sort: profiles.map((p) => p.outlet) } } },
+        { mark: { type: 'point', filled: true, size: 60 }, encoding: { x: { field: 'stance', ...x }, y: { field: 'outlet', type: 'nominal', sort: profiles.map((p) => p.outlet) } } },
+      ],
+    },
+  };
+}
+
+/** Outlet map: PCA of concept rates, outlets labelled. */
+export function specMap(map: OutletMap): TopLevelSpec | null {
+  if (map.points.length < 2 || map.note !== '') return null;
+  const values = [...map.points].sort((a, b) => compareText(a.outlet, b.outlet)).map((p) => ({ outlet: p.outlet, x: round(p.x), y: round(p.y) }));
+  const pct = (share: number): string => `${(100 * share).toFixed(1)}%`;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Outlet map (PCA of concept rates)',
+    width: 420,
+    height: 320,
+    config: CONFIG,
+    data: { values },
+    layer: [
+      { mark: { type: 'point', filled: true, size: 70 }, encoding: { x: { field: 'x', type: 'quantitative', title: `PC1 (${pct(map.explained[0])})` }, y: { field: 'y', type: 'quantitative', title: `PC2 (${pct(map.explained[1])})` } } },
+      { mark: { type: 'text', dy: -10, fontSize: 12 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'outlet' } } },
+    ],
+  };
+}
+
+/** Render every chart that has data: file name → SVG. */
+export async function renderCharts(profiles: readonly OutletProfile[], axes: readonly string[], map: OutletMap): Promise<Map<string, string>> {
+  const specs: [string, TopLevelSpec | null][] = [
+    ['chart-concepts.svg', specHeatmap(profiles)],
+    ['chart-stance.svg', specStance(profiles, axes)],
+    ['chart-map.svg', specMap(map)],
+  ];
+  const charts = new Map<string, string>();
+  for (const [name, spec] of specs) if (spec) charts.set(name, await renderSvg(spec));
+  return charts;
+}
+
+/** Chart data at 6 places, like the CSVs, so plotted points match the tables. */
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

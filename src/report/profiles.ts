@@ -1,0 +1,231 @@
+/**
+ * Article scores and outlet profiles (latest versions only, CONTRACT.md "Units and ids").
+ * Every figure here is a sum over rows of `matches.csv` grouped by article and outlet.
+ */
+import { bootstrapRatio, drawResamples } from '../stats/bootstrap.js';
+import { compareText, stanceOf, sumStance } from '../stats/stance.js';
+import type { Article, ArticleAnalysis, Concept, ContrastSet, Match, Voice } from '../types.js';
+import { VOICES } from '../types.js';
+
+/** Fewer articles than this behind a figure earn a warning (small-sample caution). */
+export const MIN_ARTICLES = 5;
+/** Fewer hits than this behind a figure earn a warning. */
+export const MIN_HITS = 10;
+
+export interface AxisStance {
+  value: number | null;
+  hits: number;
+}
+
+export interface ArticleScore {
+  article: Article;
+  analysis: ArticleAnalysis;
+  hits: number;
+  hitsAuthorial: number;
+  stance: Map<string, AxisStance>;
+}
+
+export interface OutletStance extends AxisStance {
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface ConceptRate {
+  concept: string;
+  frame: string;
+  articlesWithHit: number;
+  hits: number;
+  hitsAuthorial: number;
+  rate: number;
+  lo: number | null;
+  hi: number | null;
+  warning: string;
+}
+
+export interface ContrastShare {
+  contrast: string;
+  label: string;
+  count: number;
+  share: number;
+}
+
+export interface OutletProfile {
+  outlet: string;
+  articles: number;
+  tokens: number;
+  hits: number;
+  hitsAuthorial: number;
+  voices: Record<Voice, number>;
+  negated: number;
+  distanced: number;
+  stance: Map<string, OutletStance>;
+  /** Concepts with at least one hit in the outlet, sorted by id. */
+  concepts: ConceptRate[];
+  contrasts: ContrastShare[];
+  warning: string;
+}
+
+const EMPTY_ANALYSIS: Omit<ArticleAnalysis, 'id'> = { tokens: 0, matches: [], contrastHits: [], termCounts: new Map(), entities: [] };
+
+/** Pair every article with its analysis (an article without one counts as empty, not an error). */
+export function scoreArticles(
+  articles: readonly Article[],
+  analyses: ReadonlyMap<string, ArticleAnalysis>,
+  axes: readonly string[],
+  concepts: ReadonlyMap<string, Concept>,
+): ArticleScore[] {
+  return [...articles]
+    .sort((a, b) => compareText(a.id, b.id))
+    .map((article) => {
+      const analysis = analyses.get(article.id) ?? { id: article.id, ...EMPTY_ANALYSIS };
+      const stance = new Map<string, AxisStance>();
+      for (const axis of axes) {
+        const sums = sumStance(analysis.matches, axis, concepts);
+        stance.set(axis, { value: stanceOf(sums), hits: sums.hits });
+      }
+      return {
+        article,
+        analysis,
+        hits: analysis.matches.length,
+        hitsAuthorial: analysis.matches.filter((m) => m.voice === 'authorial').length,
+        stance,
+      };
+    });
+}
+
+/** Profiles of every outlet over its latest-version articles, sorted by outlet name. */
+export function profileOutlets(
+  scores: readonly ArticleScore[],
+  axes: readonly string[],
+  concepts: ReadonlyMap<string, Concept>,
+  contrasts: readonly ContrastSet[],
+  seed: number,
+): OutletProfile[] {
+  const byOutlet = new Map<string, ArticleScore[]>();
+  for (const score of scores) {
+    if (!score.article.isLatest) continue;
+    const list = byOutlet.get(score.article.outlet) ?? [];
+    list.push(score);
+    byOutlet.set(score.article.outlet, list);
+  }
+  return [...byOutlet.keys()]
+    .sort(compareText)
+    .map((outlet) => profileOutlet(outlet, byOutlet.get(outlet) ?? [], axes, concepts, contrasts, seed));
+}
+
+function profileOutlet(
+  outlet: string,
+  scores: readonly ArticleScore[],
+  axes: readonly string[],
+  concepts: ReadonlyMap<string, Concept>,
+  contrasts: readonly ContrastSet[],
+  seed: number,
+): OutletProfile {
+  const matches = scores.flatMap((s) => s.analysis.matches);
+  const tokens = scores.map((s) => s.analysis.tokens);
+  // One set of resamples per outlet: its rates and stances share the same bootstrap draws.
+  const plans = drawResamples(scores.length, seed, `outlet:${outlet}`);
+  const voices = Object.fromEntries(VOICES.map((v) => [v, 0])) as Record<Voice, number>;
+  for (const match of matches) voices[match.voice] += 1;
+  const stance = new Map<string, OutletStance>();
+  for (const axis of axes) stance.set(axis, poolStance(scores, axis, concepts, plans));
+  const profile: OutletProfile = {
+    outlet,
+    articles: scores.length,
+    tokens: tokens.reduce((a, b) => a + b, 0),
+    hits: matches.length,
+    hitsAuthorial: voices.authorial,
+    voices,
+    negated: matches.filter((m) => m.negated).length,
+    distanced: matches.filter((m) => m.distanced).length,
+    stance,
+    concepts: rateConcepts(scores, tokens, concepts, plans),
+    contrasts: shareContrasts(scores, contrasts),
+    warning: '',
+  };
+  profile.warning = warnOutlet(profile, axes);
+  return profile;
+}
+
+function poolStance(
+  scores: readonly ArticleScore[],
+  axis: string,
+  concepts: ReadonlyMap<string, Concept>,
+  plans: readonly Uint32Array[],
+): OutletStance {
+  const sums = scores.map((s) => sumStance(s.analysis.matches, axis, concepts));
+  const pooled = sums.reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, hits: a.hits + b.hits }), { num: 0, den: 0, hits: 0 });
+  const value = stanceOf(pooled);
+  if (value === null) return { value, hits: 0, lo: null, hi: null };
+  const interval = bootstrapRatio(sums.map((s) => s.num), sums.map((s) => s.den), plans);
+  return { value, hits: pooled.hits, lo: interval.lo, hi: interval.hi };
+}
+
+function rateConcepts(
+  scores: readonly ArticleScore[],
+  tokens: readonly number[],
+  concepts: ReadonlyMap<string, Concept>,
+  plans: readonly Uint32Array[],
+): ConceptRate[] {
+  const ids = new Set(scores.flatMap((s) => s.analysis.matches.map((m) => m.concept)));
+  const totalTokens = tokens.reduce((a, b) => a + b, 0);
+  return [...ids].sort(compareText).map((id) => {
+    const perArticle = scores.map((s) => s.analysis.matches.filter((m) => m.concept === id));
+    const counts = perArticle.map((list) => list.length);
+    const hits = counts.reduce((a, b) => a + b, 0);
+    const articlesWithHit = counts.filter((n) => n > 0).length;
+    const interval = bootstrapRatio(counts, tokens, plans, 1000);
+    return {
+      concept: id,
+      frame: concepts.get(id)?.frame ?? perArticle.flat()[0]?.frame ?? '',
+      articlesWithHit,
+      hits,
+      hitsAuthorial: perArticle.flat().filter((m: Match) => m.voice === 'authorial').length,
+      rate: totalTokens === 0 ? 0 : (1000 * hits) / totalTokens,
+      lo: interval.lo,
+      hi: interval.hi,
+      warning: warnSample(scores.length, hits),
+    };
+  });
+}
+
+/**
+ * Share of each label among its set's occurrences (every label of a set the outlet uses at all
+ * is listed, 0 included, so "never writes Kyiv" shows as a row).
+ */
+function shareContrasts(scores: readonly ArticleScore[], contrasts: readonly ContrastSet[]): ContrastShare[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const hit of scores.flatMap((s) => s.analysis.contrastHits)) {
+    const labels = counts.get(hit.contrast) ?? new Map<string, number>();
+    labels.set(hit.label, (labels.get(hit.label) ?? 0) + 1);
+    counts.set(hit.contrast, labels);
+  }
+  const rows: ContrastShare[] = [];
+  for (const [contrast, labels] of counts) {
+    const declared = contrasts.find((c) => c.id === contrast)?.labels ?? [];
+    const all = new Set([...declared, ...labels.keys()]);
+    const total = [...labels.values()].reduce((a, b) => a + b, 0);
+    for (const label of all) {
+      const count = labels.get(label) ?? 0;
+      rows.push({ contrast, label, count, share: total === 0 ? 0 : count / total });
+    }
+  }
+  return rows.sort((a, b) => compareText(a.contrast, b.contrast) || compareText(a.label, b.label));
+}
+
+/** The small-sample warning for a figure, or '' when enough stands behind it. */
+export function warnSample(articles: number, hits: number): string {
+  const parts: string[] = [];
+  if (articles < MIN_ARTICLES) parts.push(`fewer than ${MIN_ARTICLES} articles (${articles})`);
+  if (hits < MIN_HITS) parts.push(`fewer than ${MIN_HITS} hits (${hits})`);
+  return parts.join('; ');
+}
+
+function warnOutlet(profile: OutletProfile, axes: readonly string[]): string {
+  const parts = [warnSample(profile.articles, profile.hits)];
+  for (const axis of axes) {
+    const stance = profile.stance.get(axis);
+    if (stance && stance.value !== null && stance.hits < MIN_HITS) parts.push(`stance_${axis} on fewer than ${MIN_HITS} hits (${stance.hits})`);
+  }
+  return parts.filter((p) => p.length > 0).join('; ');
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cleanCorpus, parseInput, parseManifest, parseOutletsYaml } from '../../src/ingest/index.js';
+import type { ParsedDoc } from '../../src/types.js';
+
+const FIX = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
+const outlets = parseOutletsYaml(readFileSync(fileURLToPath(new URL('../../lexicons/outlets.yaml', import.meta.url)), 'utf8'), 'outlets.yaml');
+const docsOf = (name: string, map?: Record<string, string>): ParsedDoc[] =>
+  parseInput({ path: `corpus/${name}`, bytes: readFileSync(`${FIX}${name}`) }, map ? { map } : {}).docs;
+
+describe('cleanCorpus on fixture pages', () => {
+  it('English page: title, byline, date, tags, masthead outlet; chrome out with reasons; subheading kept', () => {
+    const [a] = cleanCorpus(docsOf('page-en.txt'), outlets).articles;
+    expect(a).toMatchObject({ id: 'page-en', outlet: 'Sputnik', credit: '', lang: 'en', date: '2021-03-14', byline: 'Lena Marsh',
+      title: 'Coastal town reopens its old lighthouse after ten years of repairs', tags: ['Porthvale', 'Lighthouses', 'Heritage'] });
+    const paragraphs = a!.body.split('\n\n');
+    expect(paragraphs[0]).toBe(a!.title);
+    expect(a!.body.slice(0, a!.headlineEnd)).toBe(a!.title);
+    expect(paragraphs).toContain('Visitors will need a ticket'); // subheading between paragraphs
+    expect(paragraphs.some((p) => p.startsWith('"We waited a long time'))).toBe(true); // after the related block
+    for (const chrome of ['Related News', 'Porthvale fishermen', 'BREAKING', 'ferry service', 'Most Read', 'Local bakery', 'All Rights Reserved', 'The lighthouse at dusk', 'World']) {
+      expect(a!.body).not.toContain(chrome);
+    }
+    const reasons = new Map(a!.removed.map((r) => [r.text, r.reason]));
+    expect(reasons.get('Porthvale fishermen protest new quotas')).toBe('related-list');
+    expect(reasons.get('Weather office warns of strong winds along the northern coast tonight')).toBe('ticker');
+    expect(reasons.get('The lighthouse at dusk.')).toBe('caption');
+    expect(reasons.get('By Lena Marsh')).toBe('byline');
+    expect(reasons.get('Heritage')).toBe('tags');
+  });
+
+  it('Arabic page with BOM, CRLF and NBSP: Arabic date, المصدر credit names the publisher (RT + ar → RT Arabic)', () => {
+    const [a] = cleanCorpus(docsOf('page-ar.txt'), outlets).articles;
+    expect(a).toMatchObject({ outlet: 'RT Arabic', credit: 'RT', lang: 'ar', date: '2020-05-12', title: 'افتتاح مكتبة جديدة في مدينة ساحلية خيالية' });
+    const paragraphs = a!.body.split('\n\n');
+    expect(paragraphs).toHaveLength(4);
+    expect(paragraphs.filter((p) => p === a!.title)).toHaveLength(1);
+    for (const chrome of ['قراءة المزيد', 'مهرجان الكتاب', 'حديقة عامة', 'التعليقات', 'مباراة ودية', 'AFP', 'المصدر', 'مباشر']) expect(a!.body).not.toContain(chrome);
+  });
+
+  it('a page that names no publisher is `unknown`', () => {
+    const [a] = cleanCorpus(docsOf('page-unknown.txt'), outlets).articles;
+    expect(a).toMatchObject({ outlet: 'unknown', title: 'Village choir wins national contest', lang: 'en', date: '' });
+    expect(a!.removed.map((r) => r.text)).toEqual(['Home', 'Contact']);
+  });
+
+  it('manifest entries override page metadata (matched by basename)', () => {
+    const manifest = parseManifest({ path: 'manifest.csv', bytes: readFileSync(`${FIX}manifest.csv`) });
+    const [a] = cleanCorpus(docsOf('page-en.txt'), outlets, manifest).articles;
+    expect(a).toMatchObject({ outlet: 'Al Jazeera English', date: '2021-03-15', url: 'https://www.aljazeera.com/news/fictional' });
+  });
+
+  it('HTML: metadata from the head, in-article "Read more" link out, no title repeat', () => {
+    const [a] = cleanCorpus(docsOf('page.html'), outlets).articles;
+    expect(a).toMatchObject({ outlet: 'Reuters', date: '2021-06-02', byline: 'Omar Haddad', title: 'Town library opens a reading garden', lang: 'en' });
+    expect(a!.body).not.toContain('Read more');
+    expect(a!.body).not.toContain('Storm closes coastal road');
+    expect(a!.body).not.toContain('Fictional footer');
+    expect(a!.body.split('\n\n').filter((p) => p === a!.title)).toHaveLength(1);
+    expect(a!.removed).toContainEqual({ text: 'Read more: Elmridge market returns after winter break', reason: 'related-list' });
+  });
+
+  it('HTML with no article text is skipped: "no article text found"', () => {
+    const { articles, skipped } = cleanCorpus(docsOf('no-article.html'), outlets);
+    expect(articles).toEqual([]);
+    expect(skipped).toEqual([{ source: 'corpus/no-article.html', reason: 'no article text found' }]);
+  });
+
+  it('records pass through uncleaned; outlet and language canonicalised', () => {
+    const { articles } = cleanCorpus(docsOf('records.jsonl'), outlets);
+    expect(articles.map((a) => [a.id, a.outlet, a.lang, a.title])).toEqual([
+      ['rec-1', 'BBC News', 'en', 'Harbour record'], ['rec-2', 'Al Jazeera Arabic', 'ar', ''], ['records:5', 'Some Local Paper', 'en', '']]);
+    expect(articles[0]!.body).toBe('Harbour record\n\nFirst paragraph of a fictional record about a harbour.\n\nSecond paragraph, with more detail about boats.');
+    expect(articles[1]!.headlineEnd).toBe(0);
+  });
+
+  it('version tables: title from the first row, outlet from the source id', () => {
+    const { articles } = cleanCorpus(docsOf('versions.txt'), outlets);
+    expect(articles.map((a) => [a.id, a.outlet, a.isLatest])).toEqual([['versions@v1', 'RT', false], ['versions@v2', 'RT', true]]);
+    expect(articles[1]!.body.startsWith('Fictional bridge opens to traffic\n\nA new bridge')).toBe(true);
+  });
+
+  it('lines two pages of one outlet share (two stories) are removed as `repeated`; one page alone keeps them', () => {
+    const page = (id: string, story: string): ParsedDoc => ({
+      id, source: `${id}.txt`, format: 'text', needsCleaning: true, meta: { outlet: 'Reuters' }, version: null, isLatest: true, storyId: id, removed: [],
+      blocks: ['Our newsroom is independent and funded by readers like you, every single day of the year.', `${story} happened on Monday in the fictional city, officials said in a statement.`, 'The statement added that more details would follow later in the week.'],
+    });
+    const two = cleanCorpus([page('a', 'A fire'), page('b', 'A flood')], outlets).articles;
+    for (const a of two) expect(a.removed).toContainEqual({ text: 'Our newsroom is independent and funded by readers like you, every single day of the year.', reason: 'repeated' });
+    const one = cleanCorpus([page('a', 'A fire')], outlets).articles[0]!;
+    expect(one.body).toContain('Our newsroom is independent');
+  });
+
+  it('empty corpus gives nothing', () => {
+    expect(cleanCorpus([], outlets)).toEqual({ articles: [], skipped: [] });
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff } from '../../src/clean/metadata.js';
+import { parseOutletsYaml } from '../../src/ingest/outlets.js';
+
+const outlets = parseOutletsYaml(readFileSync(fileURLToPath(new URL('../../lexicons/outlets.yaml', import.meta.url)), 'utf8'), 'outlets.yaml');
+
+describe('parseDate', () => {
+  it.each([
+    ['26 Feb 2022 19:54', '2022-02-26'],
+    ['2022-02-26T19:54:00Z', '2022-02-26'],
+    ['February 26, 2022', '2022-02-26'],
+    ['Updated 5:27 am CST, Wednesday, November 20, 2019', '2019-11-20'],
+    ['3 Sept 2021', '2021-09-03'],
+    ['12 مايو/ أيار 2020', '2020-05-12'],
+    ['١٢ مايو 2020', '2020-05-12'],
+    ['1 كانون الثاني 2021', '2021-01-01'],
+    ['5 تشرين الأول 2019', '2019-10-05'],
+  ])('%s → %s', (text, iso) => expect(parseDate(text)).toBe(iso));
+
+  it.each([['12/03/2020'], ['31 Feb 2022'], ['12 مايو/ حزيران 2020'], ['no date here'], ['26 Foo 2022']])('%s is not guessed', (text) => {
+    expect(parseDate(text)).toBeUndefined();
+  });
+
+  it('a date line is a date and little else', () => {
+    expect(isDateLine('26 Feb 2022 19:54')).toBe(true);
+    expect(isDateLine('On 26 Feb 2022 the talks in the capital collapsed after a long night of arguments about the terms')).toBe(false);
+  });
+});
+
+describe('byline, source and sign-off lines', () => {
+  it('reads bylines in English and Arabic', () => {
+    expect(parseByline('By Al Mayadeen Net')).toBe('Al Mayadeen Net');
+    expect(parseByline('بقلم سارة خليل')).toBe('سارة خليل');
+    expect(parseByline('Bystanders gathered')).toBeUndefined();
+  });
+  it('reads Source: and المصدر: lines', () => {
+    expect(parseSourceLine('Source: Agencies')).toBe('Agencies');
+    expect(parseSourceLine('المصدر: RT')).toBe('RT');
+    expect(parseSourceLine('Sources say the deal is close')).toBeUndefined();
+  });
+  it('an agency alone on a line is a sign-off, in canonical spelling; outlets are not', () => {
+    expect(agencySignOff('AP', outlets)).toBe('AP');
+    expect(agencySignOff('بلومبرج نيوز', outlets)).toBe('Bloomberg News');
+    expect(agencySignOff('Reuters', outlets)).toBe('Reuters');
+    expect(agencySignOff('Al Mayadeen English', outlets)).toBeUndefined();
+    expect(agencySignOff('AP reported that the talks failed', outlets)).toBeUndefined();
+  });
+});

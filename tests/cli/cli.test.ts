@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, REPO, runFramescope, SHARED, tempDir } from '../helpers/cli.js';
+
+const OUTPUT_FILES = [
+  'articles.jsonl', 'articles.csv', 'matches.csv', 'outlets.csv', 'outlet_concepts.csv', 'contrasts.csv',
+  'keyness.csv', 'clusters.csv', 'events.csv', 'versions.csv', 'skipped.csv', 'report.md', 'run.json',
+];
+
+function expectEveryOutput(dir: string): void {
+  for (const name of OUTPUT_FILES) {
+    expect(existsSync(join(dir, name)), `${name} exists`).toBe(true);
+    expect(statSync(join(dir, name)).size, `${name} is non-empty`).toBeGreaterThan(0);
+  }
+  expect(readdirSync(dir).some((name) => name.endsWith('.svg'))).toBe(true);
+}
+
+beforeAll(() => buildOnce());
+
+describe('framescope CLI', () => {
+  it('prints help with the commands and exits 0', () => {
+    const result = runFramescope(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('framescope analyze <paths…> --out <dir>');
+    expect(result.stdout).toContain('lexicon check');
+  });
+
+  it('prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const result = runFramescope(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it('exits 1 naming a sole input that does not exist', () => {
+    const out = join(tempDir(), 'out');
+    const result = runFramescope(['analyze', 'no/such/corpus.txt', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no/such/corpus.txt');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 1 on an unknown option, without a stack trace', () => {
+    const result = runFramescope(['analyze', 'corpora/demo', '--out', join(tempDir(), 'o'), '--nope']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/framescope: .*--nope/);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('refuses an --out folder it did not write, unless --force', () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = runFramescope(['analyze', join(SHARED, 'seeds'), '--out', out, '--quiet']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--force');
+    const forced = runFramescope(['analyze', join(SHARED, 'seeds'), '--out', out, '--quiet', '--force']);
+    expect(forced.code).toBe(0);
+  });
+
+  it('writes every output file for the demo corpus, and may write there again', () => {
+    const out = join(tempDir(), 'demo');
+    const first = runFramescope(['analyze', 'corpora/demo', '--out', out]);
+    expect(first.stderr).not.toContain('internal error');
+    expect(first.code).toBe(0);
+    expectEveryOutput(out);
+    const again = runFramescope(['analyze', 'corpora/demo', '--out', out, '--quiet']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+  });
+
+  it('writes every output file for the five seed pages', () => {
+    const out = join(tempDir(), 'seeds');
+    const result = runFramescope(['analyze', join(SHARED, 'seeds'), '--out', out, '--quiet']);
+    expect(result.code).toBe(0);
+    expectEveryOutput(out);
+    const ids = readFileSync(join(out, 'articles.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: string }).id);
+    for (const stem of ['000_2cc4e19ae9909c02', '001_00a9a085779754f5', '002_8b5e4817fd473eb8', '003_2a010a7cc3af768e']) {
+      expect(ids).toContain(stem);
+    }
+    expect(ids).toContain('004_fc87bd2fbd4e3bcf@v4');
+  });
+
+  it('lists an unreadable file in skipped.csv and analyses the rest', () => {
+    const corpus = tempDir();
+    mkdirSync(join(corpus, 'pages'));
+    writeFileSync(join(corpus, 'pages', 'empty.txt'), '');
+    writeFileSync(
+      join(corpus, 'records.jsonl'),
+      `${JSON.stringify({ id: 'r1', outlet: 'Example Wire', title: 'Talks resume', lang: 'en', text: 'Delegations met in Geneva on Monday to resume the talks, officials said.' })}\nnot json\n`,
+    );
+    const out = join(tempDir(), 'out');
+    const result = runFramescope(['analyze', corpus, '--out', out]);
+    expect(result.code).toBe(0);
+    const skipped = readFileSync(join(out, 'skipped.csv'), 'utf8');
+    expect(skipped).toContain('empty.txt');
+    expect(skipped).toContain('records.jsonl:2');
+    expect(result.stderr).toContain('records.jsonl:2');
+  });
+
+  it('lexicon check passes on the bundled lexicons', () => {
+    const result = runFramescope(['lexicon', 'check']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput } from '../../src/cluster/index.js';
+import { contentTerms } from '../../src/text/terms.js';
+import { tokenize } from '../../src/text/tokenize.js';
+import type { EventCluster } from '../../src/types.js';
+
+const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/bilingual');
+
+interface FixtureArticle {
+  id: string;
+  lang: string;
+  date: string;
+  title: string;
+  text: string;
+  event: string;
+}
+
+const articles: FixtureArticle[] = readFileSync(join(FIXTURE, 'articles.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as FixtureArticle);
+const entityMap = JSON.parse(readFileSync(join(FIXTURE, 'entities.json'), 'utf8')) as Record<string, Record<string, string[]>>;
+
+/** Arabic one-letter proclitics tolerated on the first word of an entity term (و ب ل ف ك). */
+const PROCLITIC = /^[وبلفك]/;
+
+/** A stand-in for the lexicon engine's entity matcher: token-sequence lookup on norms. */
+function findEntities(body: string, lang: string): string[] {
+  const norms = tokenize(body, lang).map((t) => t.norm);
+  const found: string[] = [];
+  for (const [id, terms] of Object.entries(entityMap).sort()) {
+    for (const term of terms[lang] ?? []) {
+      const pattern = tokenize(term, lang).map((t) => t.norm);
+      for (let i = 0; i + pattern.length <= norms.length; i++) {
+        const first = norms[i] ?? '';
+        const head = first === pattern[0] || first.replace(PROCLITIC, '') === pattern[0];
+        if (head && pattern.every((p, k) => k === 0 || norms[i + k] === p)) found.push(id);
+      }
+    }
+  }
+  return found;
+}
+
+function toInput(article: FixtureArticle): ClusterInput {
+  const body = `${article.title}\n\n${article.text}`;
+  return {
+    id: article.id,
+    date: article.date,
+    lang: article.lang,
+    termCounts: contentTerms(tokenize(body, article.lang), article.lang),
+    entities: findEntities(body, article.lang),
+  };
+}
+
+const inputs = articles.map(toInput);
+
+function membersOf(clusters: EventCluster[]): string[][] {
+  return clusters.map((c) => c.members);
+}
+
+function snapshot(clusters: EventCluster[]): unknown {
+  return clusters.map((c) => ({ ...c, similarity: [...c.similarity] }));
+}
+
+describe('clusterArticles on the bilingual fixture', () => {
+  it('finds the entities of both languages through the local map', () => {
+    const ar = inputs.find((d) => d.id === 'ar-flood-1');
+    expect(ar?.entities).toEqual(expect.arrayContaining(['varnetsa', 'kelmaria', 'dorin_halvek']));
+  });
+
+  it('puts English and Arabic articles about one event together, and the three events apart', () => {
+    const clusters = clusterArticles(inputs);
+    const gold = new Map<string, string[]>();
+    for (const a of articles) gold.set(a.event, [...(gold.get(a.event) ?? []), a.id].sort());
+    expect(membersOf(clusters).sort()).toEqual([...gold.values()].sort());
+  });
+
+  it('needs the entity ids: without them the languages do not meet on the events', () => {
+    const clusters = clusterArticles(inputs.map((d) => ({ ...d, entities: [] })));
+    const mixed = clusters.filter((c) => new Set(c.members.map((id) => id.slice(0, 2))).size > 1);
+    // Only shared digits (a "48 hours" strike) can still bridge the languages.
+    expect(mixed.map((c) => c.members)).toEqual([['ar-strike-1', 'en-strike-1']]);
+  });
+
+  it('numbers clusters by earliest date, then smallest member id', () => {
+    const clusters = clusterArticles(inputs);
+    expect(clusters.map((c) => [c.id, c.members[0]])).toEqual([
+      ['e0001', 'ar-flood-1'],
+      ['e0002', 'ar-strike-1'],
+      ['e0003', 'ar-summit-1'],
+    ]);
+  });
+
+  it('gives each member its mean similarity to the others, in (0, 1]', () => {
+    for (const cluster of clusterArticles(inputs)) {
+      expect([...cluster.similarity.keys()]).toEqual(cluster.members);
+      for (const sim of cluster.similarity.values()) {
+        expect(sim).toBeGreaterThan(0);
+        expect(sim).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('lists top terms from the centroid, entity ids among them', () => {
+    const flood = clusterArticles(inputs).find((c) => c.members.includes('en-flood-1'));
+    expect(flood?.topTerms.length).toBeGreaterThan(0);
+    expect(flood?.topTerms).toContain('ent:varnetsa');
+  });
+
+  it('is deterministic: same input twice, and shuffled input, give identical clusters', () => {
+    const first = snapshot(clusterArticles(inputs));
+    expect(snapshot(clusterArticles(inputs))).toEqual(first);
+    const shuffled = [...inputs].reverse();
+    shuffled.push(shuffled.splice(2, 1)[0] as ClusterInput);
+    expect(snapshot(clusterArticles(shuffled))).toEqual(first);
+  });
+
+  it('keeps same-event articles apart when their dates are further apart than the window', () => {
+    const late = inputs.map((d) => (d.id === 'en-flood-2' ? { ...d, date: '2026-06-01' } : d));
+    const clusters = clusterArticles(late);
+    const lone = clusters.find((c) => c.members.includes('en-flood-2'));
+    expect(lone?.members).toEqual(['en-flood-2']);
+    expect(clusters.at(-1)?.members).toEqual(['en-flood-2']);
+  });
+});
+
+describe('clusterArticles edge cases', () => {
+  const doc = (id: string, date: string, words: string[], entities: string[] = []): ClusterInput => ({
+    id,
+    date,
+    lang: 'en',
+    termCounts: new Map(words.map((w) => [w, 1])),
+    entities,
+  });
+
+  it('returns no clusters for no articles', () => {
+    expect(clusterArticles([])).toEqual([]);
+  });
+
+  it('returns one singleton for one article, similarity 1', () => {
+    const [only, ...rest] = clusterArticles([doc('a', '2026-01-01', ['flood'])]);
+    expect(rest).toEqual([]);
+    expect(only?.id).toBe('e0001');
+    expect(only?.members).toEqual(['a']);
+    expect(only?.similarity.get('a')).toBe(1);
+  });
+
+  it('clusters articles without dates (no window applies) and numbers undated clusters last', () => {
+    const clusters = clusterArticles([
+      doc('u1', '', ['quake', 'magnitude', 'tremor']),
+      doc('u2', '', ['quake', 'magnitude', 'tremor']),
+      doc('d1', '2026-05-01', ['budget', 'vote', 'parliament']),
+      doc('d2', '2026-05-02', ['budget', 'vote', 'parliament']),
+    ]);
+    expect(membersOf(clusters)).toEqual([['d1', 'd2'], ['u1', 'u2']]);
+  });
+
+  it('guards 0/0 cosine: articles with no terms and no entities are singletons with finite similarity', () => {
+    const clusters = clusterArticles([doc('x', '', []), doc('y', '', []), doc('z', '', ['only'])]);
+    expect(membersOf(clusters)).toEqual([['x'], ['y'], ['z']]);
+    for (const c of clusters) for (const s of c.similarity.values()) expect(Number.isFinite(s)).toBe(true);
+  });
+
+  it('breaks top-term ties alphabetically', () => {
+    const [cluster] = clusterArticles([doc('a', '', ['zeta', 'alpha', 'mid']), doc('b', '', ['mid', 'zeta', 'alpha'])]);
+    expect(cluster?.topTerms).toEqual(['alpha', 'mid', 'zeta']);
+  });
+
+  it('rejects duplicate ids and malformed dates with a message naming the article', () => {
+    expect(() => clusterArticles([doc('a', '', ['x']), doc('a', '', ['y'])])).toThrow(/duplicate article id "a"/);
+    expect(() => clusterArticles([doc('b', '2026-02-30', ['x'])])).toThrow(/article "b": date "2026-02-30"/);
+  });
+
+  it('rejects out-of-range options instead of falling back silently', () => {
+    expect(() => clusterArticles([doc('a', '', ['x'])], { threshold: 0 })).toThrow(/threshold/);
+    expect(() => clusterArticles([doc('a', '', ['x'])], { topK: 0 })).toThrow(/topK/);
+  });
+
+  it('exposes documented defaults', () => {
+    expect(DEFAULT_CLUSTER_OPTIONS).toEqual({ threshold: 0.15, dateWindowDays: 7, topK: 20, maxDf: 30 });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildTfIdf, type VectorizeOptions } from '../../src/cluster/vectorize.js';
+
+const OPTIONS: VectorizeOptions = { minDf: 1, maxDfShare: 1, idfExponent: 1, neutralPrefix: 'ent:', neutralShare: 0.4 };
+const docs = (rows: Record<string, number>[]) => rows.map((r) => ({ parts: [new Map(Object.entries(r))] }));
+
+function row(matrix: ReturnType<typeof buildTfIdf>, i: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
+    out[matrix.vocab[matrix.terms[k] ?? 0] ?? ''] = matrix.weights[k] ?? 0;
+  }
+  return out;
+}
+
+describe('buildTfIdf', () => {
+  it('weighs by sublinear tf and smoothed idf, then L2-normalises (scikit-learn formulas)', () => {
+    const m = buildTfIdf(docs([{ quake: 3, city: 1 }, { city: 2 }]), OPTIONS);
+    expect(m.vocab).toEqual(['city', 'quake']);
+    const quake = (1 + Math.log(3)) * (Math.log(3 / 2) + 1);
+    const city = 1 * (Math.log(3 / 3) + 1);
+    const norm = Math.hypot(quake, city);
+    expect(row(m, 0).quake).toBeCloseTo(quake / norm, 12);
+    expect(row(m, 0).city).toBeCloseTo(city / norm, 12);
+    expect(row(m, 1)).toEqual({ city: 1 });
+  });
+
+  it('raises idf to idfExponent', () => {
+    const m = buildTfIdf(docs([{ a: 1, b: 1 }, { b: 1 }]), { ...OPTIONS, idfExponent: 2 });
+    const a = (Math.log(3 / 2) + 1) ** 2;
+    expect((row(m, 0).a ?? 0) / (row(m, 0).b ?? 1)).toBeCloseTo(a, 12);
+  });
+
+  it('drops terms under minDf and over maxDfShare', () => {
+    const m = buildTfIdf(docs([{ all: 1, pair: 1, lone: 1 }, { all: 1, pair: 1 }, { all: 1 }]), {
+      ...OPTIONS,
+      minDf: 2,
+      maxDfShare: 0.7,
+    });
+    expect(m.vocab).toEqual(['pair']);
+    expect([...m.df]).toEqual([2]);
+  });
+
+  it('gives the entity block its share of the norm when both blocks are present', () => {
+    const m = buildTfIdf(docs([{ flood: 2, river: 1, 'ent:varnetsa': 1 }]), OPTIONS);
+    const r = row(m, 0);
+    expect((r['ent:varnetsa'] ?? 0) ** 2).toBeCloseTo(0.4, 12);
+    expect((r.flood ?? 0) ** 2 + (r.river ?? 0) ** 2).toBeCloseTo(0.6, 12);
+  });
+
+  it('keeps an empty document as an all-zero row (no NaN from 0/0)', () => {
+    const m = buildTfIdf(docs([{}, { a: 1 }]), OPTIONS);
+    expect(m.offsets[1]).toBe(0);
+    expect([...m.weights].every(Number.isFinite)).toBe(true);
+  });
+
+  it('sorts the vocabulary by code unit, whatever the insertion order', () => {
+    const m = buildTfIdf(docs([{ zed: 1, 'ent:b': 1, Alpha: 1, 'بيت': 1 }]), OPTIONS);
+    expect(m.vocab).toEqual(['Alpha', 'ent:b', 'zed', 'بيت']);
+  });
+});

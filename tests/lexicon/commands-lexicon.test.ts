@@ -1,0 +1,85 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { exportLexiconCsv, importLexicon, runLexiconCheck } from '../../src/commands/lexicon.js';
+import { loadLexiconBundle } from '../../src/lexicon/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/lexicon/', import.meta.url));
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'framescope-lexicon-'));
+}
+
+describe('runLexiconCheck', () => {
+  it('passes the good fixture with a summary line', () => {
+    const result = runLexiconCheck(join(FIXTURES, 'good'));
+    expect(result.exitCode).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toMatch(/^lexicons OK: 1 lexicon file\(s\), 7 concepts, \d+ terms, 1 contrast sets, 2 entities, 9 examples passed/);
+  });
+
+  it('lists validation problems with file:line and exits 1', () => {
+    const result = runLexiconCheck(join(FIXTURES, 'broken'));
+    expect(result.exitCode).toBe(1);
+    expect(result.err.trim().split('\n').length).toBeGreaterThanOrEqual(12);
+    expect(result.err).toMatch(/bad\.yaml:15: entry kyiv_regime: term "Kiev regime" is also in entry kiev_regime/);
+  });
+
+  it('reports failing examples with file:line', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'x.yaml'),
+      'lexicon: x\nconcepts:\n  - id: junta\n    label: junta\n    frame: f\n    terms: { en: [kiev junta] }\n    examples:\n      match: [The Kyiv junta fell.]\n      no_match: [The kiev junta fell.]\n',
+    );
+    const result = runLexiconCheck(dir);
+    expect(result.exitCode).toBe(1);
+    const lines = result.err.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/x\.yaml:3: entry junta: match example gives no hit \(no hit at all\)/);
+    expect(lines[1]).toMatch(/x\.yaml:3: entry junta: no_match example gives a hit/);
+  });
+});
+
+describe('import and export', () => {
+  it('imports a quanteda/LIWC .dic into a loadable lexicon', () => {
+    const dir = tempDir();
+    const dic = join(dir, 'war-terms.dic');
+    writeFileSync(dic, '%\n1\tdelegitimization\n2\tnaming\n%\nkiev regime\t1\nkiev\t2\nrussophob*\t1 2\nنظام كييف\t1\n');
+    const yaml = importLexicon(dic);
+    const lexDir = join(dir, 'lx');
+    mkdirSync(lexDir);
+    writeFileSync(join(lexDir, 'war.yaml'), yaml.replace(/russophob\*\n/, 'russophob*\n'));
+    expect(() => loadLexiconBundle(lexDir)).toThrow(/term "russophob\*" is also in entry/);
+    writeFileSync(join(dir, 'one.dic'), '%\n1\tdelegitimization\n2\tnaming\n%\nkiev regime\t1\nkiev\t2\nنظام كييف\t1\n');
+    writeFileSync(join(lexDir, 'war.yaml'), importLexicon(join(dir, 'one.dic')));
+    const bundle = loadLexiconBundle(lexDir);
+    expect(bundle.lexicons[0]!.id).toBe('one');
+    const deleg = bundle.concepts.find((c) => c.id === 'delegitimization')!;
+    expect(deleg.terms).toEqual({ en: ['kiev regime'], ar: ['نظام كييف'] });
+  });
+
+  it('names the file and line of a bad .dic', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.dic'), '%\n1\tx\n%\nterm\t7\n');
+    expect(() => importLexicon(join(dir, 'bad.dic'))).toThrow(/bad\.dic:4: category 7 is not in the header/);
+  });
+
+  it('exports a CSV sheet that round-trips through import', () => {
+    const csv = exportLexiconCsv(join(FIXTURES, 'good'));
+    expect(csv.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source');
+    expect(csv).toContain('kiev_regime,ar,نظام كييف,delegitimization,ru_ua=1,,');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'war_test.csv'), csv);
+    const lexDir = join(dir, 'lx');
+    mkdirSync(lexDir);
+    writeFileSync(join(lexDir, 'war.yaml'), importLexicon(join(dir, 'war_test.csv')));
+    const original = loadLexiconBundle(join(FIXTURES, 'good'));
+    const again = loadLexiconBundle(lexDir);
+    const shape = (b: typeof original) =>
+      b.concepts.map((c) => ({ id: c.id, frame: c.frame, axes: { ...c.axes }, terms: JSON.parse(JSON.stringify(c.terms)) as unknown })).sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(shape(again)).toEqual(shape(original));
+    expect(exportLexiconCsv(lexDir)).toBe(csv);
+  });
+});

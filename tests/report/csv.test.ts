@@ -1,0 +1,53 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { col, formatCell, formatFloat, guardFormula, writeCsv } from '../../src/report/csv.js';
+
+describe('guardFormula', () => {
+  it('prefixes values a spreadsheet would run, and only those', () => {
+    for (const bad of ['=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(guardFormula(bad)).toBe(`'${bad}`);
+    for (const ok of ['Kyiv', ' =x', "'=x", 'نظام كييف', '']) expect(guardFormula(ok)).toBe(ok);
+  });
+});
+
+describe('formatCell', () => {
+  it('keeps numeric columns numeric, negative ones included', () => {
+    expect(formatCell(-0.5, 'float')).toBe('-0.500000');
+    expect(formatCell(-3, 'int')).toBe('-3');
+    expect(formatCell('-3', 'text')).toBe("'-3");
+    expect(formatCell(null, 'float')).toBe('');
+    expect(formatCell(undefined, 'text')).toBe('');
+    expect(formatCell(false, 'bool')).toBe('false');
+  });
+
+  it('writes floats to 6 places without a negative zero or non-finite values', () => {
+    expect(formatFloat(1 / 3)).toBe('0.333333');
+    expect(formatFloat(-1e-9)).toBe('0.000000');
+    expect(formatFloat(Number.NaN)).toBe('');
+    expect(formatFloat(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('writeCsv', () => {
+  const columns = [col('title'), col('n', 'int'), col('z', 'float')];
+
+  it('writes RFC 4180 with \\n line ends and round-trips through a parser', () => {
+    const text = writeCsv(columns, [['a "quoted", multi\nline', 1, 0.5], ['=HYPERLINK("http://x","y")', -2, -0.25]], false);
+    expect(text).not.toContain('\r\n');
+    expect(text.endsWith('\n')).toBe(true);
+    const rows = parse(text) as string[][];
+    expect(rows).toEqual([
+      ['title', 'n', 'z'],
+      ['a "quoted", multi\nline', '1', '0.500000'],
+      ['\'=HYPERLINK("http://x","y")', '-2', '-0.250000'],
+    ]);
+  });
+
+  it('adds a BOM only when asked', () => {
+    expect(writeCsv(columns, [], true).startsWith('\uFEFFtitle,n,z\n')).toBe(true);
+    expect(writeCsv(columns, [], false)).toBe('title,n,z\n');
+  });
+
+  it('refuses a row that does not fit the columns', () => {
+    expect(() => writeCsv(columns, [['x']], false)).toThrow(/1 cells for 3 columns/);
+  });
+});

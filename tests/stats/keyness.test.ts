@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { mergeCounts, scoreKeyness, subtractCounts } from '../../src/stats/keyness.js';
+
+const counts = (o: Record<string, number>): Map<string, number> => new Map(Object.entries(o));
+
+describe('scoreKeyness (Monroe et al. 2008)', () => {
+  it('matches a hand-worked example', () => {
+    // n_t = n_r = 12, corpus 24, so α0 = 24 (capped at the corpus) and α_a = 24·12/24 = 12.
+    // δ_a = ln(22/14) − ln(14/22) = 0.903970…; σ² = 1/22 + 1/14; z = 2.644102…
+    const rows = scoreKeyness(counts({ a: 10, b: 2 }), counts({ a: 2, b: 10 }), { minCount: 1 });
+    expect(rows).toHaveLength(1);
+    const [a] = rows;
+    expect(a?.term).toBe('a');
+    expect(a?.nTarget).toBe(10);
+    expect(a?.nReference).toBe(2);
+    expect(a?.logOdds).toBeCloseTo(0.903970, 6);
+    expect(a?.z).toBeCloseTo(2.644102, 5);
+  });
+
+  it('is antisymmetric: swapping target and reference flips δ', () => {
+    const t = counts({ war: 30, peace: 5, city: 12 });
+    const r = counts({ war: 10, peace: 25, city: 12 });
+    const forward = scoreKeyness(t, r, { minCount: 1, top: 10 });
+    const backward = scoreKeyness(r, t, { minCount: 1, top: 10 });
+    expect(forward.map((x) => x.term)).toEqual(['war']);
+    expect(backward.map((x) => x.term)).toEqual(['peace']);
+    const warBack = scoreKeyness(counts({ war: 10, x: 40 }), counts({ war: 30, x: 40 }), { minCount: 1 });
+    expect(warBack.find((x) => x.term === 'war')).toBeUndefined();
+  });
+
+  it('shrinks rare terms more than frequent ones with the same proportion', () => {
+    const rare = scoreKeyness(counts({ t: 3, x: 97 }), counts({ t: 1, x: 99 }), { minCount: 1 })[0];
+    const common = scoreKeyness(counts({ t: 30, x: 970 }), counts({ t: 10, x: 990 }), { minCount: 1 })[0];
+    expect(common!.z).toBeGreaterThan(rare!.z);
+  });
+
+  it('keeps the top N by z then term, above the minimum count', () => {
+    const t = counts({ b: 5, a: 5, c: 5, d: 2, z: 1 });
+    const r = counts({ other: 100 });
+    const rows = scoreKeyness(t, r, { top: 2, minCount: 3 });
+    expect(rows.map((x) => x.term)).toEqual(['a', 'b']);
+  });
+
+  it('returns nothing for an empty corpus and skips a term that is the whole corpus', () => {
+    expect(scoreKeyness(new Map(), new Map())).toEqual([]);
+    expect(scoreKeyness(counts({ only: 5 }), new Map(), { minCount: 1 })).toEqual([]);
+  });
+
+  it('survives prototype-unsafe terms', () => {
+    const rows = scoreKeyness(counts({ constructor: 9, __proto__x: 1 }), counts({ constructor: 1, other: 9 }), { minCount: 1 });
+    expect(rows[0]?.term).toBe('constructor');
+  });
+});
+
+describe('mergeCounts / subtractCounts', () => {
+  it('adds maps and takes a target back out', () => {
+    const corpus = mergeCounts([counts({ a: 1, b: 2 }), counts({ b: 3, c: 4 })]);
+    expect(Object.fromEntries(corpus)).toEqual({ a: 1, b: 5, c: 4 });
+    expect(Object.fromEntries(subtractCounts(corpus, counts({ a: 1, b: 2 })))).toEqual({ b: 3, c: 4 });
+  });
+});

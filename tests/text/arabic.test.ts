@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { arabicCliticForms, hasArabic, normalizeArabic } from '../../src/text/arabic.js';
+
+describe('normalizeArabic', () => {
+  it('removes diacritics and tatweel and folds alef, yaa and taa marbuta', () => {
+    expect(normalizeArabic('أَحْمَد')).toBe('احمد');
+    expect(normalizeArabic('إسرائيل')).toBe('اسرائيل');
+    expect(normalizeArabic('آسيا')).toBe('اسيا');
+    expect(normalizeArabic('ٱلله')).toBe('الله');
+    expect(normalizeArabic('مصطفى')).toBe('مصطفي');
+    expect(normalizeArabic('الحكومة')).toBe('الحكومه');
+    expect(normalizeArabic('الحكـــومة')).toBe('الحكومه');
+  });
+
+  it('turns Arabic-Indic and Persian digits into ASCII', () => {
+    expect(normalizeArabic('٢٠٢٢')).toBe('2022');
+    expect(normalizeArabic('۱۴۰۱')).toBe('1401');
+  });
+
+  it('is idempotent', () => {
+    for (const word of ['أَحْمَد', 'الحكـــومة', 'مصطفى']) expect(normalizeArabic(normalizeArabic(word))).toBe(normalizeArabic(word));
+  });
+});
+
+describe('arabicCliticForms', () => {
+  it('offers each proclitic-stripped remainder', () => {
+    expect(arabicCliticForms('فبالنظام')).toEqual(expect.arrayContaining(['نظام', 'النظام']));
+    expect(arabicCliticForms('وبنظام')).toContain('نظام');
+    expect(arabicCliticForms('كالنظام')).toContain('نظام');
+  });
+
+  it('guards short stems', () => {
+    expect(arabicCliticForms('وقف')).toEqual(['وقف']);
+    expect(arabicCliticForms('الى')).toEqual(['الى']);
+    expect(arabicCliticForms('بيت')).toEqual(['بيت']);
+  });
+
+  it('tells Arabic script', () => {
+    expect(hasArabic('RT عربي')).toBe(true);
+    expect(hasArabic('Kyiv')).toBe(false);
+  });
+});
