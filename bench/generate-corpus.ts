@@ -49,6 +49,8 @@ export interface GenerateOptions {
   outDir: string;
   /** Repository root whose `corpora/demo` and `lexicons` give the real words (default: this package). */
   root?: string;
+  /** Records per JSONL file before a new file starts (default RECORDS_PER_FILE, 5000). */
+  recordsPerFile?: number;
 }
 
 export interface CorpusManifest {
@@ -71,6 +73,8 @@ export interface CorpusManifest {
 export function generateCorpus(options: GenerateOptions): { files: number; bytes: number } {
   if (!Number.isInteger(options.articles) || options.articles < 1) throw new Error(`articles must be a whole number ≥ 1, got ${options.articles}`);
   if (!Number.isInteger(options.seed) || options.seed < 0) throw new Error(`seed must be a whole number ≥ 0, got ${options.seed}`);
+  const perFile = options.recordsPerFile ?? RECORDS_PER_FILE;
+  if (!Number.isInteger(perFile) || perFile < 1) throw new Error(`recordsPerFile must be a whole number ≥ 1, got ${perFile}`);
   prepareOutDir(options.outDir);
   const sources = readWordSources(options.root ?? packageRoot());
   const manifest = writeCorpus(options, sources);
@@ -117,7 +121,7 @@ function writeCorpus(options: GenerateOptions, sources: WordSources): CorpusMani
     contra: sources.framing.filter((c) => c.axis < 0).map((c) => c.id),
   };
   const outlets = createOutlets(random, sides, (r, lang) => chromeHeadline(r, lang, kit), kit.words);
-  const writer = createWriter(options.outDir);
+  const writer = createWriter(options.outDir, options.recordsPerFile ?? RECORDS_PER_FILE);
   const forms: Record<CorpusForm, number> = { jsonl: 0, text: 0, html: 0, 'version-table': 0 };
   let written = 0;
   let events = 0;
@@ -192,7 +196,7 @@ interface CorpusWriter {
 }
 
 /** Writes files as it goes; JSONL lines are buffered per outlet and split into files of ≤ 5k records. */
-function createWriter(outDir: string): CorpusWriter {
+function createWriter(outDir: string, recordsPerFile: number): CorpusWriter {
   let files = 0;
   let bytes = 0;
   const outlets = new Map<string, RecordFile>();
@@ -217,7 +221,7 @@ function createWriter(outDir: string): CorpusWriter {
     record(slug, line) {
       const state = outlets.get(slug) ?? { count: 0, index: 1, created: false, buffer: [], size: 0 };
       outlets.set(slug, state);
-      if (state.count > 0 && state.count % RECORDS_PER_FILE === 0) {
+      if (state.count > 0 && state.count % recordsPerFile === 0) {
         flush(slug, state);
         state.index++;
         state.created = false;

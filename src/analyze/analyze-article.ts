@@ -15,7 +15,7 @@ const SENTENCE_MAX = 300;
 export function analyzeArticle(article: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>, lexicon: CompiledLexicon): ArticleAnalysis {
   const { body, lang } = article;
   const tokens = tokenize(body, lang);
-  const forms = new TokenForms(tokens);
+  const forms = new TokenForms(tokens, lexicon.vocabulary);
   const ctx = buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon);
 
   // Exclude phrases: a hit of concept C inside an occurrence of one of C's exclude phrases is dropped.

@@ -3,7 +3,7 @@
  * two or more stories, is that outlet's boilerplate (menus, footers, section blurbs). Versions of
  * one story share their text, so they count as one story.
  */
-import { lineText } from './line-shape.js';
+import { lineKey } from './line-shape.js';
 
 /** Pages and stories that must share a line before it counts as boilerplate. */
 const MIN_PAGES = 2;
@@ -23,7 +23,7 @@ export function buildBoilerplateTable(pages: readonly PageLines[]): Map<string, 
     if (page.outlet === undefined) continue;
     const table = seen.get(page.outlet) ?? new Map<string, { pages: number; stories: Set<string> }>();
     seen.set(page.outlet, table);
-    for (const key of new Set(page.blocks.map((b) => lineText(b).toLowerCase()))) {
+    for (const key of new Set(page.blocks.map(lineKey))) {
       if (key === '') continue;
       const entry = table.get(key) ?? { pages: 0, stories: new Set<string>() };
       entry.pages++;

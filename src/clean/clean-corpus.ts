@@ -5,6 +5,7 @@
 import type { Article, MetaHints, OutletAlias, ParsedDoc, Skipped } from '../types.js';
 import { canonicalOutlet, findOutlet, hostOf } from '../ingest/outlets.js';
 import { manifestEntry } from '../ingest/manifest.js';
+import { fileStem } from '../ingest/decode.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { buildBoilerplateTable } from './boilerplate.js';
 import { cleanPage, type CleanedPage } from './clean-page.js';
@@ -39,7 +40,18 @@ export function cleanCorpus(
       skipped.push({ source: doc.source, reason: 'no article text found' });
     } else articles.push(article);
   });
-  return { articles, skipped };
+  return { articles: prefixCollidingRecordIds(articles), skipped };
+}
+
+/** CONTRACT "Units and ids": a record keeps its id, prefixed `<file stem>:` only where two inputs collide. */
+function prefixCollidingRecordIds(articles: Article[]): Article[] {
+  const counts = new Map<string, number>();
+  for (const a of articles) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  return articles.map((a) => {
+    if ((counts.get(a.id) ?? 0) < 2 || (a.format !== 'jsonl' && a.format !== 'csv') || a.id.startsWith(`${fileStem(a.source.replace(/:\d+$/, ''))}:`)) return a;
+    const id = `${fileStem(a.source.replace(/:\d+$/, ''))}:${a.id}`;
+    return { ...a, id, storyId: a.storyId === a.id ? id : a.storyId };
+  });
 }
 
 /** Records and version tables: their blocks are the text already. */
@@ -85,6 +97,7 @@ function poolKey(doc: ParsedDoc, hints: MetaHints, outlets: readonly OutletAlias
   if (named) return findOutlet(named, outlets)?.name ?? hostOf(named) ?? named.toLowerCase();
   for (const block of doc.blocks.slice(0, MASTHEAD_LINES)) {
     const text = lineText(block);
+    if (isProse(text)) break; // mastheads come before the text
     if (wordCount(text) <= 5) {
       const entry = findOutlet(text, outlets);
       if (entry) return entry.name;

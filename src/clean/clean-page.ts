@@ -2,9 +2,8 @@
  * Boilerplate out of one flattened page (blocks = lines), with the reason for every line removed,
  * and the page's own metadata read on the way (title, byline, date, credit, tags, masthead).
  *
- * Order of evidence: what repeats across the outlet's pages (`repeated`, from the corpus table),
- * then the title (a headline-like line that repeats, or precedes the byline/date block, or
- * precedes the first paragraph), then line shapes. Nothing is cut wholesale at a marker such as
+ * Order of evidence: the page head (masthead, title, byline block: page-head.ts), list markers,
+ * what repeats across the outlet's pages (`repeated`, from the corpus table), then line shapes. Nothing is cut wholesale at a marker such as
  * "Related News": only the run of link-like lines after it goes, the article continues after it.
  */
 import type { MetaHints, OutletAlias, Removed } from '../types.js';
@@ -13,7 +12,7 @@ import {
   isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, wordCount,
 } from './line-shape.js';
 import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, canonicalCredit } from './metadata.js';
-import { findOutlet } from '../ingest/outlets.js';
+import { markMastheads, findTitle, findKnownTitle, markHeader, readBylineBlock, type Line, type Mark } from './page-head.js';
 
 export interface PageOptions {
   /** Lines (as `lineKey`) the outlet's other pages repeat: boilerplate. */
@@ -40,26 +39,12 @@ export interface CleanedPage {
   sourceLine?: string;
 }
 
-interface Line {
-  text: string;
-  bullet: boolean;
-  reason: string | null;
-}
-
 /** Most lines a tag list holds (tags are a handful of short names). */
 const MAX_TAG_WORDS = 4;
 /** A stand-alone date line has few words besides the date (`12 مايو/ أيار 2020 - 14:05`). */
 const MAX_DATE_LINE_WORDS = 7;
 /** Lines shorter than this are never dropped as in-page duplicates. */
 const MIN_DUPLICATE_WORDS = 4;
-/** How far after a candidate title its repeat (a caption of the lead photo) may sit. */
-const TITLE_REPEAT_WINDOW = 6;
-
-/** Key for comparing lines across pages: folded white space, lower case, bullet out. */
-export function lineKey(line: string): string {
-  return lineText(line).toLowerCase();
-}
-
 export function cleanPage(blocks: readonly string[], opts: PageOptions): CleanedPage {
   const lines: Line[] = blocks.map((b) => ({ text: lineText(b), bullet: isBulleted(b), reason: null }));
   const meta: MetaHints = {};
@@ -110,8 +95,8 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
   if (opts.kind === 'text') {
     const tagsAt = markTagsAndFooter(lines, bodyStart, t >= 0, meta, mark);
     markShapes(lines, bodyStart, tagsAt, mark);
+    markDuplicates(lines, title, mark); // not in HTML: there repeats are table rows and list items
   } else lines.forEach((l, i) => { if (isFurniture(l.text)) mark(i, 'menu'); });
-  if (opts.kind === 'text') markDuplicates(lines, title, mark); // in HTML, repeats are tables and lists
 
   const removed: Removed[] = [];
   const paragraphs: string[] = [];
@@ -128,95 +113,8 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
   return out;
 }
 
-/** A line that is only a known outlet's name is the masthead (first one names the publisher). */
-function markMastheads(lines: Line[], outlets: readonly OutletAlias[], meta: MetaHints, mark: (i: number, r: string) => void): void {
-  lines.forEach((l, i) => {
-    // An agency's name is a credit line, unless it heads the page (TASS's own site).
-    if (wordCount(l.text) > 5 || (i > 1 && agencySignOff(l.text, outlets) !== undefined)) return;
-    if (!findOutlet(l.text, outlets)) return;
-    meta.outlet ??= l.text;
-    mark(i, 'masthead');
-  });
-  const first = lines[0];
-  // An unknown masthead: the page's first line, short, repeated further down (header and footer).
-  if (!meta.outlet && first && !first.bullet && wordCount(first.text) <= 4 && !/[.:!?؟]$/.test(first.text)
-    && lines.slice(1).some((l) => l.text === first.text)) {
-    meta.outlet = first.text;
-    lines.forEach((l, i) => { if (l.text === first.text) mark(i, 'masthead'); });
-  }
-}
-
-/** Index of the title line, or -1. Evidence: repeats nearby, precedes byline/date, precedes prose. */
-function findTitle(lines: Line[], opts: PageOptions): number {
-  const known = opts.knownTitle?.trim().toLowerCase();
-  let best = -1;
-  let bestScore = 0;
-  lines.forEach((l, i) => {
-    if (l.bullet || l.reason !== null || !isHeadlineLike(l.text) || opts.repeated.has(l.text.toLowerCase())) return;
-    let score = 0;
-    if (known && (l.text.toLowerCase() === known || known.includes(l.text.toLowerCase()))) score += 3;
-    if (lines.slice(i + 1, i + 1 + TITLE_REPEAT_WINDOW).some((o) => o.text === l.text)) score += 2;
-    // The byline block follows the title directly; a line or two further is weaker evidence.
-    if (lines[i + 1] && isBylineish(lines[i + 1]!.text)) score += 3;
-    else if (lines.slice(i + 2, i + 4).some((o) => isBylineish(o.text))) score += 1;
-    const next = lines.slice(i + 1).find((o) => o.text !== l.text);
-    if (next && !next.bullet && isProse(next.text)) score += 1;
-    if (score > bestScore) [best, bestScore] = [i, score];
-  });
-  return best;
-}
-
-function findKnownTitle(lines: Line[], known: string | undefined): number {
-  const key = known?.trim().toLowerCase();
-  if (!key) return -1;
-  return lines.slice(0, 3).findIndex((l) => l.text.toLowerCase() === key);
-}
-
-function isBylineish(text: string): boolean {
-  return parseByline(text) !== undefined || parseSourceLine(text) !== undefined || isDateLine(text);
-}
-
-/** Everything above the title: menus (bullets), the ticker run right above it, other header. */
-function markHeader(lines: Line[], t: number, mark: (i: number, r: string) => void): void {
-  let tickerFrom = t;
-  while (tickerFrom > 0 && !lines[tickerFrom - 1]!.bullet && isTickerItem(lines[tickerFrom - 1]!.text)) tickerFrom--;
-  const isRun = t - tickerFrom >= 2;
-  for (let i = 0; i < t; i++) {
-    const l = lines[i]!;
-    if (markerReason(l.text) === 'ticker') mark(i, 'ticker');
-    else if (isRun && i >= tickerFrom) mark(i, 'ticker');
-    else mark(i, l.bullet ? 'menu' : 'header');
-  }
-}
-
-function isTickerItem(text: string): boolean {
-  return wordCount(text) >= 4 && !isFurniture(text) && markerReason(text) === undefined;
-}
-
-/** Byline block right after the title: byline, source, date, reading time, close buttons. */
-function readBylineBlock(lines: Line[], from: number, meta: MetaHints, mark: (i: number, r: string) => void): number {
-  let i = Math.max(from, 0);
-  for (; i < lines.length && i < from + 8; i++) {
-    const l = lines[i]!;
-    const by = parseByline(l.text);
-    if (by !== undefined) {
-      meta.byline ??= by;
-      mark(i, 'byline');
-    } else if (isDateLine(l.text)) {
-      const d = parseDate(l.text);
-      if (d && !meta.date) meta.date = d;
-      mark(i, 'date');
-    } else if (parseSourceLine(l.text) !== undefined) {
-      continue; // read with the other Source: lines
-    } else if (isFurniture(l.text)) {
-      mark(i, 'menu');
-    } else break;
-  }
-  return i;
-}
-
 /** Captions: a line doubled right after itself, a line / credit / same line, photo credits. */
-function markCaptions(lines: Line[], title: string, kind: 'text' | 'html', mark: (i: number, r: string) => void): void {
+function markCaptions(lines: Line[], title: string, kind: 'text' | 'html', mark: Mark): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const next = lines[i + 1];
@@ -241,7 +139,7 @@ const LIST_REASONS = new Set(['related-list', 'most-read', 'read-next', 'comment
  * A list marker and the run of link-like lines after it. The run ends at the first running text,
  * or at a line that a byline follows (the article's title under a list that sits above it).
  */
-function markMarkerRuns(lines: Line[], mark: (i: number, r: string) => void): void {
+function markMarkerRuns(lines: Line[], mark: Mark): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (isReadPrefixLine(l.text)) {
@@ -268,7 +166,7 @@ function markMarkerRuns(lines: Line[], mark: (i: number, r: string) => void): vo
  * A run of 2+ short bulleted names after the text is the tag list; on a raw page with a found
  * title it also ends the article, and what follows is page footer. Returns its index or -1.
  */
-function markTagsAndFooter(lines: Line[], from: number, endsArticle: boolean, meta: MetaHints, mark: (i: number, r: string) => void): number {
+function markTagsAndFooter(lines: Line[], from: number, endsArticle: boolean, meta: MetaHints, mark: Mark): number {
   const hasTextBefore = (i: number): boolean => lines.slice(from, i).some((l) => l.reason === null && isProse(l.text));
   for (let i = from; i < lines.length; i++) {
     let j = i;
@@ -283,7 +181,7 @@ function markTagsAndFooter(lines: Line[], from: number, endsArticle: boolean, me
 }
 
 /** Shape rules for what is left: bullets and short non-sentences are menus unless they sit between paragraphs. */
-function markShapes(lines: Line[], from: number, tagsAt: number, mark: (i: number, r: string) => void): void {
+function markShapes(lines: Line[], from: number, tagsAt: number, mark: Mark): void {
   const kept = (i: number): boolean => lines[i]?.reason === null;
   const proseNear = (i: number, step: number): boolean => {
     for (let k = i + step; k >= 0 && k < lines.length; k += step) {
@@ -304,7 +202,7 @@ function markShapes(lines: Line[], from: number, tagsAt: number, mark: (i: numbe
 }
 
 /** In-page duplicates: keep the first copy. The title's repeat is a duplicate too. */
-function markDuplicates(lines: Line[], title: string, mark: (i: number, r: string) => void): void {
+function markDuplicates(lines: Line[], title: string, mark: Mark): void {
   const seen = new Set<string>([title.toLowerCase()]);
   lines.forEach((l, i) => {
     // Short repeats (numbers, names in a table) are data, not duplicated chrome.

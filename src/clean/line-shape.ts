@@ -40,6 +40,11 @@ export function lineText(line: string): string {
   return line.replace(BULLET, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Key for comparing lines across pages: folded white space, lower case, bullet out. */
+export function lineKey(line: string): string {
+  return lineText(line).toLowerCase();
+}
+
 export function wordCount(text: string): number {
   const spaced = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const unspaced = text.match(UNSPACED)?.length ?? 0;
@@ -89,7 +94,7 @@ export function isFurniture(text: string): boolean {
 
 /** `Updated 5:27 am CST…`, `| UPDATED: 11:05, Tue, Nov 19, 2019`, `Posted Nov 19`: a timestamp line. */
 export function isTimestampLine(text: string): boolean {
-  return /^[|·•\s]*(last )?(updated|posted|published|modified|تم التحديث|آخر تحديث|نشر)\b/iu.test(text) && wordCount(text) <= 14;
+  return /^[|·•\s]*(last )?(updated|posted|published|modified|تم التحديث|آخر تحديث|نشر)\b/iu.test(text) && /\d/.test(text) && wordCount(text) <= 14;
 }
 
 /** Copyright and rights lines: site footer wherever Readability leaves them. */

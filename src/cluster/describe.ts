@@ -88,11 +88,18 @@ function meanSimilarityToOthers(matrix: SparseMatrix, i: number, sum: Map<number
   return Math.max(0, (dotSum - self) / (size - 1));
 }
 
-/** Highest centroid weights first, ties alphabetical. */
+/** Highest centroid weights first, ties alphabetical; a bounded insertion keeps it O(terms · limit). */
 function topTerms(matrix: SparseMatrix, sum: Map<number, number>, limit: number): string[] {
-  return [...sum.entries()]
-    .map(([c, w]) => ({ term: matrix.vocab[c] ?? '', w }))
-    .sort((x, y) => y.w - x.w || compareStrings(x.term, y.term))
-    .slice(0, limit)
-    .map((x) => x.term);
+  const best: { term: string; w: number }[] = [];
+  const ahead = (x: { term: string; w: number }, y: { term: string; w: number }) =>
+    x.w > y.w || (x.w === y.w && compareStrings(x.term, y.term) < 0);
+  for (const [c, w] of sum) {
+    const entry = { term: matrix.vocab[c] ?? '', w };
+    if (best.length === limit && !ahead(entry, best[limit - 1] as { term: string; w: number })) continue;
+    let at = best.length;
+    while (at > 0 && ahead(entry, best[at - 1] as { term: string; w: number })) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((x) => x.term);
 }

@@ -34,7 +34,7 @@ export interface NeighbourOptions {
 }
 
 /** Candidates rescored exactly per kept neighbour: partial scores misrank a few pairs. */
-const CANDIDATES_PER_NEIGHBOUR = 3;
+const CANDIDATES_PER_NEIGHBOUR = 2;
 
 /**
  * The union of every document's top-`topK` neighbours (cosine > 0), as edges sorted by `(a, b)`.

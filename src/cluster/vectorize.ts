@@ -96,8 +96,9 @@ export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOpt
 /** Room per column for an entry position: rows of up to 16 million distinct terms. */
 const ROW_SLOT = 2 ** 24;
 
-/** Buckets of the rare-term pre-pass (4 MB): few collisions up to tens of millions of entries. */
-const HASH_BUCKETS = 2 ** 22;
+/** Bounds on the rare-term pre-pass table (one byte per bucket). */
+const MIN_BUCKETS = 2 ** 16;
+const MAX_BUCKETS = 2 ** 26;
 
 interface RawEntries {
   /** Term per provisional id, in first-seen order. */
@@ -114,19 +115,24 @@ interface RawEntries {
  * documents, so it never enters the term map. Exact: a colliding bucket only lets a rare term in.
  */
 function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntries {
-  const buckets = new Uint8Array(HASH_BUCKETS);
   const hashes: Int32Array[] = [];
+  let entries = 0;
   for (const doc of docs) {
     const row: number[] = [];
     for (const part of doc.parts) {
-      for (const [term, count] of part) {
-        if (!(count > 0)) continue;
-        const h = hashTerm(term);
-        row.push(h);
-        if ((buckets[h] ?? 0) < 255) buckets[h] = (buckets[h] ?? 0) + 1;
-      }
+      for (const [term, count] of part) if (count > 0) row.push(hashTerm(term));
     }
     hashes.push(Int32Array.from(row));
+    entries += row.length;
+  }
+  // Twice as many buckets as entries keeps most once-seen terms alone in their bucket.
+  const mask = bucketCount(entries) - 1;
+  const buckets = new Uint8Array(mask + 1);
+  for (const row of hashes) {
+    for (let k = 0; k < row.length; k++) {
+      const b = (row[k] ?? 0) & mask;
+      if ((buckets[b] ?? 0) < 255) buckets[b] = (buckets[b] ?? 0) + 1;
+    }
   }
   const idOf = new Map<string, number>();
   const terms: string[] = [];
@@ -141,7 +147,7 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntri
     for (const part of doc.parts) {
       for (const [term, count] of part) {
         if (!(count > 0)) continue;
-        if ((buckets[rowHashes[e++] ?? 0] ?? 0) < minDf) continue;
+        if ((buckets[(rowHashes[e++] ?? 0) & mask] ?? 0) < minDf) continue;
         let id = idOf.get(term);
         if (id === undefined) {
           id = terms.length;
@@ -160,14 +166,21 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntri
   return { terms, df, ids, counts };
 }
 
-/** FNV-1a over UTF-16 code units, folded to a bucket index. */
+/** FNV-1a over UTF-16 code units (32 bits). */
 function hashTerm(term: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < term.length; k++) {
     h ^= term.charCodeAt(k);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & (HASH_BUCKETS - 1);
+  return h | 0;
+}
+
+/** A power of two ≥ 2 × entries, between 64 K and 64 M buckets (64 MB at most). */
+function bucketCount(entries: number): number {
+  let size = MIN_BUCKETS;
+  while (size < 2 * entries && size < MAX_BUCKETS) size *= 2;
+  return size;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Concept, ContrastSet, Lang, LexiconBundle } from '../types.js';
 import type { LoadedCues } from './load.js';
-import { buildMatcher } from './matcher.js';
+import { buildMatcher, Vocabulary } from './matcher.js';
 import type { Matcher } from './matcher.js';
 
 /** A term of a concept, as a matcher value. */
@@ -29,6 +29,8 @@ export interface CompiledLexicon {
   entities: Matcher<string>;
   /** Cue phrases of every language in one matcher (the cue kind is the value). */
   cues: Matcher<CueKind>;
+  /** Every word of every matcher, for fast token lookup (`TokenForms`). */
+  vocabulary: Vocabulary;
 }
 
 /**
@@ -70,5 +72,7 @@ export function compileLexicons(bundle: LexiconBundle): CompiledLexicon {
     push(cues.distancers, 'distancer');
     push(cues.distancersAfter, 'distancerAfter');
   }
-  return { bundle, concepts: byId, terms, excludes, labels, entities, cues: buildMatcher(cueEntries) };
+  const cues = buildMatcher(cueEntries);
+  const vocabulary = new Vocabulary([terms, excludes, labels, entities, cues] as Matcher<unknown>[]);
+  return { bundle, concepts: byId, terms, excludes, labels, entities, cues, vocabulary };
 }

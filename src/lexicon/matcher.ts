@@ -61,24 +61,68 @@ export function buildMatcher<T>(entries: Iterable<{ term: string; lang: Lang; va
 }
 
 /**
- * Lazily computed match forms per token: the first word of a term may carry Arabic proclitics or
- * English inflection; later words may carry English inflection only (Arabic proclitics attach to
- * the phrase's first word).
+ * Every word any matcher of a compiled lexicon knows, and its glob prefixes. Token forms are
+ * filtered through it once per distinct token (cached), so a token no term can start with costs
+ * one map lookup — what keeps matching above 10 MB/s (scripts note in src/text/tokenize.ts).
  */
-export class TokenForms {
-  private readonly cache: (string[] | undefined)[];
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  private readonly globs: string[] = [];
+  private readonly cache = new Map<string, readonly string[]>();
+  private readonly cacheRest = new Map<string, readonly string[]>();
 
-  constructor(readonly tokens: readonly Token[]) {
-    this.cache = new Array<string[] | undefined>(tokens.length);
+  constructor(matchers: readonly Matcher<unknown>[]) {
+    for (const matcher of matchers) this.collect(matcher.root as TrieNode<unknown>);
   }
 
-  forms(i: number, first: boolean): readonly string[] {
-    const norm = this.tokens[i]!.norm;
-    if (!first && hasArabic(norm)) return [norm];
-    let forms = this.cache[i];
+  private collect(node: TrieNode<unknown>): void {
+    for (const [word, child] of node.next) {
+      this.words.add(word);
+      this.collect(child);
+    }
+    for (const glob of node.globs) {
+      if (!this.globs.includes(glob.prefix)) this.globs.push(glob.prefix);
+      this.collect(glob.node);
+    }
+  }
+
+  /** The forms of `norm` a term could use: as a first word (clitics allowed) or a later word. */
+  formsOf(norm: string, first: boolean): readonly string[] {
+    const cache = first || !hasArabic(norm) ? this.cache : this.cacheRest;
+    let forms = cache.get(norm);
     if (forms === undefined) {
-      forms = matchForms(norm);
-      this.cache[i] = forms;
+      const candidates = first || !hasArabic(norm) ? matchForms(norm) : [norm];
+      forms = candidates.filter((form) => this.words.has(form) || this.globs.some((g) => form.startsWith(g)));
+      // Bounded: a long run over many distinct tokens must not grow memory without end.
+      if (cache.size > 500_000) cache.clear();
+      cache.set(norm, forms);
+    }
+    return forms;
+  }
+}
+
+/** Match forms per token of one text, looked up in the lexicon's vocabulary. */
+export class TokenForms {
+  /** First-word forms per token, filled on first use: five passes (terms, excludes, labels, entities, cues) share them. */
+  private readonly firstForms: (readonly string[] | undefined)[];
+
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.firstForms = new Array<readonly string[] | undefined>(tokens.length);
+  }
+
+  /**
+   * The first word of a term may carry Arabic proclitics or English inflection; later words
+   * English inflection only (Arabic proclitics attach to the phrase's first word).
+   */
+  forms(i: number, first: boolean): readonly string[] {
+    if (!first) return this.vocabulary.formsOf(this.tokens[i]!.norm, false);
+    let forms = this.firstForms[i];
+    if (forms === undefined) {
+      forms = this.vocabulary.formsOf(this.tokens[i]!.norm, true);
+      this.firstForms[i] = forms;
     }
     return forms;
   }
@@ -87,6 +131,7 @@ export class TokenForms {
 /** Every term of `matcher` that starts at token `from` (all lengths), longest first. */
 export function occurrencesAt<T>(matcher: Matcher<T>, forms: TokenForms, from: number): Occurrence<T>[] {
   const found: Occurrence<T>[] = [];
+  if (forms.forms(from, true).length === 0) return found;
   walk(matcher.root, from, from, forms, found);
   found.sort((a, b) => b.to - a.to);
   return found;

@@ -9,6 +9,7 @@ export interface Quote {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const QUOTE_CHARS = /["“„«”‹‘'’]/g;
 
 /** Opening mark → the marks that close it. Straight quotes close themselves. */
 const DOUBLE_PAIRS: ReadonlyMap<string, string> = new Map([
@@ -31,6 +32,11 @@ export function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
   let i = 0;
   while (i < text.length) {
+    // Jump to the next quotation-mark candidate (a regex scan is far faster than a char loop).
+    QUOTE_CHARS.lastIndex = i;
+    const next = QUOTE_CHARS.exec(text);
+    if (next === null) break;
+    i = next.index;
     const ch = text[i]!;
     const before = i > 0 ? text[i - 1]! : ' ';
     const after = i + 1 < text.length ? text[i + 1]! : ' ';

@@ -13,6 +13,7 @@ const ABBREVIATIONS = new Set([
 
 /** Sentence-final marks: Latin `. ! ?`, ellipsis, Arabic question mark `؟`. */
 const TERMINATORS = new Set(['.', '!', '?', '…', '؟']);
+const BOUNDARY = /[\n.!?…؟]/g;
 /** Closing quotes and brackets that belong to the sentence they close. */
 const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', '“']);
 
@@ -34,6 +35,11 @@ export function splitSentences(text: string): Span[] {
     if (e > s) spans.push({ start: s, end: e });
   };
   for (let i = 0; i < text.length; i++) {
+    // Jump to the next line break or terminator: a regex scan beats a character loop (profiled).
+    BOUNDARY.lastIndex = i;
+    const next = BOUNDARY.exec(text);
+    if (next === null) break;
+    i = next.index;
     const ch = text[i]!;
     if (ch === '\n') {
       push(i);

@@ -92,6 +92,22 @@ describe('cleanCorpus on fixture pages', () => {
     expect(one.body).toContain('Our newsroom is independent');
   });
 
+  it('record ids that collide across files get their file stem as prefix', () => {
+    const rec = (path: string): ParsedDoc[] => parseInput({ path, bytes: new TextEncoder().encode('{"id":"7","text":"Some text of a record."}\n') }).docs;
+    const ids = cleanCorpus([...rec('a/one.jsonl'), ...rec('b/two.jsonl')], outlets).articles.map((a) => a.id);
+    expect(ids).toEqual(['one:7', 'two:7']);
+    expect(cleanCorpus(rec('a/one.jsonl'), outlets).articles[0]!.id).toBe('7');
+  });
+
+  it('a known outlet name in the tag list does not make it the publisher', () => {
+    const blocks = ['Village choir wins national contest', 'The choir of a small fictional village won first prize at the national contest on Saturday.',
+      'Its conductor said the singers had rehearsed twice a week for a whole year before the final.', '  • Music', '  • BBC News', '  • Villages'];
+    const doc: ParsedDoc = { id: 'p', source: 'p.txt', format: 'text', blocks, needsCleaning: true, meta: {}, version: null, isLatest: true, storyId: 'p', removed: [] };
+    const a = cleanCorpus([doc], outlets).articles[0]!;
+    expect(a.outlet).toBe('unknown');
+    expect(a.tags).toEqual(['Music', 'BBC News', 'Villages']);
+  });
+
   it('empty corpus gives nothing', () => {
     expect(cleanCorpus([], outlets)).toEqual({ articles: [], skipped: [] });
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/cluster.js';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput } from '../../src/cluster/index.js';
 import { contentTerms } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -116,6 +117,15 @@ describe('clusterArticles on the bilingual fixture', () => {
     const shuffled = [...inputs].reverse();
     shuffled.push(shuffled.splice(2, 1)[0] as ClusterInput);
     expect(snapshot(clusterArticles(shuffled))).toEqual(first);
+  });
+
+  it('is deterministic on a larger synthetic corpus: shuffled input gives identical clusters', () => {
+    const corpus = generateCorpus(600, 7).map((d) => d.input);
+    const first = snapshot(clusterArticles(corpus));
+    const shuffled = [...corpus].sort((x, y) => (x.id.split('').reverse().join('') < y.id.split('').reverse().join('') ? -1 : 1));
+    expect(shuffled.map((d) => d.id)).not.toEqual(corpus.map((d) => d.id));
+    expect(snapshot(clusterArticles(shuffled))).toEqual(first);
+    expect(clusterArticles(corpus).length).toBeGreaterThan(100);
   });
 
   it('keeps same-event articles apart when their dates are further apart than the window', () => {

@@ -1,0 +1,131 @@
+/**
+ * The whole-pipeline benchmark (`npm run bench`): generate corpora of 1k, 10k and 50k articles
+ * (cached under the temp folder), run `framescope analyze` on each as a child process, and print
+ * wall time, per-stage seconds and MB/s, peak RSS, the time ratio between sizes and the ratio to
+ * a read-and-tokenize floor. Writes the same as JSON to `<cache>/results/latest.json`.
+ *
+ * Options: --sizes 1000,10000  --runs N  --seed N  --cache <dir>  --measure gnu-time|wrapper  --keep
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { GENERATOR_VERSION, generateCorpus, packageRoot, readCorpusManifest, sourcesHash } from './generate-corpus.js';
+import { measureFloor } from './lib/floor.js';
+import { formatTable, summariseRuns } from './lib/results-table.js';
+import type { RunResult, SizeResult } from './lib/results-table.js';
+import { GNU_TIME, runMeasured } from './lib/run-child.js';
+
+const DEFAULT_SIZES = [1000, 10000, 50000];
+
+interface BenchOptions {
+  sizes: number[];
+  runs: number;
+  seed: number;
+  cache: string;
+  useGnuTime: boolean;
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' }, runs: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' },
+      cache: { type: 'string' }, measure: { type: 'string' }, keep: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be whole numbers ≥ 1 separated by commas, got "${values.sizes}"`);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${values.runs}"`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, got "${values.seed}"`);
+  if (values.measure !== undefined && values.measure !== 'gnu-time' && values.measure !== 'wrapper') {
+    throw new Error(`--measure must be gnu-time or wrapper, got "${values.measure}"`);
+  }
+  if (values.measure === 'gnu-time' && !existsSync(GNU_TIME)) throw new Error(`--measure gnu-time: ${GNU_TIME} not found`);
+  return {
+    sizes, runs, seed, keep: values.keep,
+    cache: resolve(values.cache ?? join(tmpdir(), 'framescope-bench')),
+    useGnuTime: values.measure === undefined ? existsSync(GNU_TIME) : values.measure === 'gnu-time',
+  };
+}
+
+/** A cached corpus when its manifest matches (generator version, real-word sources, size, seed); else a fresh one. */
+function ensureCorpus(cache: string, articles: number, seed: number, root: string): { dir: string; files: number; bytes: number } {
+  const dir = join(cache, `corpus-g${GENERATOR_VERSION}-seed${seed}-n${articles}`);
+  const cached = readCorpusManifest(dir);
+  const hash = sourcesHash(root);
+  if (cached && cached.generator_version === GENERATOR_VERSION && cached.sources_sha256 === hash && cached.articles === articles && cached.seed === seed) {
+    process.stderr.write(`corpus ${articles}: reusing ${dir}\n`);
+    return { dir, files: cached.files, bytes: cached.bytes };
+  }
+  const started = performance.now();
+  const made = generateCorpus({ articles, seed, outDir: dir, root });
+  process.stderr.write(`corpus ${articles}: generated ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s → ${dir}\n`);
+  return { dir, ...made };
+}
+
+function readRunJson(outDir: string): { stagesMs: Record<string, number>; counts: Record<string, number> } {
+  try {
+    const run = JSON.parse(readFileSync(join(outDir, 'run.json'), 'utf8')) as { timings_ms?: Record<string, number>; counts?: Record<string, number> };
+    return { stagesMs: run.timings_ms ?? {}, counts: run.counts ?? {} };
+  } catch {
+    return { stagesMs: {}, counts: {} };
+  }
+}
+
+function benchSize(articles: number, options: BenchOptions, root: string): SizeResult {
+  const corpus = ensureCorpus(options.cache, articles, options.seed, root);
+  const cli = join(root, 'dist', 'src', 'cli.js');
+  const measureScript = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'measure.js');
+  const runs: RunResult[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const out = mkdtempSync(join(options.cache, `out-${articles}-`));
+    const child = runMeasured(cli, ['analyze', corpus.dir, '--out', out, '--quiet', '--force'], measureScript, options.cache, options.useGnuTime);
+    const { stagesMs, counts } = readRunJson(out);
+    if (child.exitCode !== 0) process.stderr.write(`analyze ${articles} (run ${i + 1}) exited ${child.exitCode}:\n${child.stderrTail}\n`);
+    else process.stderr.write(`analyze ${articles} (run ${i + 1}): ${(child.wallMs / 1000).toFixed(2)} s, peak RSS ${child.peakRssMb.toFixed(0)} MB (${child.via})\n`);
+    runs.push({ wallMs: child.wallMs, peakRssMb: child.peakRssMb, exitCode: child.exitCode, stagesMs, counts });
+    if (!options.keep) rmSync(out, { recursive: true, force: true });
+  }
+  const floor = measureFloor(corpus.dir);
+  return { articles, files: corpus.files, bytes: corpus.bytes, corpus: corpus.dir, runs, ...summariseRuns(runs), floorMs: floor.ms, floorTokens: floor.tokens };
+}
+
+function main(argv: string[]): number {
+  const options = parseOptions(argv);
+  const root = packageRoot();
+  const cli = join(root, 'dist', 'src', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} not found — build first: npm run build`);
+  mkdirSync(options.cache, { recursive: true });
+  const results = options.sizes.map((articles) => benchSize(articles, options, root));
+  process.stdout.write(`${formatTable(results)}\n`);
+  const path = join(options.cache, 'results', 'latest.json');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), generator_version: GENERATOR_VERSION, seed: options.seed, results }, null, 2)}\n`);
+  process.stdout.write(`results: ${path}\n`);
+  return results.every((r) => r.runs.every((run) => run.exitCode === 0)) ? 0 : 1;
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
