@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scoreBCubed } from '../src/cluster/b-cubed.js';
@@ -124,6 +124,8 @@ export function generateCorpus(size: number, seed: number): GeneratedDoc[] {
 interface RunResult {
   size: number;
   seconds: number;
+  /** User + system CPU seconds of the call: less sensitive than wall time to a busy machine. */
+  cpuSeconds: number;
   rssMb: number;
   inputRssMb: number;
   clusters: number;
@@ -135,14 +137,17 @@ function runOne(size: number): void {
   const docs = generateCorpus(size, SEED);
   const inputRss = process.memoryUsage().rss;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const clusters = clusterArticles(docs.map((d) => d.input));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const predicted = new Map<string, string>();
   for (const c of clusters) for (const id of c.members) predicted.set(id, c.id);
   const gold = new Map(docs.map((d) => [d.input.id, String(d.event)]));
   const result: RunResult = {
     size,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rssMb: process.resourceUsage().maxRSS / 1024,
     inputRssMb: inputRss / 1_048_576,
     clusters: clusters.length,
@@ -189,10 +194,11 @@ function main(): void {
     const out = execFileSync(process.execPath, ['--max-old-space-size=4096', self, String(size)], { encoding: 'utf8' });
     return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as RunResult;
   });
-  console.log('| docs | clusterArticles (s) | peak RSS (MB) | RSS after generating input (MB) | clusters | B-cubed F1 vs generator |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`);
+  console.log('| docs | clusterArticles wall (s) | CPU (s) | peak RSS (MB) | RSS after generating input (MB) | clusters | B-cubed F1 vs generator |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.size} | ${r.seconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.inputRssMb.toFixed(0)} | ${r.clusters} | ${r.f1.toFixed(3)} |`);
+    console.log(`| ${r.size} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.inputRssMb.toFixed(0)} | ${r.clusters} | ${r.f1.toFixed(3)} |`);
   }
   const [small, large] = results;
   if (small && large) console.log(`50k/10k time ratio: ${(large.seconds / small.seconds).toFixed(2)}`);

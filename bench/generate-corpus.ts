@@ -22,10 +22,12 @@ import { readWordSources } from './lib/word-sources.js';
 import type { WordSources } from './lib/word-sources.js';
 
 /** Bump when the generator's output changes for the same options: cached corpora are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Hidden file (framescope skips dot files) describing the corpus, for the benchmark's cache. */
 export const CORPUS_MANIFEST = '.bench-corpus.json';
+/** Hidden CSV `story_id,event`: the true event of every story, to score event clustering against. */
+export const EVENTS_FILE = '.bench-events.csv';
 
 export type CorpusForm = 'jsonl' | 'text' | 'html' | 'version-table';
 
@@ -77,7 +79,8 @@ export function generateCorpus(options: GenerateOptions): { files: number; bytes
   if (!Number.isInteger(perFile) || perFile < 1) throw new Error(`recordsPerFile must be a whole number ≥ 1, got ${perFile}`);
   prepareOutDir(options.outDir);
   const sources = readWordSources(options.root ?? packageRoot());
-  const manifest = writeCorpus(options, sources);
+  const { manifest, events } = writeCorpus(options, sources);
+  writeFileSync(join(options.outDir, EVENTS_FILE), `story_id,event\n${events.join('')}`);
   writeFileSync(join(options.outDir, CORPUS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { files: manifest.files, bytes: manifest.bytes };
 }
@@ -107,7 +110,7 @@ function prepareOutDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-function writeCorpus(options: GenerateOptions, sources: WordSources): CorpusManifest {
+function writeCorpus(options: GenerateOptions, sources: WordSources): { manifest: CorpusManifest; events: string[] } {
   const random = createRandom(options.seed);
   const kit: TextKit = {
     words: {
@@ -123,6 +126,7 @@ function writeCorpus(options: GenerateOptions, sources: WordSources): CorpusMani
   const outlets = createOutlets(random, sides, (r, lang) => chromeHeadline(r, lang, kit), kit.words);
   const writer = createWriter(options.outDir, options.recordsPerFile ?? RECORDS_PER_FILE);
   const forms: Record<CorpusForm, number> = { jsonl: 0, text: 0, html: 0, 'version-table': 0 };
+  const truth: string[] = [];
   let written = 0;
   let events = 0;
   while (written < options.articles) {
@@ -132,14 +136,16 @@ function writeCorpus(options: GenerateOptions, sources: WordSources): CorpusMani
       const form = pickWeighted(random, FORM_WEIGHTS);
       const draft = draftArticle(random, outlet, event, kit, written++);
       forms[form]++;
+      truth.push(`${draft.id},e${String(event.index).padStart(6, '0')}\n`);
       writeArticleAs(random, form, draft, writer, event, kit);
     }
   }
   const { files, bytes } = writer.finish();
-  return {
+  const manifest: CorpusManifest = {
     generator_version: GENERATOR_VERSION, articles: options.articles, seed: options.seed,
     sources_sha256: sources.sha256, files, bytes, events, outlets: outlets.length, forms,
   };
+  return { manifest, events: truth };
 }
 
 /** Body sizes vary as in news: mostly 0.5–1.5× the mean, one in 25 a long read of three times it. */

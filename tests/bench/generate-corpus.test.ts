@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_MANIFEST, GENERATOR_VERSION, generateCorpus, readCorpusManifest } from '../../bench/generate-corpus.js';
+import { CORPUS_MANIFEST, EVENTS_FILE, GENERATOR_VERSION, generateCorpus, readCorpusManifest } from '../../bench/generate-corpus.js';
 import { parseInput } from '../../src/ingest/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'framescope-gen-test-'));
@@ -67,7 +67,7 @@ describe('generateCorpus: size and form mix', () => {
 
   beforeAll(() => {
     result = generateCorpus({ articles: ARTICLES, seed: 3, outDir: dir, recordsPerFile: 20 });
-    inputs = listFiles(dir).filter((file) => !file.endsWith(CORPUS_MANIFEST));
+    inputs = listFiles(dir).filter((file) => !file.endsWith(CORPUS_MANIFEST) && !file.endsWith(EVENTS_FILE));
     records = inputs.filter((f) => f.endsWith('.jsonl')).flatMap((file) => {
       const lines = readFileSync(file, 'utf8').split('\n');
       expect(lines.pop()).toBe('');
@@ -125,10 +125,20 @@ describe('generateCorpus: size and form mix', () => {
     expect(new Set(records.map((r) => r['outlet'])).size).toBeGreaterThanOrEqual(25);
   });
 
-  it('groups articles into events of 2–6 outlets (about articles / 4 events)', () => {
+  it('groups articles into events of 2–6 outlets (about articles / 4 events), listed in the events file', () => {
     const events = readCorpusManifest(dir)!.events;
     expect(events).toBeGreaterThan(ARTICLES / 5);
     expect(events).toBeLessThan(ARTICLES / 3);
+    const rows = readFileSync(join(dir, EVENTS_FILE), 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe('story_id,event');
+    const sizes = new Map<string, number>();
+    for (const row of rows.slice(1)) sizes.set(row.split(',')[1]!, (sizes.get(row.split(',')[1]!) ?? 0) + 1);
+    expect(rows.length - 1).toBe(ARTICLES);
+    expect(sizes.size).toBe(events);
+    // The last event may be cut short by the article count.
+    expect([...sizes.values()].filter((n) => n < 2 || n > 6).length).toBeLessThanOrEqual(1);
+    const ids = new Set(rows.slice(1).map((row) => row.split(',')[0]));
+    for (const record of records) expect(ids.has(record['id'] as string)).toBe(true);
   });
 
   it('repeats each outlet’s chrome across its raw pages (masthead first, domain in the footer)', () => {

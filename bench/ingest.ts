@@ -1,0 +1,218 @@
+/**
+ * Parse + clean throughput benchmark: a seeded in-memory corpus of realistic inputs, timed
+ * through `parseInput` (per file) and `cleanCorpus`, reported as MB/s per input form and overall.
+ *
+ * The corpus, built from real-shaped files read at run time (never copied into the repo):
+ * - raw pages: the seed pages (`../shared/seeds`, their version table included) and the demo
+ *   pages (`corpora/demo/pages/**`), repeated under new file names with a few words of each long
+ *   line swapped, so page chrome repeats across an outlet's pages while article text does not;
+ * - records: `corpora/demo/records/*.jsonl` and `*.csv` repeated with new ids, texts varied alike;
+ * - HTML: `corpora/demo/html/*.html`, repeated with the words of long text runs varied.
+ *
+ * Each form is parsed and cleaned on its own (its MB/s), then the whole corpus once (overall).
+ * Run: `node dist/bench/ingest.js [--mb 24] [--seed 1] [--html 150]`; profile with
+ * `node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench/ingest.js`. One core, a few seconds.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+import { cleanCorpus, parseInput, parseOutletsYaml } from '../src/ingest/index.js';
+import type { InputFile, OutletAlias, ParsedDoc } from '../src/types.js';
+
+export type BenchForm = 'text' | 'version-table' | 'jsonl' | 'csv' | 'html';
+
+export interface BenchCorpus {
+  files: { form: BenchForm; file: InputFile }[];
+  outlets: OutletAlias[];
+}
+
+/** Share of the corpus bytes per non-HTML form (records dominate research corpora; pages next). */
+const FORM_SHARES: readonly (readonly [BenchForm, number])[] = [['jsonl', 0.6], ['csv', 0.1], ['text', 0.27], ['version-table', 0.03]];
+/** Lines with at least this many words are article text and get varied per copy; shorter ones are chrome. */
+const VARY_MIN_WORDS = 8;
+/** Words swapped per varied line. */
+const SWAPS_PER_LINE = 2;
+
+/** mulberry32: a small, well-mixed 32-bit PRNG; seeded so every run sees the same corpus. */
+function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The repository root, from `dist/bench/ingest.js` or `bench/ingest.ts`. */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('bench/ingest: cannot find the repository root (no package.json above the script)');
+    dir = up;
+  }
+  return dir;
+}
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return listFiles(path, ext);
+    return e.name.endsWith(ext) ? [path] : [];
+  }).sort();
+}
+
+/** Swap a few words of every long line for other words of the same text (keeps language and line shape). */
+function varyText(text: string, random: () => number, vocabulary: readonly string[]): string {
+  return text.split('\n').map((line) => {
+    const words = line.split(' ');
+    if (words.length < VARY_MIN_WORDS || vocabulary.length === 0) return line;
+    for (let k = 0; k < SWAPS_PER_LINE; k++) {
+      // Inner words only: the first (bullets) and last (sentence end) keep the line's shape.
+      const at = 1 + Math.floor(random() * (words.length - 2));
+      words[at] = vocabulary[Math.floor(random() * vocabulary.length)]!;
+    }
+    return words.join(' ');
+  }).join('\n');
+}
+
+function vocabularyOf(text: string): string[] {
+  return [...new Set(text.match(/[\p{L}]{3,}/gu) ?? [])];
+}
+
+const encoder = new TextEncoder();
+
+/** Copies of one template file until `budget` bytes, each under its own name. */
+function repeatTemplate(
+  form: BenchForm, path: string, budget: number, render: (copy: number) => string,
+): { form: BenchForm; file: InputFile }[] {
+  const out: { form: BenchForm; file: InputFile }[] = [];
+  const dot = path.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+  let used = 0;
+  for (let copy = 0; used < budget; copy++) {
+    const bytes = encoder.encode(render(copy));
+    used += bytes.length;
+    out.push({ form, file: { path: `${stem}-c${copy}${ext}`, bytes } });
+  }
+  return out;
+}
+
+/** Build the corpus: about `mb` MB of non-HTML input plus `htmlPages` HTML pages. */
+export function buildCorpus(options: { mb: number; seed: number; htmlPages: number; root?: string }): BenchCorpus {
+  const root = options.root ?? repoRoot();
+  const random = createRandom(options.seed);
+  const seeds = resolve(root, '../shared/seeds');
+  const outlets = parseOutletsYaml(readFileSync(join(root, 'lexicons/outlets.yaml'), 'utf8'), 'lexicons/outlets.yaml');
+  const pages = [...listFiles(seeds, '.txt'), ...listFiles(join(root, 'corpora/demo/pages'), '.txt')];
+  const templates: Record<BenchForm, string[]> = {
+    text: pages.filter((p) => !/Version\s+\d+\s*\|/.test(readFileSync(p, 'utf8'))),
+    'version-table': [...pages.filter((p) => /Version\s+\d+\s*\|/.test(readFileSync(p, 'utf8'))), ...listFiles(join(root, 'corpora/demo/versions'), '.txt')],
+    jsonl: listFiles(join(root, 'corpora/demo/records'), '.jsonl'),
+    csv: listFiles(join(root, 'corpora/demo/records'), '.csv'),
+    html: listFiles(join(root, 'corpora/demo/html'), '.html'),
+  };
+  for (const [form, list] of Object.entries(templates)) {
+    if (list.length === 0) throw new Error(`bench/ingest: no ${form} inputs found (seeds at ${seeds}, demo corpus at ${join(root, 'corpora/demo')})`);
+  }
+  const files: BenchCorpus['files'] = [];
+  const total = options.mb * 1024 * 1024;
+  for (const [form, share] of FORM_SHARES) {
+    const list = templates[form];
+    const perTemplate = (total * share) / list.length;
+    for (const path of list) {
+      const text = readFileSync(path, 'utf8');
+      const vocabulary = vocabularyOf(text);
+      const rel = path.startsWith(root) ? path.slice(root.length + 1) : `seeds/${path.split('/').pop()}`;
+      if (form === 'jsonl') {
+        const records = text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+        files.push(...repeatTemplate(form, rel, perTemplate, (copy) => records.map((r) => JSON.stringify({
+          ...r, id: `${String(r['id'])}-c${copy}`,
+          ...(typeof r['text'] === 'string' ? { text: varyText(r['text'], random, vocabulary) } : {}),
+        })).join('\n') + '\n'));
+      } else if (form === 'csv') {
+        const rows = parseCsv(text, { columns: true, bom: true }) as Record<string, string>[];
+        files.push(...repeatTemplate(form, rel, perTemplate, (copy) => stringifyCsv(rows.map((r) => ({
+          ...r, id: `${r['id'] ?? ''}-c${copy}`, ...(r['text'] !== undefined ? { text: varyText(r['text'], random, vocabulary) } : {}),
+        })), { header: true })));
+      } else {
+        files.push(...repeatTemplate(form, rel, perTemplate, () => varyText(text, random, vocabulary)));
+      }
+    }
+  }
+  const perHtml = Math.ceil(options.htmlPages / templates.html.length);
+  for (const path of templates.html) {
+    const html = readFileSync(path, 'utf8');
+    const vocabulary = vocabularyOf(html.replace(/<[^>]*>/g, ' '));
+    const rel = path.slice(root.length + 1);
+    // Vary the text between tags only, so the markup (and Readability's view of it) stays the same.
+    const render = (): string => html.replace(/>([^<]{60,})</g, (_, t: string) => `>${varyText(t, random, vocabulary)}<`);
+    for (let copy = 0; copy < perHtml; copy++) files.push({ form: 'html', file: { path: rel.replace(/\.html$/, `-c${copy}.html`), bytes: encoder.encode(render()) } });
+  }
+  return { files, outlets };
+}
+
+interface Timing {
+  bytes: number;
+  files: number;
+  docs: number;
+  articles: number;
+  parseMs: number;
+  cleanMs: number;
+}
+
+/** Parse every file, then clean the docs once; times both. */
+export function timeIngest(files: readonly InputFile[], outlets: OutletAlias[]): Timing & { docsOut: ParsedDoc[] } {
+  let bytes = 0;
+  const docs: ParsedDoc[] = [];
+  let started = performance.now();
+  for (const file of files) {
+    bytes += file.bytes.length;
+    docs.push(...parseInput(file).docs);
+  }
+  const parseMs = performance.now() - started;
+  started = performance.now();
+  const { articles } = cleanCorpus(docs, outlets);
+  const cleanMs = performance.now() - started;
+  return { bytes, files: files.length, docs: docs.length, articles: articles.length, parseMs, cleanMs, docsOut: docs };
+}
+
+function row(label: string, t: Timing): string {
+  const mb = t.bytes / (1024 * 1024);
+  const mbps = (ms: number): string => (ms > 0 ? (mb / (ms / 1000)).toFixed(1) : '∞').padStart(8);
+  return `${label.padEnd(14)}${mb.toFixed(2).padStart(8)}${String(t.files).padStart(7)}${String(t.articles).padStart(9)}`
+    + `${t.parseMs.toFixed(0).padStart(9)}${t.cleanMs.toFixed(0).padStart(9)}${mbps(t.parseMs)}${mbps(t.cleanMs)}${mbps(t.parseMs + t.cleanMs)}`;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: { mb: { type: 'string', default: '24' }, seed: { type: 'string', default: '1' }, html: { type: 'string', default: '150' } },
+    strict: true,
+  });
+  const mb = Number(values.mb);
+  const seed = Number(values.seed);
+  const htmlPages = Number(values.html);
+  if (!(mb > 0)) throw new Error(`--mb must be a positive number, got "${values.mb}"`);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, got "${values.seed}"`);
+  if (!Number.isInteger(htmlPages) || htmlPages < 0) throw new Error(`--html must be a whole number ≥ 0, got "${values.html}"`);
+  const corpus = buildCorpus({ mb, seed, htmlPages });
+  // Warm-up on a slice of each form so the JIT has seen every path before timing.
+  const forms: BenchForm[] = ['text', 'version-table', 'jsonl', 'csv', 'html'];
+  timeIngest(forms.flatMap((f) => corpus.files.filter((x) => x.form === f).slice(0, 5).map((x) => x.file)), corpus.outlets);
+  console.log(`${'form'.padEnd(14)}${'MB'.padStart(8)}${'files'.padStart(7)}${'articles'.padStart(9)}${'parse ms'.padStart(9)}${'clean ms'.padStart(9)}${'parse/s'.padStart(8)}${'clean/s'.padStart(8)}${'MB/s'.padStart(8)}`);
+  for (const form of forms) {
+    const files = corpus.files.filter((x) => x.form === form).map((x) => x.file);
+    if (files.length > 0) console.log(row(form, timeIngest(files, corpus.outlets)));
+  }
+  const nonHtml = corpus.files.filter((x) => x.form !== 'html').map((x) => x.file);
+  console.log(row('all but html', timeIngest(nonHtml, corpus.outlets)));
+  console.log(row('all', timeIngest(corpus.files.map((x) => x.file), corpus.outlets)));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
