@@ -49,6 +49,15 @@ export interface CorpusInput {
   skipped: Skipped[];
 }
 
+/** The articles of a corpus after parsing and cleaning, with everything that was lost on the way. */
+export interface ReadResult {
+  articles: Article[];
+  skipped: Skipped[];
+  /** Inputs counted as CONTRACT.md says: analysed + skipped (records count one each). */
+  inputs: number;
+  timings: Pick<Record<Stage, number>, 'parse' | 'clean'>;
+}
+
 /**
  * The whole analysis as a pure function of its inputs (I/O stays in the CLI):
  * parse → clean → match → diff versions → cluster latest versions.
@@ -59,10 +68,13 @@ export function analyzeCorpus(
   outlets: OutletAlias[],
   options: AnalyzeOptions = {},
 ): AnalysisResult {
-  const timings = { read: 0, parse: 0, clean: 0, match: 0, cluster: 0, report: 0 } satisfies Record<Stage, number>;
+  return analyzeArticles(readArticles(corpus, outlets, options), bundle, options);
+}
+
+/** Parse every input and clean the corpus: the part of a run that lexicon edits do not change. */
+export function readArticles(corpus: CorpusInput, outlets: OutletAlias[], options: AnalyzeOptions = {}): ReadResult {
   const progress = options.onProgress ?? (() => undefined);
   const skipped: Skipped[] = [...corpus.skipped];
-
   let started = performance.now();
   const manifest = mergeManifests(corpus.manifests);
   const parsed = [];
@@ -72,15 +84,22 @@ export function analyzeCorpus(
     skipped.push(...result.skipped);
     progress('parse', index + 1, corpus.files.length);
   }
-  timings.parse = performance.now() - started;
+  const parse = performance.now() - started;
 
   started = performance.now();
   const cleaned = cleanCorpus(parsed, outlets, manifest);
   skipped.push(...cleaned.skipped);
-  const articles = cleaned.articles;
-  timings.clean = performance.now() - started;
+  const clean = performance.now() - started;
+  return { articles: cleaned.articles, skipped, inputs: countInputs(cleaned.articles, skipped), timings: { parse, clean } };
+}
 
-  started = performance.now();
+/** Match, diff versions and cluster: everything after cleaning. */
+export function analyzeArticles(read: ReadResult, bundle: LexiconBundle, options: AnalyzeOptions = {}): AnalysisResult {
+  const timings = { read: 0, parse: read.timings.parse, clean: read.timings.clean, match: 0, cluster: 0, report: 0 } satisfies Record<Stage, number>;
+  const progress = options.onProgress ?? (() => undefined);
+  const { articles } = read;
+
+  let started = performance.now();
   const lexicon = compileLexicons(bundle);
   const analyses = matchArticles(articles, lexicon, (done) => progress('match', done, articles.length));
   timings.match = performance.now() - started;
@@ -103,15 +122,7 @@ export function analyzeCorpus(
   timings.cluster = performance.now() - started;
   progress('cluster', 1, 1);
 
-  return {
-    articles,
-    analyses,
-    clusters,
-    versionChanges,
-    skipped,
-    inputs: countInputs(articles, parsed.length, skipped),
-    timings,
-  };
+  return { articles, analyses, clusters, versionChanges, skipped: read.skipped, inputs: read.inputs, timings };
 }
 
 function matchArticles(
@@ -140,7 +151,7 @@ function mergeManifests(files: readonly InputFile[]): Map<string, MetaHints> {
  * Inputs = analysed + skipped (CONTRACT.md). An analysed input is a story (a version table is
  * one input giving several article versions), so count distinct stories, not versions.
  */
-function countInputs(articles: readonly Article[], _parsedDocs: number, skipped: readonly Skipped[]): number {
+function countInputs(articles: readonly Article[], skipped: readonly Skipped[]): number {
   const stories = new Set(articles.map((article) => article.storyId));
   return stories.size + skipped.length;
 }
