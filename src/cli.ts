@@ -7,6 +7,7 @@ import { runAnalyze } from './commands/analyze.js';
 import { runKwic } from './commands/kwic-cli.js';
 import { exportLexiconCsv, importLexicon, runLexiconCheck } from './commands/lexicon.js';
 import { createProgress } from './commands/progress.js';
+import { defaultCacheDir } from './cache/read-cache.js';
 import { UsageError } from './errors.js';
 import { LexiconError } from './lexicon/index.js';
 import { bundledLexiconDir, toolVersion } from './paths.js';
@@ -30,6 +31,9 @@ Options for analyze:
   --bom                start every CSV with a UTF-8 byte-order mark (for Excel)
   --force              write into a non-empty folder not written by framescope
   --seed <n>           seed of the bootstrap intervals (default 1)
+  --no-cache           parse and clean afresh, and keep nothing for the next run
+  --cache-dir <dir>    parse+clean cache (default $FRAMESCOPE_CACHE_DIR, $XDG_CACHE_HOME/framescope
+                       or ~/.cache/framescope; delete it at any time)
   --quiet              no progress or summary on stderr
   --debug              print stack traces of internal errors
 
@@ -107,6 +111,8 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
     force: { type: 'boolean' },
     seed: { type: 'string' },
     quiet: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -127,6 +133,7 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
       bom: values.bom === true,
       force: values.force === true,
       seed: parseSeed(values.seed),
+      cacheDir: values['no-cache'] === true ? null : typeof values['cache-dir'] === 'string' ? values['cache-dir'] : defaultCacheDir(),
     },
     {
       stderr: quiet ? () => undefined : io.stderr,

@@ -22,8 +22,13 @@ const AR_MONTHS: [string, number][] = [
  */
 const AGENCIES = new Set(['AP', 'Reuters', 'AFP', 'Bloomberg News', 'Sputnik', 'TASS', 'RIA Novosti', 'Xinhua', 'Anadolu', 'DPA', 'EFE', 'ANSA', 'UPI', 'Interfax', 'IRNA', 'SANA', 'WAFA', 'Agencies']);
 
+/** An ASCII or Arabic-Indic digit. */
+const HAS_DIGIT = /[0-9٠-٩]/;
+
 /** `YYYY-MM-DD` from a stated date, or undefined. */
 export function parseDate(text: string): string | undefined {
+  // Every date form below has a digit; most lines have none, and this test is far cheaper (bench/ingest.ts).
+  if (!HAS_DIGIT.test(text)) return undefined;
   const t = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\s+/g, ' ');
   let m = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(t);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
@@ -63,7 +68,8 @@ function valid(y: number, mo: number, d: number): string | undefined {
 
 /** A line that is a date and little else (a timestamp in a byline block). */
 export function isDateLine(text: string): boolean {
-  return parseDate(text) !== undefined && text.replace(/[\d:,./\-–]/g, '').trim().split(/\s+/).length <= 6;
+  // The cheap word-count test first: it rejects running text before the date regexes run.
+  return text.replace(/[\d:,./\-–]/g, '').trim().split(/\s+/).length <= 6 && parseDate(text) !== undefined;
 }
 
 /** `By Name` / `بقلم Name` / `كتب Name`: the byline's name. */

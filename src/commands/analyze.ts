@@ -5,8 +5,9 @@ import { parseOutletsYaml } from '../ingest/index.js';
 import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
 import { loadLexiconBundle } from '../lexicon/index.js';
-import { analyzeCorpus, renderOutputs } from '../pipeline.js';
-import type { CorpusInput, Stage } from '../pipeline.js';
+import { defaultCacheDir, loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
+import { analyzeArticles, readArticles, renderOutputs } from '../pipeline.js';
+import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
 import type { InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
 import { toolVersion } from '../paths.js';
 import type { ProgressReporter } from './progress.js';
@@ -22,6 +23,8 @@ export interface AnalyzeCommandOptions {
   bom: boolean;
   force: boolean;
   seed: number;
+  /** Folder of the parse+clean cache, or null for `--no-cache`. */
+  cacheDir: string | null;
 }
 
 export interface CommandIo {
@@ -36,19 +39,24 @@ export interface CommandIo {
 export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo): Promise<0 | 1> {
   checkOutDir(options.out, options.force);
   const bundle = loadLexiconBundle(options.lexiconDir);
-  const outlets = loadOutlets(options.lexiconDir);
+  const outletsText = readOutletsText(options.lexiconDir);
+  const outlets = outletsText === '' ? [] : parseOutletsYaml(outletsText, join(options.lexiconDir, 'outlets.yaml'));
   const timings: Record<string, number> = {};
 
   let started = performance.now();
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
 
-  const result = analyzeCorpus(corpus, bundle, outlets, {
+  const pipelineOptions: AnalyzeOptions = {
     map: options.map,
     bom: options.bom,
     seed: options.seed,
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
-  });
+  };
+  started = performance.now();
+  const { read, cache } = readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
+  if (cache === 'hit') timings['cache_load'] = performance.now() - started;
+  const result = analyzeArticles(read, bundle, pipelineOptions);
   io.progress.done();
   for (const item of result.skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
   if (result.articles.length === 0) {
@@ -68,7 +76,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
   timings['report'] = performance.now() - started;
   for (const [stage, ms] of Object.entries(result.timings)) if (ms > 0) timings[stage] = ms;
 
-  files.set(RUN_MANIFEST, renderRunManifest(options, bundle, result, timings));
+  files.set(RUN_MANIFEST, renderRunManifest(options, bundle, result, timings, cache));
   started = performance.now();
   writeOutputsAtomically(options.out, files);
   const latest = result.articles.filter((article) => article.isLatest).length;
@@ -100,9 +108,42 @@ export function readCorpus(paths: readonly string[], manifestPaths: readonly str
 
 /** `outlets.yaml` of the lexicon folder; a folder without one canonicalises nothing. */
 export function loadOutlets(lexiconDir: string): OutletAlias[] {
+  const text = readOutletsText(lexiconDir);
+  return text === '' ? [] : parseOutletsYaml(text, join(lexiconDir, 'outlets.yaml'));
+}
+
+function readOutletsText(lexiconDir: string): string {
   const path = join(lexiconDir, 'outlets.yaml');
-  if (!existsSync(path)) return [];
-  return parseOutletsYaml(readFileSync(path, 'utf8'), path);
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+type CacheStatus = 'hit' | 'miss' | 'off';
+
+/**
+ * Parse and clean, or take both from the cache when nothing they depend on changed: a re-run
+ * after a lexicon edit then starts at matching (docs: README "Incremental runs").
+ */
+function readWithCache(
+  corpus: CorpusInput,
+  outlets: OutletAlias[],
+  outletsText: string,
+  options: AnalyzeCommandOptions,
+  pipelineOptions: AnalyzeOptions,
+): { read: ReadResult; cache: CacheStatus } {
+  if (options.cacheDir === null) return { read: readArticles(corpus, outlets, pipelineOptions), cache: 'off' };
+  const key = readCacheKey({
+    toolVersion: toolVersion(),
+    files: corpus.files,
+    manifests: corpus.manifests,
+    outletsText,
+    map: options.map,
+    preSkipped: corpus.skipped,
+  });
+  const cached = loadCachedRead(options.cacheDir, key);
+  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit' };
+  const read = readArticles(corpus, outlets, pipelineOptions);
+  storeCachedRead(options.cacheDir, key, read);
+  return { read, cache: 'miss' };
 }
 
 function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | number | boolean | string[]> {
@@ -119,8 +160,9 @@ function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | n
 function renderRunManifest(
   options: AnalyzeCommandOptions,
   bundle: LexiconBundle,
-  result: Awaited<ReturnType<typeof analyzeCorpus>>,
+  result: AnalysisResult,
   timings: Record<string, number>,
+  cache: CacheStatus,
 ): string {
   let matches = 0;
   for (const analysis of result.analyses.values()) matches += analysis.matches.length;
@@ -131,6 +173,7 @@ function renderRunManifest(
     options: provenanceOf(options),
     lexicons: bundle.lexicons,
     lexicon_bundle_sha256: bundle.sha256,
+    cache,
     counts: {
       inputs: result.inputs,
       articles: result.articles.length,
