@@ -18,6 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scoreBCubed } from '../src/cluster/b-cubed.js';
 import { clusterArticles, type ClusterInput } from '../src/cluster/index.js';
+import { bigramKey, TermVocabulary } from '../src/text/terms.js';
+import type { TermCounts } from '../src/types.js';
 
 const SIZES = [10_000, 50_000];
 const SEED = 20_260_322;
@@ -77,21 +79,23 @@ function wordOf(rank: number, lang: string): string {
   return lang === 'ar' ? `ع${word}` : word;
 }
 
-/** Unigram and adjacent-bigram counts, as `contentTerms` gives them. */
-function countTerms(words: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  words.forEach((word, i) => {
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    if (i > 0) {
-      const bigram = `${words[i - 1]} ${word}`;
-      counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
-    }
-  });
-  return counts;
+/** Unigram and adjacent-bigram counts, as `contentTerms` gives them (keys ascending). */
+function countTerms(words: readonly string[], vocabulary: TermVocabulary): TermCounts {
+  const counts = new Map<number, number>();
+  let previous = -1;
+  for (const word of words) {
+    const id = vocabulary.intern(word);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (previous >= 0) counts.set(bigramKey(previous, id), (counts.get(bigramKey(previous, id)) ?? 0) + 1);
+    previous = id;
+  }
+  const keys = Float64Array.from(counts.keys()).sort();
+  return { keys, counts: Uint32Array.from(keys, (key) => counts.get(key) ?? 0) };
 }
 
-export function generateCorpus(size: number, seed: number): GeneratedDoc[] {
+export function generateCorpus(size: number, seed: number): { docs: GeneratedDoc[]; vocabulary: TermVocabulary } {
   const random = createRandom(seed);
+  const vocabulary = new TermVocabulary();
   const background = zipfSampler(VOCABULARY, ZIPF_EXPONENT, random);
   const entityRank = zipfSampler(ENTITY_POOL, 1, random);
   const docs: GeneratedDoc[] = [];
@@ -115,10 +119,10 @@ export function generateCorpus(size: number, seed: number): GeneratedDoc[] {
       const mentions = entities.flatMap((e) => Array.from({ length: 1 + Math.floor(random() * 3) }, () => e));
       const date = new Date(Date.UTC(2025, 0, 1 + day + Math.floor(random() * 4))).toISOString().slice(0, 10);
       const id = `doc${String(docs.length).padStart(6, '0')}`;
-      docs.push({ input: { id, date, lang, termCounts: countTerms(words), entities: mentions }, event });
+      docs.push({ input: { id, date, lang, termCounts: countTerms(words, vocabulary), entities: mentions }, event });
     }
   }
-  return docs;
+  return { docs, vocabulary };
 }
 
 interface RunResult {
@@ -134,11 +138,11 @@ interface RunResult {
 
 /** Child process: generate one size, time clusterArticles, print a JSON result line. */
 function runOne(size: number): void {
-  const docs = generateCorpus(size, SEED);
+  const { docs, vocabulary } = generateCorpus(size, SEED);
   const inputRss = process.memoryUsage().rss;
   const started = performance.now();
   const cpuStart = process.cpuUsage();
-  const clusters = clusterArticles(docs.map((d) => d.input));
+  const clusters = clusterArticles(docs.map((d) => d.input), vocabulary);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const predicted = new Map<string, string>();
@@ -163,7 +167,10 @@ function runSklearn(size: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'framescope-bench-'));
   try {
     const corpus = join(dir, 'corpus.jsonl');
-    const lines = generateCorpus(size, SEED).map((d) => JSON.stringify(Object.fromEntries(d.input.termCounts)));
+    const { docs, vocabulary } = generateCorpus(size, SEED);
+    const lines = docs.map(({ input: { termCounts } }) =>
+      JSON.stringify(Object.fromEntries(Array.from(termCounts.keys, (key, k) => [vocabulary.termOf(key), termCounts.counts[k]]))),
+    );
     writeFileSync(corpus, `${lines.join('\n')}\n`);
     const script = [
       'import json,sys,time',

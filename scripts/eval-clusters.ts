@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { scoreBCubed, type BCubed } from '../src/cluster/b-cubed.js';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput, type ClusterOptions } from '../src/cluster/index.js';
-import { contentTerms } from '../src/text/terms.js';
+import { contentTerms, TermVocabulary } from '../src/text/terms.js';
 import { tokenize } from '../src/text/tokenize.js';
 
 const DEFAULT_DATA = '../shared/evaldata/ecbplus-dev/documents.jsonl';
@@ -24,10 +24,17 @@ interface GoldDoc {
   event: string;
 }
 
+/** The gold documents with the vocabulary their term counts were made with. */
+export interface GoldSet {
+  docs: GoldDoc[];
+  vocabulary: TermVocabulary;
+}
+
 /** Parse the JSONL file; a bad line is an error naming the file and line. */
-export function readGoldDocs(path: string): GoldDoc[] {
+export function readGoldDocs(path: string): GoldSet {
   const lines = readFileSync(path, 'utf8').split('\n');
   const docs: GoldDoc[] = [];
+  const vocabulary = new TermVocabulary();
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     let record: Record<string, unknown>;
@@ -41,14 +48,14 @@ export function readGoldDocs(path: string): GoldDoc[] {
       throw new Error(`${path}:${i + 1}: needs string fields doc_id, event_cluster and text`);
     }
     const body = `${typeof title === 'string' ? title : ''}\n${text}`;
-    const termCounts = contentTerms(tokenize(body, 'en'), 'en');
+    const termCounts = contentTerms(tokenize(body, 'en'), 'en', vocabulary);
     docs.push({ input: { id, date: '', lang: 'en', termCounts, entities: [] }, event });
   });
-  return docs;
+  return { docs, vocabulary };
 }
 
-export function evaluate(docs: readonly GoldDoc[], options: ClusterOptions): BCubed {
-  const clusters = clusterArticles(docs.map((d) => d.input), options);
+export function evaluate({ docs, vocabulary }: GoldSet, options: ClusterOptions): BCubed {
+  const clusters = clusterArticles(docs.map((d) => d.input), vocabulary, options);
   const predicted = new Map<string, string>();
   for (const cluster of clusters) for (const id of cluster.members) predicted.set(id, cluster.id);
   return scoreBCubed(predicted, new Map(docs.map((d) => [d.input.id, d.event])));
@@ -60,9 +67,10 @@ function formatRow(label: string, score: BCubed): string {
 
 function main(): void {
   const path = resolve(process.argv[2] ?? DEFAULT_DATA);
-  const docs = readGoldDocs(path);
+  const gold = readGoldDocs(path);
+  const { docs } = gold;
   const started = performance.now();
-  const score = evaluate(docs, {});
+  const score = evaluate(gold, {});
   const ms = performance.now() - started;
   const events = new Set(docs.map((d) => d.event)).size;
   console.log(`ECB+ dev: ${docs.length} articles, ${events} gold events (${path})`);
@@ -70,7 +78,7 @@ function main(): void {
   console.log('B-cubed (Bagga & Baldwin 1998)  precision  recall  F1');
   console.log(formatRow('default', score));
   console.log('threshold sweep (documentation only; the default above is what counts):');
-  for (const threshold of SWEEP) console.log(formatRow(`t=${threshold}`, evaluate(docs, { threshold })));
+  for (const threshold of SWEEP) console.log(formatRow(`t=${threshold}`, evaluate(gold, { threshold })));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

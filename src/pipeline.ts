@@ -4,6 +4,7 @@ import { cleanCorpus, diffVersions, parseInput, parseManifest } from './ingest/i
 import { compileLexicons } from './lexicon/index.js';
 import type { CompiledLexicon } from './lexicon/index.js';
 import { buildReport } from './report/index.js';
+import { TermVocabulary } from './text/terms.js';
 import type {
   Article,
   ArticleAnalysis,
@@ -12,6 +13,7 @@ import type {
   LexiconBundle,
   MetaHints,
   OutletAlias,
+  ParsedDoc,
   Skipped,
   VersionChange,
 } from './types.js';
@@ -34,6 +36,8 @@ export interface AnalyzeOptions {
 export interface AnalysisResult {
   articles: Article[];
   analyses: Map<string, ArticleAnalysis>;
+  /** Spells out the `termCounts` keys of every analysis. */
+  vocabulary: TermVocabulary;
   clusters: EventCluster[];
   versionChanges: VersionChange[];
   skipped: Skipped[];
@@ -77,9 +81,12 @@ export function readArticles(corpus: CorpusInput, outlets: OutletAlias[], option
   const skipped: Skipped[] = [...corpus.skipped];
   let started = performance.now();
   const manifest = mergeManifests(corpus.manifests);
-  const parsed = [];
+  const parsed: ParsedDoc[] = [];
   for (const [index, file] of corpus.files.entries()) {
     const result = parseInput(file, options.map ? { map: options.map } : {});
+    if (result.docs.length + result.skipped.length === 0) {
+      throw new Error(`internal: ${file.path} gave neither an article nor a skip reason`);
+    }
     parsed.push(...result.docs);
     skipped.push(...result.skipped);
     progress('parse', index + 1, corpus.files.length);
@@ -89,6 +96,7 @@ export function readArticles(corpus: CorpusInput, outlets: OutletAlias[], option
   started = performance.now();
   const cleaned = cleanCorpus(parsed, outlets, manifest);
   skipped.push(...cleaned.skipped);
+  assertNothingLost(parsed, cleaned.articles, cleaned.skipped);
   const clean = performance.now() - started;
   return { articles: cleaned.articles, skipped, inputs: countInputs(cleaned.articles, skipped), timings: { parse, clean } };
 }
@@ -101,11 +109,14 @@ export function analyzeArticles(read: ReadResult, bundle: LexiconBundle, options
 
   let started = performance.now();
   const lexicon = compileLexicons(bundle);
-  const analyses = matchArticles(articles, lexicon, (done) => progress('match', done, articles.length));
+  // One vocabulary for the run: term counts of every article are ids into it (keyness, clusters).
+  const vocabulary = new TermVocabulary();
+  const analyses = matchArticles(articles, lexicon, vocabulary, (done) => progress('match', done, articles.length));
   timings.match = performance.now() - started;
 
   started = performance.now();
   const versionChanges = diffVersions(articles);
+  const noTerms = { keys: new Float64Array(0), counts: new Uint32Array(0) };
   const latest = articles.filter((article) => article.isLatest);
   const clusters = clusterArticles(
     latest.map((article) => {
@@ -114,28 +125,45 @@ export function analyzeArticles(read: ReadResult, bundle: LexiconBundle, options
         id: article.id,
         date: article.date,
         lang: article.lang,
-        termCounts: analysis?.termCounts ?? new Map<string, number>(),
+        termCounts: analysis?.termCounts ?? noTerms,
         entities: analysis?.entities ?? [],
       };
     }),
+    vocabulary,
   );
   timings.cluster = performance.now() - started;
   progress('cluster', 1, 1);
 
-  return { articles, analyses, clusters, versionChanges, skipped: read.skipped, inputs: read.inputs, timings };
+  return { articles, analyses, vocabulary, clusters, versionChanges, skipped: read.skipped, inputs: read.inputs, timings };
 }
 
 function matchArticles(
   articles: readonly Article[],
   lexicon: CompiledLexicon,
+  vocabulary: TermVocabulary,
   onArticle: (done: number) => void,
 ): Map<string, ArticleAnalysis> {
   const analyses = new Map<string, ArticleAnalysis>();
   for (const [index, article] of articles.entries()) {
-    analyses.set(article.id, analyzeArticle(article, lexicon));
+    analyses.set(article.id, analyzeArticle(article, lexicon, vocabulary));
     onArticle(index + 1);
   }
   return analyses;
+}
+
+/**
+ * Inputs = analysed + skipped (CONTRACT.md), checked on every run: each parsed document must come
+ * out of cleaning as an article or as a skipped input. A breach is a bug, so it is an internal error.
+ */
+export function assertNothingLost(parsed: readonly ParsedDoc[], articles: readonly Article[], skipped: readonly Skipped[]): void {
+  const accounted = new Set<string>();
+  for (const article of articles) accounted.add(article.source);
+  for (const item of skipped) accounted.add(item.source);
+  const lost = parsed.filter((doc) => !accounted.has(doc.source));
+  if (lost.length > 0) {
+    const names = lost.slice(0, 5).map((doc) => doc.source).join(', ');
+    throw new Error(`internal: ${lost.length} input(s) neither analysed nor skipped: ${names}`);
+  }
 }
 
 /** Later manifests win for the same file key; each manifest is a CSV `file,outlet,date,url,lang`. */
@@ -166,6 +194,7 @@ export async function renderOutputs(
   return buildReport({
     articles: result.articles,
     analyses: result.analyses,
+    vocabulary: result.vocabulary,
     clusters: result.clusters,
     versionChanges: result.versionChanges,
     skipped: result.skipped,

@@ -223,6 +223,16 @@ export interface ContrastHit {
   voice: Voice;
 }
 
+/**
+ * Term counts of one article over a corpus vocabulary (`TermVocabulary` in src/text/terms.ts):
+ * `keys[k]` is a word id or a bigram key, ascending and distinct; `counts[k]` its count.
+ * Typed arrays, not a map: 12 bytes per term, and they cross worker threads as plain copies.
+ */
+export interface TermCounts {
+  keys: Float64Array;
+  counts: Uint32Array;
+}
+
 /** Per-article output of text analysis: compact, the token list itself is not kept. */
 export interface ArticleAnalysis {
   id: string;
@@ -231,10 +241,10 @@ export interface ArticleAnalysis {
   matches: Match[];
   contrastHits: ContrastHit[];
   /**
-   * Content-term counts for keyness and clustering: normalised unigrams (stop words out) and
-   * bigrams joined by a space. Sorted keys are not guaranteed; sort before output.
+   * Content-term counts for keyness and clustering: folded unigrams (stop words out) and bigrams
+   * of adjacent content words, as keys of the run's `TermVocabulary` (src/text/terms.ts).
    */
-  termCounts: Map<string, number>;
+  termCounts: TermCounts;
   /** Entity ids found in the article (with repeats), for cross-language clustering. */
   entities: string[];
 }

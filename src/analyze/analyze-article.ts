@@ -1,7 +1,7 @@
 import type { Article, ArticleAnalysis, ContrastHit, Match, Span } from '../types.js';
 import type { CompiledLexicon, TermValue } from '../lexicon/compile.js';
 import { scanAll, scanLongest, TokenForms } from '../lexicon/matcher.js';
-import { contentTerms } from '../text/terms.js';
+import { contentTerms, TermVocabulary } from '../text/terms.js';
 import { tokenize } from '../text/tokenize.js';
 import { buildVoiceContext, voiceOf } from './voice.js';
 
@@ -11,8 +11,16 @@ const SENTENCE_MAX = 300;
 /**
  * Analyse one article: every lexicon hit with its voice and flags, contrast-label occurrences in
  * their own pass, entity ids and content-term counts. Offsets are exact UTF-16 offsets in `body`.
+ *
+ * `vocabulary` interns the article's content words (`termCounts` keys); pass the run's, so keys of
+ * all articles agree. The default, a fresh one, suits a single article (its keys mean nothing
+ * beside another article's).
  */
-export function analyzeArticle(article: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>, lexicon: CompiledLexicon): ArticleAnalysis {
+export function analyzeArticle(
+  article: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>,
+  lexicon: CompiledLexicon,
+  vocabulary: TermVocabulary = new TermVocabulary(),
+): ArticleAnalysis {
   const { body, lang } = article;
   const tokens = tokenize(body, lang);
   const forms = new TokenForms(tokens, lexicon.vocabulary);
@@ -65,7 +73,7 @@ export function analyzeArticle(article: Pick<Article, 'id' | 'body' | 'lang' | '
   const entities: string[] = [];
   for (const hit of scanLongest(lexicon.entities, forms)) entities.push(...new Set(hit.values));
 
-  return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts: contentTerms(tokens, lang), entities };
+  return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts: contentTerms(tokens, lang, vocabulary), entities };
 }
 
 /** The hit's sentence, cut to at most 300 characters, centred on the hit when it is longer. */

@@ -1,19 +1,21 @@
 import type { Span, Token, Voice } from '../types.js';
 import type { CompiledLexicon, CueKind } from '../lexicon/compile.js';
-import { scanAll } from '../lexicon/matcher.js';
+import { occurrencesAt, scanAll } from '../lexicon/matcher.js';
 import type { TokenForms } from '../lexicon/matcher.js';
 import { splitSentences } from '../text/sentences.js';
 import { findQuotes, quoteAround } from '../text/quotes.js';
 import type { Quote } from '../text/quotes.js';
+import { markAttributed } from './attribution.js';
+import type { CueSpan } from './attribution.js';
+import { isNegated } from './negation.js';
+import { CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
 
-/** How far before a hit a negator may stand (tokens), within the same clause. */
-const NEGATION_WINDOW = 4;
 /** How far before a hit a distancer may stand (`the so-called Kiev regime`: 0 tokens between). */
 const DISTANCER_WINDOW = 1;
 /** A scare quote holds at most this many words (CONTRACT.md: "a short quote"). */
 const SCARE_QUOTE_WORDS = 4;
-/** A clause boundary between a negator and the hit cancels the negation. */
-const CLAUSE_BREAK = /[,;:.!?،؛؟—–]/;
+/** Longest entity name looked back over when asking whether a token is part of one (`Sergey Viktorovich Lavrov`). */
+const ENTITY_MAX_WORDS = 4;
 /** Longest headline speaker before `Speaker: claim` (`Russian MoD:`, `Iranian Intelligence Minister X:`). */
 const HEADLINE_SPEAKER_WORDS = 7;
 
@@ -25,9 +27,14 @@ export interface VoiceContext {
   sentences: Span[];
   /** Sentence index of each token. */
   sentenceOf: Int32Array;
-  attributed: boolean[];
+  /** Per token: 1 when it lies in reported content (src/analyze/attribution.ts). */
+  attributed: Uint8Array;
   quotes: Quote[];
-  /** Per token: the cue kinds of cue phrases that END at it (negators, distancers). */
+  /** Per token: 1 when an exact negator ends at it. */
+  negatorEnd: Uint8Array;
+  /** Voice cue flags, computed on demand (src/analyze/voice-cues.ts). */
+  cues: CueFlags;
+  /** Per token: the cue kinds of cue phrases that END at it (distancers). */
   cueEnds: Map<number, Set<CueKind>>;
   /** Per token: the cue kinds of cue phrases that START at it (distancers that follow a term). */
   cueStarts: Map<number, Set<CueKind>>;
@@ -38,26 +45,73 @@ export interface VoiceContext {
 export function buildVoiceContext(body: string, tokens: readonly Token[], forms: TokenForms, headlineEnd: number, lexicon: CompiledLexicon): VoiceContext {
   const sentences = splitSentences(body);
   const sentenceOf = new Int32Array(tokens.length);
+  const sentenceTokens: CueSpan[] = sentences.map(() => ({ from: 0, to: 0 }));
   let s = 0;
   for (let i = 0; i < tokens.length; i++) {
-    while (s < sentences.length - 1 && sentences[s]!.end <= tokens[i]!.start) s++;
+    while (s < sentences.length - 1 && sentences[s]!.end <= tokens[i]!.start) {
+      s++;
+      sentenceTokens[s]!.from = i;
+    }
     sentenceOf[i] = s;
+    sentenceTokens[s]!.to = i + 1;
   }
-  const attributed = new Array<boolean>(sentences.length).fill(false);
+  // Sentences holding no token keep an empty range at the next token.
+  for (let k = 1; k < sentenceTokens.length; k++) if (sentenceTokens[k]!.to < sentenceTokens[k]!.from) sentenceTokens[k]!.to = sentenceTokens[k]!.from;
+
+  const quotes = findQuotes(body);
+  const quoted = new Uint8Array(tokens.length);
+  let q = 0;
+  for (let i = 0; i < tokens.length && q < quotes.length; i++) {
+    while (q < quotes.length && quotes[q]!.innerEnd <= tokens[i]!.start) q++;
+    if (q < quotes.length && quotes[q]!.innerStart <= tokens[i]!.start) quoted[i] = 1;
+  }
+
+  // Voice cues (speakers, complementizers, transparent words …) and entities, on demand.
+  const cues = new CueFlags(voiceCuesFor(lexicon), tokens);
+  const entity = (i: number): boolean => {
+    for (let j = i; j >= Math.max(0, i - ENTITY_MAX_WORDS + 1); j--) {
+      for (const o of occurrencesAt(lexicon.entities, forms, j)) if (o.to > i) return true;
+    }
+    return false;
+  };
+
   const cueEnds = new Map<number, Set<CueKind>>();
   const cueStarts = new Map<number, Set<CueKind>>();
+  const negatorEnd = new Uint8Array(tokens.length);
+  const reporting: CueSpan[] = [];
+  const attribution: CueSpan[] = [];
   const occurrences = scanAll(lexicon.cues, forms);
   // A reporting word inside a distancing phrase (`called` in `so-called`) reports no speech.
   const distancerSpans = occurrences.filter((o) => o.values.includes('distancer') && o.to - o.from > 1);
   for (const occurrence of occurrences) {
     for (const kind of occurrence.values) {
-      const insideDistancer = distancerSpans.some((d) => d !== occurrence && d.from <= occurrence.from && d.to >= occurrence.to);
-      if ((kind === 'reporting' || kind === 'attribution') && !insideDistancer) attributed[sentenceOf[occurrence.from]!] = true;
-      addKind(cueEnds, occurrence.to - 1, kind);
-      addKind(cueStarts, occurrence.from, kind);
+      if (kind === 'reporting' || kind === 'attribution') {
+        const insideDistancer = distancerSpans.some((d) => d !== occurrence && d.from <= occurrence.from && d.to >= occurrence.to);
+        if (!insideDistancer) (kind === 'reporting' ? reporting : attribution).push({ from: occurrence.from, to: occurrence.to });
+      } else if (kind === 'negator') {
+        // Negators match exactly: `noted` is not `not` + -ed (seed 002's "president noted that …").
+        if (isExactNegator(cues.voiceCues, tokens.slice(occurrence.from, occurrence.to).map((t) => t.norm))) negatorEnd[occurrence.to - 1] = 1;
+      } else {
+        addKind(cueEnds, occurrence.to - 1, kind);
+        addKind(cueStarts, occurrence.from, kind);
+      }
     }
   }
-  return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes: findQuotes(body), cueEnds, cueStarts, headlineColon: findHeadlineColon(body, headlineEnd) };
+  // Longest reporting phrase per start (`pointed out` over `pointed`), in text order.
+  const attributed = markAttributed({ body, tokens, sentenceTokens, sentenceOf, cues, entity, quoted, reporting: longestPerStart(reporting), attribution: longestPerStart(attribution), headlineEnd });
+  return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes, negatorEnd, cues, cueEnds, cueStarts, headlineColon: findHeadlineColon(body, headlineEnd) };
+}
+
+/** Keep one span per start token, the longest; drop spans inside an earlier one. */
+function longestPerStart(spans: CueSpan[]): CueSpan[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: CueSpan[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && span.from < last.to) continue;
+    out.push(span);
+  }
+  return out;
 }
 
 function addKind(map: Map<number, Set<CueKind>>, at: number, kind: CueKind): void {
@@ -92,7 +146,7 @@ export function voiceOf(ctx: VoiceContext, from: number, to: number): VoiceResul
   const end = ctx.tokens[to - 1]!.end;
   const sentenceIndex = ctx.sentenceOf[from]!;
   const sentence = ctx.sentences[sentenceIndex] ?? { start, end };
-  const attributed = ctx.attributed[sentenceIndex] === true;
+  const attributed = ctx.attributed[from] === 1;
   const quote = quoteAround(ctx.quotes, start, end);
   let voice: Voice;
   let scare = false;
@@ -106,7 +160,7 @@ export function voiceOf(ctx: VoiceContext, from: number, to: number): VoiceResul
   } else {
     voice = 'authorial';
   }
-  return { voice, negated: isNegated(ctx, from, sentenceIndex), distanced: scare || isDistanced(ctx, from, to, sentenceIndex), sentence };
+  return { voice, negated: isNegated(ctx, from), distanced: scare || isDistanced(ctx, from, to, sentenceIndex), sentence };
 }
 
 /** A short quote that is essentially the term itself: ≤ 4 words, at most one word besides the hit. */
@@ -115,16 +169,6 @@ function isScareQuote(ctx: VoiceContext, quote: Quote, from: number, to: number)
   for (let i = from; i >= 0 && ctx.tokens[i]!.start >= quote.innerStart; i--) words++;
   for (let i = from + 1; i < ctx.tokens.length && ctx.tokens[i]!.end <= quote.innerEnd; i++) words++;
   return words <= SCARE_QUOTE_WORDS && words - (to - from) <= 1;
-}
-
-function isNegated(ctx: VoiceContext, from: number, sentenceIndex: number): boolean {
-  const hitStart = ctx.tokens[from]!.start;
-  for (let i = from - 1; i >= Math.max(0, from - NEGATION_WINDOW); i--) {
-    if (ctx.sentenceOf[i] !== sentenceIndex) return false;
-    if (CLAUSE_BREAK.test(ctx.body.slice(ctx.tokens[i]!.end, hitStart))) return false;
-    if (ctx.cueEnds.get(i)?.has('negator') === true) return true;
-  }
-  return false;
 }
 
 function isDistanced(ctx: VoiceContext, from: number, to: number, sentenceIndex: number): boolean {

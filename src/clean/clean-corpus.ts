@@ -21,7 +21,10 @@ export function cleanCorpus(
 ): { articles: Article[]; skipped: Skipped[] } {
   const hints = docs.map((d) => ({ ...d.meta, ...manifestEntry(manifest, d.source) }));
   const poolKeys = docs.map((d, i) => (d.needsCleaning ? poolKey(d, hints[i]!, outlets) : undefined));
-  const table = buildBoilerplateTable(docs.map((d, i) => ({ outlet: poolKeys[i], storyId: d.storyId, blocks: d.needsCleaning ? d.blocks : [] })));
+  // Each line's text and key once, for the table and the page (they were built twice, then lowered again per rule).
+  const lineTexts = docs.map((d) => (d.needsCleaning ? d.blocks.map(lineText) : []));
+  const lineKeys = lineTexts.map((texts) => texts.map((t) => t.toLowerCase()));
+  const table = buildBoilerplateTable(docs.map((d, i) => ({ outlet: poolKeys[i], storyId: d.storyId, blocks: d.needsCleaning ? d.blocks : [], keys: lineKeys[i]! })));
   const articles: Article[] = [];
   const skipped: Skipped[] = [];
   docs.forEach((doc, i) => {
@@ -29,7 +32,7 @@ export function cleanCorpus(
     const page = doc.needsCleaning
       ? cleanPage(doc.blocks, {
         repeated: table.get(poolKeys[i] ?? '') ?? new Set(), outlets,
-        kind: doc.format === 'html' ? 'html' : 'text',
+        kind: doc.format === 'html' ? 'html' : 'text', lines: { texts: lineTexts[i]!, keys: lineKeys[i]! },
         ...(doc.meta.title !== undefined ? { knownTitle: doc.meta.title } : {}),
       })
       : asCleaned(doc, outlets);

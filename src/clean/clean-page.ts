@@ -26,6 +26,8 @@ export interface PageOptions {
    * rules for chrome it keeps (lists after markers, captions, credits, furniture, repeats, bylines).
    */
   kind: 'text' | 'html';
+  /** The blocks' `lineText` and `lineKey`, when the caller has computed them already (cleanCorpus, for the boilerplate table). */
+  lines?: { texts: readonly string[]; keys: readonly string[] };
 }
 
 export interface CleanedPage {
@@ -46,7 +48,10 @@ const MAX_DATE_LINE_WORDS = 7;
 /** Lines shorter than this are never dropped as in-page duplicates. */
 const MIN_DUPLICATE_WORDS = 4;
 export function cleanPage(blocks: readonly string[], opts: PageOptions): CleanedPage {
-  const lines: Line[] = blocks.map((b) => ({ text: lineText(b), bullet: isBulleted(b), reason: null }));
+  const lines: Line[] = blocks.map((b, i) => {
+    const text = opts.lines?.texts[i] ?? lineText(b);
+    return { text, key: opts.lines?.keys[i] ?? text.toLowerCase(), bullet: isBulleted(b), reason: null };
+  });
   const meta: MetaHints = {};
   const credits: string[] = [];
   let sourceLine: string | undefined;
@@ -86,7 +91,8 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
       if (d && !meta.date && i < bodyStart + 2 && i >= t - 3) meta.date = d;
       mark(i, 'date');
     }
-    if (opts.repeated.has(l.text.toLowerCase())) mark(i, 'repeated');
+    // `key` is the table's own key string: its hash is already computed (a fresh toLowerCase was this loop's top line).
+    if (opts.repeated.has(l.key)) mark(i, 'repeated');
     if (isTimestampLine(l.text)) mark(i, 'date');
     if (isCopyrightLine(l.text)) mark(i, 'footer');
   }
@@ -207,8 +213,7 @@ function markDuplicates(lines: Line[], title: string, mark: Mark): void {
   lines.forEach((l, i) => {
     // Short repeats (numbers, names in a table) are data, not duplicated chrome.
     if (l.reason !== null || wordCount(l.text) < MIN_DUPLICATE_WORDS) return;
-    const key = l.text.toLowerCase();
-    if (seen.has(key)) mark(i, 'duplicate');
-    seen.add(key);
+    if (seen.has(l.key)) mark(i, 'duplicate');
+    seen.add(l.key);
   });
 }

@@ -2,6 +2,7 @@
  * Line-shape tests for flattened page text: what a line looks like (bullet, prose, headline,
  * list marker), independent of its neighbours. The rules in clean-page.ts combine these.
  */
+import { foldWhitespace } from '../ingest/decode.js';
 
 /** Bullet glyphs scrapers leave at the start of menu, tag and list lines. */
 const BULLET = /^\s*(?:[•·▪●◦‣∙*]|-\s)\s*/u;
@@ -14,8 +15,8 @@ const CLOSING_QUOTES = '"”»」';
 /** A letter or digit (a word has one), and the scripts written without spaces (Han, kana, Thai). */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-/** Per BMP code unit: bit 1 letter/digit, bit 2 unspaced script, bit 4 surrogate (tested as a pair). */
-const UNIT_CLASS = classifyCodeUnits();
+/** Per BMP code unit, filled on first sight: bit 1 letter/digit, bit 2 unspaced script, bit 4 surrogate (tested as a pair). */
+const UNIT_CLASS = new Uint8Array(0x10000).fill(0xff);
 
 /**
  * Headers that open a list of links or comments, by reason. A marker never ends the article:
@@ -33,6 +34,11 @@ const MARKERS: [RegExp, string][] = [
   [/^(التعليقات|تعليقات|أضف تعليق(ا|اً)?)$/u, 'comments'],
 ];
 
+/** Longest marker of bounded length: `more from ` and a 40-character name. */
+const MAX_MARKER_CHARS = 50;
+/** Characters stripped from the end of a line before the marker tests. */
+const MARKER_TAIL = /^[\s:|»›>.…-]$/u;
+
 /** A line that is only a link-list item prefix: `READ  Headline…` (seed 001). */
 const READ_PREFIX = /^(READ|READ MORE|ALSO READ|SEE ALSO|SEE MORE|MORE|RELATED|WATCH)\b\s*[:|-]?\s+\S/u;
 /** The same in mixed case needs its colon: `Read more: Headline`, `اقرأ أيضا: …`. */
@@ -44,7 +50,8 @@ export function isBulleted(line: string): boolean {
 
 /** The line without its bullet and with runs of white space folded. */
 export function lineText(line: string): string {
-  return line.replace(BULLET, '').replace(/\s+/g, ' ').trim();
+  // foldWhitespace skips the copy for lines already folded (most): lineText was top-3 in the profile.
+  return foldWhitespace(line.replace(BULLET, ''));
 }
 
 /** Key for comparing lines across pages: folded white space, lower case, bullet out. */
@@ -55,7 +62,7 @@ export function lineKey(line: string): string {
 /**
  * Words of a line: space-separated tokens holding a letter or digit, plus one per two characters
  * of unspaced scripts. One pass with a table lookup per character: the split + per-token regex it
- * replaces was the top self-time item of cleaning (bench/ingest.ts: 169 of 3600 ms).
+ * replaced was the top self-time item of cleaning (bench/ingest.ts: 169 of 3600 ms).
  */
 export function wordCount(text: string): number {
   let spaced = 0;
@@ -69,6 +76,7 @@ export function wordCount(text: string): number {
       continue;
     }
     let cls = UNIT_CLASS[unit]!;
+    if (cls === 0xff) cls = classifyUnit(unit);
     if (cls & 4) {
       // Astral letters (and lone surrogates) are classified by the code point, as the u-flag regex does.
       const cp = text.codePointAt(i)!;
@@ -83,16 +91,12 @@ export function wordCount(text: string): number {
   return unspaced === 0 ? spaced : spaced + Math.floor(unspaced / 2);
 }
 
-function classifyCodeUnits(): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  // One global regex pass per class over all BMP characters (about 1 ms) instead of 65k tests.
-  const units: string[] = [];
-  for (let c = 0; c < 0x10000; c++) units.push(c >= 0xd800 && c <= 0xdfff ? ' ' : String.fromCharCode(c));
-  const all = units.join('');
-  for (const m of all.matchAll(/[\p{L}\p{N}]/gu)) table[m.index] = 1;
-  for (const m of all.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu)) table[m.index]! |= 2;
-  for (let c = 0xd800; c <= 0xdfff; c++) table[c] = 4;
-  return table;
+/** A code unit's class, by the regexes, remembered: text uses a few hundred distinct characters. */
+function classifyUnit(unit: number): number {
+  const ch = String.fromCharCode(unit);
+  const cls = unit >= 0xd800 && unit <= 0xdfff ? 4 : (WORD_CHAR.test(ch) ? 1 : 0) | (UNSPACED_CHAR.test(ch) ? 2 : 0);
+  UNIT_CLASS[unit] = cls;
+  return cls;
 }
 
 /** Ends in a sentence mark (optionally inside closing quotes), or in a closing quote. */
@@ -119,7 +123,10 @@ export function isHeadlineLike(text: string): boolean {
 
 /** The reason a list-opening marker line carries, if it is one. */
 export function markerReason(text: string): string | undefined {
-  const t = text.replace(/[\s:|»›>.…-]+$/u, '').trim();
+  // The end-anchored strip is tried at every position of the line: only run it when the line ends in one of its characters.
+  const t = (MARKER_TAIL.test(text.charAt(text.length - 1)) ? text.replace(/[\s:|»›>.…-]+$/u, '') : text).trim();
+  // Only `more news…`/`more stories…` markers run longer than MAX_MARKER_CHARS: running text skips the nine tests.
+  if (t.length > MAX_MARKER_CHARS && !/^more /i.test(t)) return undefined;
   for (const [re, reason] of MARKERS) if (re.test(t)) return reason;
   return undefined;
 }
@@ -131,10 +138,12 @@ export function isReadPrefixLine(text: string): boolean {
 /** `Evgeniy Maloletka / AP`, `(AP Photo/…)`, `Photo: …`, a caption ending in `(Sputnik)`. */
 export function isPhotoCredit(text: string): boolean {
   if (/^(photo|image|picture|credit|صورة|الصورة)\s*[:：]/iu.test(text)) return true;
-  if (/^[\p{L}.' -]{2,40} ?\/ ?[\p{L}. -]{2,30}$/u.test(text) && wordCount(text) <= 6) return true;
+  // Each test below runs only when the line has the character its pattern requires (`/`, `:`, a final `)`):
+  // the patterns are tried at every position, and isPhotoCredit was top-10 in the profile.
+  if (text.includes('/') && /^[\p{L}.' -]{2,40} ?\/ ?[\p{L}. -]{2,30}$/u.test(text) && wordCount(text) <= 6) return true;
   // Inline credits at the end of a caption: `…treatmentCredit: EPA`, `… (Image: GETTY )`.
-  if (/(credit|image|photo|picture|source)s?\s*:\s*[^.!?]{1,60}\)?\s*$/iu.test(text) && /(credit|\((image|photo|picture))/iu.test(text)) return true;
-  return /\((AP|AFP|Reuters|Sputnik|TASS|Getty Images|EPA|Anadolu|AP Photo[^)]*|Photo[^)]*|[^)]*;\s*Illustrated by[^)]*)\)$/u.test(text);
+  if (text.includes(':') && /(credit|image|photo|picture|source)s?\s*:\s*[^.!?]{1,60}\)?\s*$/iu.test(text) && /(credit|\((image|photo|picture))/iu.test(text)) return true;
+  return text.endsWith(')') && /\((AP|AFP|Reuters|Sputnik|TASS|Getty Images|EPA|Anadolu|AP Photo[^)]*|Photo[^)]*|[^)]*;\s*Illustrated by[^)]*)\)$/u.test(text);
 }
 
 /** `2 Min Read`, `5 minutes read`, `x` (a close button): page furniture next to the byline. */

@@ -10,6 +10,8 @@ import { findOutlet } from '../ingest/outlets.js';
 
 export interface Line {
   text: string;
+  /** `text` in lower case (the boilerplate table's key), computed once per line. */
+  key: string;
   bullet: boolean;
   /** Why the line is removed; null while it is kept. */
   reason: string | null;
@@ -37,7 +39,7 @@ export function markMastheads(lines: Line[], outlets: readonly OutletAlias[], me
     && lines.slice(1).some((l) => l.text === first.text)) meta.outlet = first.text;
   if (meta.outlet === undefined) return;
   const key = meta.outlet.toLowerCase();
-  lines.forEach((l, i) => { if (l.text.toLowerCase() === key) mark(i, 'masthead'); });
+  lines.forEach((l, i) => { if (l.key === key) mark(i, 'masthead'); });
 }
 
 /** Index of the title line, or -1. Evidence: repeats nearby, precedes byline/date, precedes prose. */
@@ -46,24 +48,31 @@ export function findTitle(lines: Line[], opts: { repeated: ReadonlySet<string>; 
   let best = -1;
   let bestScore = 0;
   lines.forEach((l, i) => {
-    if (l.bullet || l.reason !== null || !isHeadlineLike(l.text) || opts.repeated.has(l.text.toLowerCase())) return;
+    if (l.bullet || l.reason !== null || !isHeadlineLike(l.text) || opts.repeated.has(l.key)) return;
     let score = 0;
-    if (known && (l.text.toLowerCase() === known || known.includes(l.text.toLowerCase()))) score += 3;
-    if (lines.slice(i + 1, i + 1 + TITLE_REPEAT_WINDOW).some((o) => o.text === l.text)) score += 2;
+    if (known && (l.key === known || known.includes(l.key))) score += 3;
+    if (someLine(lines, i + 1, i + 1 + TITLE_REPEAT_WINDOW, (o) => o.text === l.text)) score += 2;
     // The byline block follows the title directly; a line or two further is weaker evidence.
     if (lines[i + 1] && isBylineish(lines[i + 1]!.text)) score += 3;
-    else if (lines.slice(i + 2, i + 4).some((o) => isBylineish(o.text))) score += 1;
-    const next = lines.slice(i + 1).find((o) => o.text !== l.text);
+    else if (someLine(lines, i + 2, i + 4, (o) => isBylineish(o.text))) score += 1;
+    let next: Line | undefined;
+    for (let k = i + 1; k < lines.length && next === undefined; k++) if (lines[k]!.text !== l.text) next = lines[k];
     if (next && !next.bullet && isProse(next.text)) score += 1;
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;
 }
 
+/** `lines.slice(from, to).some(test)` without copying: findTitle asks this for every line (quadratic copies). */
+function someLine(lines: readonly Line[], from: number, to: number, test: (l: Line) => boolean): boolean {
+  for (let k = from; k < Math.min(to, lines.length); k++) if (test(lines[k]!)) return true;
+  return false;
+}
+
 export function findKnownTitle(lines: Line[], known: string | undefined): number {
   const key = known?.trim().toLowerCase();
   if (!key) return -1;
-  return lines.slice(0, 3).findIndex((l) => l.text.toLowerCase() === key);
+  return lines.slice(0, 3).findIndex((l) => l.key === key);
 }
 
 function isBylineish(text: string): boolean {

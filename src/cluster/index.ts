@@ -7,7 +7,8 @@
  * graph (`linkage.ts`) → clusters with stable ids, member similarities and top terms
  * (`describe.ts`). No step builds a dense document × term or document × document matrix.
  */
-import type { EventCluster } from '../types.js';
+import type { TermVocabulary } from '../text/terms.js';
+import type { EventCluster, TermCounts } from '../types.js';
 import { describeClusters } from './describe.js';
 import { averageLinkage } from './linkage.js';
 import { findNeighbourEdges } from './neighbours.js';
@@ -18,8 +19,8 @@ export interface ClusterInput {
   /** `YYYY-MM-DD`, or `''` when unknown. */
   date: string;
   lang: string;
-  /** From `contentTerms(tokens, lang)` in `src/text/terms.ts`. */
-  termCounts: Map<string, number>;
+  /** From `contentTerms(tokens, lang, vocabulary)` in `src/text/terms.ts`. */
+  termCounts: TermCounts;
   /** Cross-language entity ids (with repeats) from the lexicon engine. */
   entities: string[];
 }
@@ -91,15 +92,23 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Cluster ids are `e0001`, `e0002`, … (zero-padded to at least 4 digits) in order of the cluster's
  * earliest known date, then its smallest member id; clusters with no dated member come last.
  *
+ * `vocabulary` is the one the term counts were made with (it spells the terms out).
+ *
  * @throws Error on a duplicate id or a date that is neither `''` nor a valid `YYYY-MM-DD`.
  */
-export function clusterArticles(docs: ClusterInput[], options: ClusterOptions = {}): EventCluster[] {
+export function clusterArticles(docs: ClusterInput[], vocabulary: TermVocabulary, options: ClusterOptions = {}): EventCluster[] {
   const settings = resolveOptions(options);
   if (docs.length === 0) return [];
   const sorted = [...docs].sort((x, y) => compareStrings(x.id, y.id));
   assertUniqueIds(sorted);
   const days = Float64Array.from(sorted, (doc) => parseDay(doc));
-  const matrix = buildTfIdf(sorted.map((doc) => ({ parts: [doc.termCounts, countEntities(doc.entities)] })), {
+  const entityIds = new Map<string, number>();
+  const entityNames: string[] = [];
+  const features = sorted.map((doc) => ({ parts: [doc.termCounts, countEntities(doc.entities, entityIds, entityNames)] }));
+  // Entity features take negative keys, apart from the vocabulary's (non-negative) term keys.
+  const termOf = (key: number): string => (key < 0 ? `${ENTITY_PREFIX}${entityNames[-key - 1] ?? ''}` : vocabulary.termOf(key));
+  const matrix = buildTfIdf(features, {
+    termOf,
     minDf: MIN_DF,
     maxDfShare: MAX_DF_SHARE,
     idfExponent: IDF_EXPONENT,
@@ -116,14 +125,23 @@ export function clusterArticles(docs: ClusterInput[], options: ClusterOptions = 
   return describeClusters(sorted, days, matrix, labels);
 }
 
-/** Entity ids as `ent:<id>` features; the prefix keeps an entity apart from a word spelled the same. */
-function countEntities(entities: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/**
+ * Entity ids as features keyed `-(index + 1)` in `names` (spelled `ent:<id>`: the prefix keeps an
+ * entity apart from a word spelled the same), keys ascending like term counts.
+ */
+function countEntities(entities: readonly string[], idOf: Map<string, number>, names: string[]): TermCounts {
+  const counts = new Map<number, number>();
   for (const entity of entities) {
-    const key = `${ENTITY_PREFIX}${entity}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let index = idOf.get(entity);
+    if (index === undefined) {
+      index = names.length;
+      idOf.set(entity, index);
+      names.push(entity);
+    }
+    counts.set(-(index + 1), (counts.get(-(index + 1)) ?? 0) + 1);
   }
-  return counts;
+  const keys = Float64Array.from(counts.keys()).sort();
+  return { keys, counts: Uint32Array.from(keys, (key) => counts.get(key) ?? 0) };
 }
 
 function resolveOptions(options: ClusterOptions): Required<ClusterOptions> {

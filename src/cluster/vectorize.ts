@@ -4,13 +4,15 @@
  * sublinear tf `1 + ln tf`, smoothed idf `ln((1 + N) / (1 + df)) + 1` (the scikit-learn form),
  * L2-normalised rows (per block, see `neutralShare`). The idf may be raised to a power (`idfExponent`) to favour rare terms.
  */
+import { hashKey } from '../stats/key-counts.js';
 
 /**
- * One document's features before weighting: term → raw count, in one or more maps whose keys do
- * not overlap (content terms, entity ids). Kept apart so large term maps are never copied.
+ * One document's features before weighting: numeric term keys with their raw counts, in one or
+ * more parts whose keys do not overlap (content terms, entity ids). Kept apart so large term
+ * arrays are never copied. Keys are exact integers (|key| < 2^53); `termOf` names them.
  */
 export interface FeatureCounts {
-  parts: readonly ReadonlyMap<string, number>[];
+  parts: readonly { keys: ArrayLike<number>; counts: ArrayLike<number> }[];
 }
 
 /** Documents × terms, CSR: row `i` holds `terms[offsets[i] … offsets[i+1])`, ascending. */
@@ -26,6 +28,8 @@ export interface SparseMatrix {
 }
 
 export interface VectorizeOptions {
+  /** The term string of a key: columns are ordered by it, and `vocab` holds it. */
+  termOf: (key: number) => string;
   /** Terms found in fewer documents than this cannot link two documents; they are left out. */
   minDf: number;
   /** Terms found in more than `maxDfShare × N` documents are left out (scikit-learn `max_df`). */
@@ -47,17 +51,20 @@ export interface VectorizeOptions {
  * A document with no kept term gets an empty row (its cosine with anything is 0, never NaN).
  *
  * Terms that can reach `minDf` get provisional ids in one pass over the entries; document
- * frequencies and the sorted vocabulary are then computed on typed arrays.
+ * frequencies and the sorted vocabulary are then computed on typed arrays, and only kept terms
+ * are ever spelled out as strings.
  */
 export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOptions): SparseMatrix {
   const n = docs.length;
   const raw = collectEntries(docs, options.minDf);
   const maxDf = Math.max(options.maxDfShare * n, options.minDf);
-  const kept = raw.terms
-    .map((term, id) => ({ term, id }))
-    .filter(({ id }) => (raw.df[id] ?? 0) >= options.minDf && (raw.df[id] ?? 0) <= maxDf)
-    .sort((x, y) => compareStrings(x.term, y.term));
-  const columnOf = new Int32Array(raw.terms.length).fill(-1);
+  const kept: { term: string; id: number }[] = [];
+  for (let id = 0; id < raw.keys.length; id++) {
+    const d = raw.df[id] ?? 0;
+    if (d >= options.minDf && d <= maxDf) kept.push({ term: options.termOf(raw.keys[id] ?? 0), id });
+  }
+  kept.sort((x, y) => compareStrings(x.term, y.term));
+  const columnOf = new Int32Array(raw.keys.length).fill(-1);
   kept.forEach(({ id }, c) => (columnOf[id] = c));
   const vocab = kept.map(({ term }) => term);
   const df = Int32Array.from(kept, ({ id }) => raw.df[id] ?? 0);
@@ -101,8 +108,8 @@ const MIN_BUCKETS = 2 ** 16;
 const MAX_BUCKETS = 2 ** 26;
 
 interface RawEntries {
-  /** Term per provisional id, in first-seen order. */
-  terms: string[];
+  /** Term key per provisional id, in first-seen order. */
+  keys: number[];
   df: Int32Array;
   ids: Int32Array[];
   counts: Float64Array[];
@@ -110,49 +117,44 @@ interface RawEntries {
 
 /**
  * Provisional ids and df for every term that can reach `minDf`. Most distinct terms of a corpus
- * (bigrams above all) occur once; a counting pre-pass over hashed terms — a counting Bloom filter
+ * (bigrams above all) occur once; a counting pre-pass over hashed keys — a counting Bloom filter
  * (Fan et al. 2000) with one hash — proves a term rare when its bucket holds fewer than `minDf`
- * documents, so it never enters the term map. Exact: a colliding bucket only lets a rare term in.
+ * documents, so it never enters the key map. Exact: a colliding bucket only lets a rare term in.
  */
 function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntries {
-  const hashes: Int32Array[] = [];
   let entries = 0;
-  for (const doc of docs) {
-    const row: number[] = [];
-    for (const part of doc.parts) {
-      for (const [term, count] of part) if (count > 0) row.push(hashTerm(term));
-    }
-    hashes.push(Int32Array.from(row));
-    entries += row.length;
-  }
+  for (const doc of docs) for (const part of doc.parts) entries += part.keys.length;
   // Twice as many buckets as entries keeps most once-seen terms alone in their bucket.
   const mask = bucketCount(entries) - 1;
   const buckets = new Uint8Array(mask + 1);
-  for (const row of hashes) {
-    for (let k = 0; k < row.length; k++) {
-      const b = (row[k] ?? 0) & mask;
-      if ((buckets[b] ?? 0) < 255) buckets[b] = (buckets[b] ?? 0) + 1;
+  for (const doc of docs) {
+    for (const part of doc.parts) {
+      for (let k = 0; k < part.keys.length; k++) {
+        if (!((part.counts[k] ?? 0) > 0)) continue;
+        const b = hashKey(part.keys[k] ?? 0) & mask;
+        if ((buckets[b] ?? 0) < 255) buckets[b] = (buckets[b] ?? 0) + 1;
+      }
     }
   }
-  const idOf = new Map<string, number>();
-  const terms: string[] = [];
+  const idOf = new Map<number, number>();
+  const keys: number[] = [];
   let df = new Int32Array(1024);
   const ids: Int32Array[] = [];
   const counts: Float64Array[] = [];
-  docs.forEach((doc, i) => {
-    const rowHashes = hashes[i] ?? new Int32Array(0);
+  for (const doc of docs) {
     const rowIds: number[] = [];
     const rowCounts: number[] = [];
-    let e = 0;
     for (const part of doc.parts) {
-      for (const [term, count] of part) {
+      for (let k = 0; k < part.keys.length; k++) {
+        const count = part.counts[k] ?? 0;
         if (!(count > 0)) continue;
-        if ((buckets[(rowHashes[e++] ?? 0) & mask] ?? 0) < minDf) continue;
-        let id = idOf.get(term);
+        const key = part.keys[k] ?? 0;
+        if ((buckets[hashKey(key) & mask] ?? 0) < minDf) continue;
+        let id = idOf.get(key);
         if (id === undefined) {
-          id = terms.length;
-          idOf.set(term, id);
-          terms.push(term);
+          id = keys.length;
+          idOf.set(key, id);
+          keys.push(key);
           if (id >= df.length) df = growInt32(df);
         }
         df[id] = (df[id] ?? 0) + 1;
@@ -162,18 +164,8 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntri
     }
     ids.push(Int32Array.from(rowIds));
     counts.push(Float64Array.from(rowCounts));
-  });
-  return { terms, df, ids, counts };
-}
-
-/** FNV-1a over UTF-16 code units (32 bits). */
-function hashTerm(term: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < term.length; k++) {
-    h ^= term.charCodeAt(k);
-    h = Math.imul(h, 0x01000193);
   }
-  return h | 0;
+  return { keys, df, ids, counts };
 }
 
 /** A power of two ≥ 2 × entries, between 64 K and 64 M buckets (64 MB at most). */

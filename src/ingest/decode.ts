@@ -8,13 +8,16 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
 /** Share of control characters above which a file is treated as binary (text has almost none). */
 const MAX_CONTROL_SHARE = 0.1;
 
+/** One strict decoder for all files: each non-streaming `decode` call starts afresh (WHATWG Encoding). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /** Decode a file's bytes as UTF-8 text, or say in plain words why it cannot be read. */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (NUL bytes), not text' };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return { ok: false, reason: 'not valid UTF-8 text (re-save the file as UTF-8)' };
   }
@@ -26,10 +29,20 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 /** Line ends to LF, BOM out, NBSP and other fixed-width spaces to a plain space. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ');
+  // Each replace only when its character occurs: `includes` scans far faster than a regex
+  // replace, and most files have no CR or fixed-width space (normalizeText was 10% of JSONL parsing).
+  let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
+  if (out.includes('\u00A0') || out.includes('\u2007') || out.includes('\u202F')) out = out.replace(/[\u00A0\u2007\u202F]/g, ' ');
+  return out;
+}
+
+/** White space that `foldWhitespace` changes: anything but single spaces between words. */
+const UNFOLDED = /[^\S ]| {2}|^ | $/;
+
+/** Runs of white space to one space, trimmed; an already folded string is returned as is (no copy). */
+export function foldWhitespace(s: string): string {
+  return UNFOLDED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 function controlShare(text: string): number {

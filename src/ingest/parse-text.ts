@@ -17,7 +17,8 @@ export function isVersionTable(text: string): boolean {
 
 /** A raw page: one doc, blocks = its non-blank lines (right-trimmed, leading shape kept). */
 export function parseRawText(text: string, source: string, stem: string): ParsedDoc {
-  const blocks = text.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim() !== '');
+  // trimEnd strips exactly `\s`; the end-anchored regex it replaces was tried at every position (top-10 in the profile).
+  const blocks = text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
   return {
     id: stem, source, format: 'text', blocks, needsCleaning: true, meta: {},
     version: null, isLatest: true, storyId: stem, removed: [],

@@ -2,6 +2,7 @@
  * Report stage: every output file except `run.json`, as a pure, deterministic function of the
  * run's results (the caller writes the map to disk).
  */
+import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, VersionChange } from '../types.js';
 import { renderCharts } from './charts.js';
 import { buildModel } from './model.js';
@@ -24,6 +25,8 @@ export interface ReportInput {
   articles: Article[];
   /** By article id, one per article. */
   analyses: Map<string, ArticleAnalysis>;
+  /** Spells out the analyses' `termCounts` keys (keyness terms). */
+  vocabulary: TermVocabulary;
   /** Over latest versions only. */
   clusters: EventCluster[];
   versionChanges: VersionChange[];

@@ -1,9 +1,11 @@
 /** Everything the report files are written from, computed once (pure). */
-import { mergeCounts, scoreKeyness, subtractCounts } from '../stats/keyness.js';
+import { KeyCounts } from '../stats/key-counts.js';
+import { rankKeyness } from '../stats/keyness.js';
 import { mapOutlets } from '../stats/outlet-map.js';
 import type { OutletMap } from '../stats/outlet-map.js';
 import { compareText, listAxes } from '../stats/stance.js';
-import type { Article, Concept } from '../types.js';
+import type { TermVocabulary } from '../text/terms.js';
+import type { Article, Concept, TermCounts } from '../types.js';
 import type { ReportInput } from './index.js';
 import { foldLexiconTerms } from './lexicon-forms.js';
 import { profileOutlets, scoreArticles } from './profiles.js';
@@ -56,7 +58,7 @@ export function buildModel(input: ReportInput): ReportModel {
     articlesById: new Map(input.articles.map((a) => [a.id, a])),
     clusterOf,
     profiles,
-    keyness: computeKeyness(scores, input.bundle.concepts),
+    keyness: computeKeyness(scores, input.bundle.concepts, input.vocabulary),
     map: mapOutlets(profiles.map((p) => p.outlet), rows),
     mapConcepts,
   };
@@ -65,9 +67,13 @@ export function buildModel(input: ReportInput): ReportModel {
 /**
  * Each outlet vs the rest over the latest versions' term counts. With one outlet there is no
  * "rest", so there is no keyness (an empty table, said in the report).
+ *
+ * Only terms an outlet uses at least KEYNESS_MIN_COUNT times can be listed, so only those are
+ * counted corpus-wide; the reference count is corpus − outlet and the reference total the corpus
+ * total − the outlet's (the same integers a full reference table would give).
  */
-function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Concept[]): OutletKeyness[] {
-  const byOutlet = new Map<string, Map<string, number>[]>();
+function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Concept[], vocabulary: TermVocabulary): OutletKeyness[] {
+  const byOutlet = new Map<string, TermCounts[]>();
   for (const s of scores) {
     if (!s.article.isLatest) continue;
     const list = byOutlet.get(s.article.outlet) ?? [];
@@ -75,11 +81,48 @@ function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Conc
     byOutlet.set(s.article.outlet, list);
   }
   if (byOutlet.size < 2) return [];
+  const outlets = [...byOutlet.keys()].sort(compareText);
+  const tally = new KeyCounts();
+  const candidates = outlets.map((outlet) => {
+    tally.clear();
+    let total = 0;
+    for (const terms of byOutlet.get(outlet) ?? []) {
+      for (let k = 0; k < terms.keys.length; k++) {
+        tally.add(terms.keys[k] ?? 0, terms.counts[k] ?? 0);
+        total += terms.counts[k] ?? 0;
+      }
+    }
+    const keys: number[] = [];
+    const counts: number[] = [];
+    tally.forEach((key, count) => {
+      if (count >= KEYNESS_MIN_COUNT) {
+        keys.push(key);
+        counts.push(count);
+      }
+    });
+    return { outlet, keys, counts, total };
+  });
+  const corpus = new KeyCounts(candidates.reduce((n, c) => n + c.keys.length, 0));
+  for (const c of candidates) for (const key of c.keys) corpus.add(key, 0);
+  let corpusTotal = 0;
+  for (const list of byOutlet.values()) {
+    for (const terms of list) {
+      for (let k = 0; k < terms.keys.length; k++) corpus.addIfPresent(terms.keys[k] ?? 0, terms.counts[k] ?? 0);
+    }
+  }
+  for (const c of candidates) corpusTotal += c.total;
   const lexiconForms = foldLexiconTerms(concepts);
-  const corpus = mergeCounts([...byOutlet.values()].flat());
-  return [...byOutlet.keys()].sort(compareText).map((outlet) => {
-    const target = mergeCounts(byOutlet.get(outlet) ?? []);
-    const rows = scoreKeyness(target, subtractCounts(corpus, target), { top: KEYNESS_TOP, minCount: KEYNESS_MIN_COUNT });
+  return candidates.map(({ outlet, keys, counts, total }) => {
+    const rows = rankKeyness(
+      {
+        target: counts,
+        reference: keys.map((key, i) => corpus.get(key) - (counts[i] ?? 0)),
+        termOf: (i) => vocabulary.termOf(keys[i] ?? 0),
+        nTarget: total,
+        nReference: corpusTotal - total,
+      },
+      { top: KEYNESS_TOP, minCount: KEYNESS_MIN_COUNT },
+    );
     return { outlet, rows: rows.map((r) => ({ ...r, inLexicon: lexiconForms.has(r.term) })) };
   });
 }

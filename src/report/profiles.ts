@@ -2,9 +2,10 @@
  * Article scores and outlet profiles (latest versions only, CONTRACT.md "Units and ids").
  * Every figure here is a sum over rows of `matches.csv` grouped by article and outlet.
  */
-import { bootstrapRatio, drawResamples } from '../stats/bootstrap.js';
+import { drawResamples, ratioInterval, resampleSums } from '../stats/bootstrap.js';
+import type { Resamples } from '../stats/bootstrap.js';
 import { compareText, stanceOf, sumStance } from '../stats/stance.js';
-import type { Article, ArticleAnalysis, Concept, ContrastSet, Match, Voice } from '../types.js';
+import type { Article, ArticleAnalysis, Concept, ContrastSet, Voice } from '../types.js';
 import { VOICES } from '../types.js';
 
 /** Fewer articles than this behind a figure earn a warning (small-sample caution). */
@@ -65,7 +66,13 @@ export interface OutletProfile {
   warning: string;
 }
 
-const EMPTY_ANALYSIS: Omit<ArticleAnalysis, 'id'> = { tokens: 0, matches: [], contrastHits: [], termCounts: new Map(), entities: [] };
+const EMPTY_ANALYSIS: Omit<ArticleAnalysis, 'id'> = {
+  tokens: 0,
+  matches: [],
+  contrastHits: [],
+  termCounts: { keys: new Float64Array(0), counts: new Uint32Array(0) },
+  entities: [],
+};
 
 /** Pair every article with its analysis (an article without one counts as empty, not an error). */
 export function scoreArticles(
@@ -124,11 +131,11 @@ function profileOutlet(
   const matches = scores.flatMap((s) => s.analysis.matches);
   const tokens = scores.map((s) => s.analysis.tokens);
   // One set of resamples per outlet: its rates and stances share the same bootstrap draws.
-  const plans = drawResamples(scores.length, seed, `outlet:${outlet}`);
+  const resamples = drawResamples(scores.length, seed, `outlet:${outlet}`);
   const voices = Object.fromEntries(VOICES.map((v) => [v, 0])) as Record<Voice, number>;
   for (const match of matches) voices[match.voice] += 1;
   const stance = new Map<string, OutletStance>();
-  for (const axis of axes) stance.set(axis, poolStance(scores, axis, concepts, plans));
+  for (const axis of axes) stance.set(axis, poolStance(scores, axis, concepts, resamples));
   const profile: OutletProfile = {
     outlet,
     articles: scores.length,
@@ -139,7 +146,7 @@ function profileOutlet(
     negated: matches.filter((m) => m.negated).length,
     distanced: matches.filter((m) => m.distanced).length,
     stance,
-    concepts: rateConcepts(scores, tokens, concepts, plans),
+    concepts: rateConcepts(scores, tokens, concepts, resamples),
     contrasts: shareContrasts(scores, contrasts),
     warning: '',
   };
@@ -151,40 +158,64 @@ function poolStance(
   scores: readonly ArticleScore[],
   axis: string,
   concepts: ReadonlyMap<string, Concept>,
-  plans: readonly Uint32Array[],
+  resamples: Resamples,
 ): OutletStance {
   const sums = scores.map((s) => sumStance(s.analysis.matches, axis, concepts));
   const pooled = sums.reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, hits: a.hits + b.hits }), { num: 0, den: 0, hits: 0 });
   const value = stanceOf(pooled);
   if (value === null) return { value, hits: 0, lo: null, hi: null };
-  const interval = bootstrapRatio(sums.map((s) => s.num), sums.map((s) => s.den), plans);
+  const nums = resampleSums(sums.map((s) => s.num), resamples);
+  const interval = ratioInterval(nums, resampleSums(sums.map((s) => s.den), resamples));
   return { value, hits: pooled.hits, lo: interval.lo, hi: interval.hi };
+}
+
+/** Hits of one concept in an outlet: per-article counts (article order) and the totals. */
+interface ConceptTally {
+  counts: Float64Array;
+  hits: number;
+  hitsAuthorial: number;
+  articlesWithHit: number;
+  /** Frame of the first hit, for a concept the lexicon no longer defines. */
+  firstFrame: string;
 }
 
 function rateConcepts(
   scores: readonly ArticleScore[],
   tokens: readonly number[],
   concepts: ReadonlyMap<string, Concept>,
-  plans: readonly Uint32Array[],
+  resamples: Resamples,
 ): ConceptRate[] {
-  const ids = new Set(scores.flatMap((s) => s.analysis.matches.map((m) => m.concept)));
+  // One pass over the matches (not one per concept): the tallies of every concept at once.
+  const tallies = new Map<string, ConceptTally>();
+  scores.forEach((s, i) => {
+    for (const m of s.analysis.matches) {
+      let tally = tallies.get(m.concept);
+      if (!tally) {
+        tally = { counts: new Float64Array(scores.length), hits: 0, hitsAuthorial: 0, articlesWithHit: 0, firstFrame: m.frame };
+        tallies.set(m.concept, tally);
+      }
+      if (tally.counts[i] === 0) tally.articlesWithHit += 1;
+      tally.counts[i] = (tally.counts[i] ?? 0) + 1;
+      tally.hits += 1;
+      if (m.voice === 'authorial') tally.hitsAuthorial += 1;
+    }
+  });
   const totalTokens = tokens.reduce((a, b) => a + b, 0);
-  return [...ids].sort(compareText).map((id) => {
-    const perArticle = scores.map((s) => s.analysis.matches.filter((m) => m.concept === id));
-    const counts = perArticle.map((list) => list.length);
-    const hits = counts.reduce((a, b) => a + b, 0);
-    const articlesWithHit = counts.filter((n) => n > 0).length;
-    const interval = bootstrapRatio(counts, tokens, plans, 1000);
+  // Every rate of the outlet has the same denominator: its resampled token sums, taken once.
+  const tokenSums = resampleSums(tokens, resamples);
+  return [...tallies.keys()].sort(compareText).map((id) => {
+    const tally = tallies.get(id) as ConceptTally;
+    const interval = ratioInterval(resampleSums(tally.counts, resamples), tokenSums, 1000);
     return {
       concept: id,
-      frame: concepts.get(id)?.frame ?? perArticle.flat()[0]?.frame ?? '',
-      articlesWithHit,
-      hits,
-      hitsAuthorial: perArticle.flat().filter((m: Match) => m.voice === 'authorial').length,
-      rate: totalTokens === 0 ? 0 : (1000 * hits) / totalTokens,
+      frame: concepts.get(id)?.frame ?? tally.firstFrame,
+      articlesWithHit: tally.articlesWithHit,
+      hits: tally.hits,
+      hitsAuthorial: tally.hitsAuthorial,
+      rate: totalTokens === 0 ? 0 : (1000 * tally.hits) / totalTokens,
       lo: interval.lo,
       hi: interval.hi,
-      warning: warnSample(scores.length, hits),
+      warning: warnSample(scores.length, tally.hits),
     };
   });
 }

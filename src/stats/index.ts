@@ -1,10 +1,10 @@
 export { createRandom, deriveSeed } from './prng.js';
 export type { Random } from './prng.js';
-export { BOOTSTRAP_REPLICATES, bootstrapRatio, drawResamples, quantile } from './bootstrap.js';
-export type { Interval } from './bootstrap.js';
+export { BOOTSTRAP_REPLICATES, bootstrapRatio, drawResamples, forEachDraw, quantile, ratioInterval, resampleSums } from './bootstrap.js';
+export type { Interval, Resamples } from './bootstrap.js';
 export { VOICE_WEIGHTS, compareText, listAxes, stanceOf, sumStance, weighHit } from './stance.js';
 export type { StanceSums } from './stance.js';
-export { PRIOR_STRENGTH, mergeCounts, scoreKeyness, subtractCounts } from './keyness.js';
-export type { KeynessOptions, KeynessRow } from './keyness.js';
+export { PRIOR_STRENGTH, rankKeyness, scoreKeyness } from './keyness.js';
+export type { KeynessCounts, KeynessOptions, KeynessRow } from './keyness.js';
 export { cosine, mapOutlets } from './outlet-map.js';
 export type { OutletMap } from './outlet-map.js';

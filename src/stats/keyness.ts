@@ -30,6 +30,24 @@ export interface KeynessOptions {
 }
 
 /**
+ * Counts behind one keyness table. Candidates are the terms that may be listed (those of the
+ * target; only ones counted at least `minCount` times there are scored); totals run over every
+ * term, candidates or not.
+ */
+export interface KeynessCounts {
+  /** Count of candidate `i` in the target. */
+  target: ArrayLike<number>;
+  /** Count of candidate `i` in the reference. */
+  reference: ArrayLike<number>;
+  /** Candidate `i` spelled out (asked only for terms that score). */
+  termOf: (i: number) => string;
+  /** Σ counts of every term of the target. */
+  nTarget: number;
+  /** Σ counts of every term of the reference. */
+  nReference: number;
+}
+
+/**
  * Score every term of `target` against `reference`; keep the top N with z > 0, sorted by z
  * descending, then term. δ = log-odds(target) − log-odds(reference) with prior α_w = α0·π_w;
  * σ² ≈ 1/(y_tw+α_w) + 1/(y_rw+α_w); z = δ/σ (eq. 22).
@@ -39,45 +57,43 @@ export function scoreKeyness(
   reference: ReadonlyMap<string, number>,
   options: KeynessOptions = {},
 ): KeynessRow[] {
+  const terms = [...target.keys()];
+  return rankKeyness(
+    {
+      target: terms.map((term) => target.get(term) ?? 0),
+      reference: terms.map((term) => reference.get(term) ?? 0),
+      termOf: (i) => terms[i] ?? '',
+      nTarget: sumCounts(target),
+      nReference: sumCounts(reference),
+    },
+    options,
+  );
+}
+
+/** `scoreKeyness` over counts already gathered (the report counts on typed arrays). */
+export function rankKeyness(counts: KeynessCounts, options: KeynessOptions = {}): KeynessRow[] {
   const top = options.top ?? 30;
   const minCount = options.minCount ?? 3;
-  const nTarget = sumCounts(target);
-  const nReference = sumCounts(reference);
+  const { nTarget, nReference } = counts;
   const total = nTarget + nReference;
   if (total === 0) return [];
   // Never let the prior outweigh the data: a small corpus gets a prior no larger than itself.
   const alpha0 = Math.min(options.priorStrength ?? PRIOR_STRENGTH, total);
   const rows: KeynessRow[] = [];
-  for (const [term, yt] of target) {
+  for (let i = 0; i < counts.target.length; i++) {
+    const yt = counts.target[i] ?? 0;
     if (yt < minCount) continue;
-    const yr = reference.get(term) ?? 0;
+    const yr = counts.reference[i] ?? 0;
     const alpha = (alpha0 * (yt + yr)) / total;
     const logOdds =
       Math.log((yt + alpha) / (nTarget + alpha0 - yt - alpha)) -
       Math.log((yr + alpha) / (nReference + alpha0 - yr - alpha));
     const z = logOdds / Math.sqrt(1 / (yt + alpha) + 1 / (yr + alpha));
     // A term that is the whole corpus has no odds (x/0): not a comparison, left out.
-    if (Number.isFinite(z) && z > 0) rows.push({ term, nTarget: yt, nReference: yr, logOdds, z });
+    if (Number.isFinite(z) && z > 0) rows.push({ term: counts.termOf(i), nTarget: yt, nReference: yr, logOdds, z });
   }
   rows.sort((a, b) => b.z - a.z || compareText(a.term, b.term));
   return rows.slice(0, top);
-}
-
-/** Add counts of several maps into one. */
-export function mergeCounts(maps: Iterable<ReadonlyMap<string, number>>): Map<string, number> {
-  const merged = new Map<string, number>();
-  for (const map of maps) for (const [term, n] of map) merged.set(term, (merged.get(term) ?? 0) + n);
-  return merged;
-}
-
-/** Reference counts = corpus minus target (every outlet vs the rest). */
-export function subtractCounts(corpus: ReadonlyMap<string, number>, target: ReadonlyMap<string, number>): Map<string, number> {
-  const rest = new Map<string, number>();
-  for (const [term, n] of corpus) {
-    const left = n - (target.get(term) ?? 0);
-    if (left > 0) rest.set(term, left);
-  }
-  return rest;
 }
 
 function sumCounts(map: ReadonlyMap<string, number>): number {

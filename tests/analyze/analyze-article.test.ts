@@ -91,13 +91,15 @@ describe('voice and flags', () => {
   });
 
   it('does not take apostrophes for quotes', () => {
-    expect(hits('Kirby’s aides don’t like the Kiev regime.')).toEqual(['kiev_regime:Kiev regime:authorial:neg']);
+    expect(hits('Kirby’s aides don’t call it a Kiev regime.')).toEqual(['kiev_regime:Kiev regime:authorial:neg']);
   });
 
   it('marks negation in the same clause only', () => {
     expect(hits('There is no Kiev regime.')).toEqual(['kiev_regime:Kiev regime:authorial:neg']);
     expect(hits('There is no doubt, the Kiev regime fell.')).toEqual(['kiev_regime:Kiev regime:authorial']);
-    expect(hits('لم يعد نظام كييف قائما', 'ar')).toEqual(['kiev_regime:نظام كييف:authorial:neg']);
+    expect(hits('هذا ليس نظام كييف', 'ar')).toEqual(['kiev_regime:نظام كييف:authorial:neg']);
+    // "is no longer standing": the negation governs the predicate, the term is still used.
+    expect(hits('لم يعد نظام كييف قائما', 'ar')).toEqual(['kiev_regime:نظام كييف:authorial']);
   });
 
   it('marks distancing markers and scare quotes', () => {
@@ -106,7 +108,7 @@ describe('voice and flags', () => {
     expect(hits('ما يسمى نظام كييف سقط', 'ar')).toEqual(['kiev_regime:نظام كييف:authorial:dist']);
     expect(hits('سقط نظام كييف المزعوم', 'ar')).toEqual(['kiev_regime:نظام كييف:authorial:dist']);
     // A long quote is speech, not a scare quote; an attributed short quote is a quoted fragment.
-    expect(hits('“We will never talk to the Kiev regime again, ever,” he said.')).toEqual(['kiev_regime:Kiev regime:quoted:neg']);
+    expect(hits('“We will never talk to the Kiev regime again, ever,” he said.')).toEqual(['kiev_regime:Kiev regime:quoted']);
     expect(hits('Lavrov called it a “Kiev regime”.')).toEqual(['kiev_regime:Kiev regime:quoted']);
   });
 

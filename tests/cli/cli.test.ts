@@ -101,6 +101,20 @@ describe('framescope CLI', () => {
     expect(result.stderr).toContain('records.jsonl:2');
   });
 
+  it('lexicon check lists file:line problems of a broken lexicon and exits 1', () => {
+    const result = runFramescope(['lexicon', 'check', 'tests/fixtures/lexicon/broken']);
+    expect(result.code).toBe(1);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/broken\/bad\.yaml:\d+: entry kyiv_regime: .* — /);
+  });
+
+  it('refuses to analyse with a broken lexicon, naming the problems, and writes nothing', () => {
+    const out = join(tempDir(), 'out');
+    const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', 'tests/fixtures/lexicon/broken', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.yaml:\d+: entry /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('lexicon check passes on the bundled lexicons', () => {
     const result = runFramescope(['lexicon', 'check']);
     expect(result.stderr).toBe('');

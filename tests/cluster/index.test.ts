@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/cluster.js';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput } from '../../src/cluster/index.js';
-import { contentTerms } from '../../src/text/terms.js';
+import { contentTerms, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import type { EventCluster } from '../../src/types.js';
 
+/** One vocabulary for every input of this file, as a run has. */
+const vocabulary = new TermVocabulary();
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/bilingual');
 
 interface FixtureArticle {
@@ -51,7 +53,7 @@ function toInput(article: FixtureArticle): ClusterInput {
     id: article.id,
     date: article.date,
     lang: article.lang,
-    termCounts: contentTerms(tokenize(body, article.lang), article.lang),
+    termCounts: contentTerms(tokenize(body, article.lang), article.lang, vocabulary),
     entities: findEntities(body, article.lang),
   };
 }
@@ -73,21 +75,21 @@ describe('clusterArticles on the bilingual fixture', () => {
   });
 
   it('puts English and Arabic articles about one event together, and the three events apart', () => {
-    const clusters = clusterArticles(inputs);
+    const clusters = clusterArticles(inputs, vocabulary);
     const gold = new Map<string, string[]>();
     for (const a of articles) gold.set(a.event, [...(gold.get(a.event) ?? []), a.id].sort());
     expect(membersOf(clusters).sort()).toEqual([...gold.values()].sort());
   });
 
   it('needs the entity ids: without them the languages do not meet on the events', () => {
-    const clusters = clusterArticles(inputs.map((d) => ({ ...d, entities: [] })));
+    const clusters = clusterArticles(inputs.map((d) => ({ ...d, entities: [] })), vocabulary);
     const mixed = clusters.filter((c) => new Set(c.members.map((id) => id.slice(0, 2))).size > 1);
     // Only shared digits (a "48 hours" strike) can still bridge the languages.
     expect(mixed.map((c) => c.members)).toEqual([['ar-strike-1', 'en-strike-1']]);
   });
 
   it('numbers clusters by earliest date, then smallest member id', () => {
-    const clusters = clusterArticles(inputs);
+    const clusters = clusterArticles(inputs, vocabulary);
     expect(clusters.map((c) => [c.id, c.members[0]])).toEqual([
       ['e0001', 'ar-flood-1'],
       ['e0002', 'ar-strike-1'],
@@ -96,7 +98,7 @@ describe('clusterArticles on the bilingual fixture', () => {
   });
 
   it('gives each member its mean similarity to the others, in (0, 1]', () => {
-    for (const cluster of clusterArticles(inputs)) {
+    for (const cluster of clusterArticles(inputs, vocabulary)) {
       expect([...cluster.similarity.keys()]).toEqual(cluster.members);
       for (const sim of cluster.similarity.values()) {
         expect(sim).toBeGreaterThan(0);
@@ -106,31 +108,33 @@ describe('clusterArticles on the bilingual fixture', () => {
   });
 
   it('lists top terms from the centroid, entity ids among them', () => {
-    const flood = clusterArticles(inputs).find((c) => c.members.includes('en-flood-1'));
+    const flood = clusterArticles(inputs, vocabulary).find((c) => c.members.includes('en-flood-1'));
     expect(flood?.topTerms.length).toBeGreaterThan(0);
     expect(flood?.topTerms).toContain('ent:varnetsa');
   });
 
   it('is deterministic: same input twice, and shuffled input, give identical clusters', () => {
-    const first = snapshot(clusterArticles(inputs));
-    expect(snapshot(clusterArticles(inputs))).toEqual(first);
+    const first = snapshot(clusterArticles(inputs, vocabulary));
+    expect(snapshot(clusterArticles(inputs, vocabulary))).toEqual(first);
     const shuffled = [...inputs].reverse();
     shuffled.push(shuffled.splice(2, 1)[0] as ClusterInput);
-    expect(snapshot(clusterArticles(shuffled))).toEqual(first);
+    expect(snapshot(clusterArticles(shuffled, vocabulary))).toEqual(first);
   });
 
   it('is deterministic on a larger synthetic corpus: shuffled input gives identical clusters', () => {
-    const corpus = generateCorpus(600, 7).map((d) => d.input);
-    const first = snapshot(clusterArticles(corpus));
+    const generated = generateCorpus(600, 7);
+    const corpus = generated.docs.map((d) => d.input);
+    const cluster = (docs: ClusterInput[]) => clusterArticles(docs, generated.vocabulary);
+    const first = snapshot(cluster(corpus));
     const shuffled = [...corpus].sort((x, y) => (x.id.split('').reverse().join('') < y.id.split('').reverse().join('') ? -1 : 1));
     expect(shuffled.map((d) => d.id)).not.toEqual(corpus.map((d) => d.id));
-    expect(snapshot(clusterArticles(shuffled))).toEqual(first);
-    expect(clusterArticles(corpus).length).toBeGreaterThan(100);
+    expect(snapshot(cluster(shuffled))).toEqual(first);
+    expect(cluster(corpus).length).toBeGreaterThan(100);
   });
 
   it('keeps same-event articles apart when their dates are further apart than the window', () => {
     const late = inputs.map((d) => (d.id === 'en-flood-2' ? { ...d, date: '2026-06-01' } : d));
-    const clusters = clusterArticles(late);
+    const clusters = clusterArticles(late, vocabulary);
     const lone = clusters.find((c) => c.members.includes('en-flood-2'));
     expect(lone?.members).toEqual(['en-flood-2']);
     expect(clusters.at(-1)?.members).toEqual(['en-flood-2']);
@@ -142,16 +146,16 @@ describe('clusterArticles edge cases', () => {
     id,
     date,
     lang: 'en',
-    termCounts: new Map(words.map((w) => [w, 1])),
+    termCounts: termCountsOf(words.map((w) => [w, 1] as const), vocabulary),
     entities,
   });
 
   it('returns no clusters for no articles', () => {
-    expect(clusterArticles([])).toEqual([]);
+    expect(clusterArticles([], vocabulary)).toEqual([]);
   });
 
   it('returns one singleton for one article, similarity 1', () => {
-    const [only, ...rest] = clusterArticles([doc('a', '2026-01-01', ['flood'])]);
+    const [only, ...rest] = clusterArticles([doc('a', '2026-01-01', ['flood'])], vocabulary);
     expect(rest).toEqual([]);
     expect(only?.id).toBe('e0001');
     expect(only?.members).toEqual(['a']);
@@ -164,29 +168,29 @@ describe('clusterArticles edge cases', () => {
       doc('u2', '', ['quake', 'magnitude', 'tremor']),
       doc('d1', '2026-05-01', ['budget', 'vote', 'parliament']),
       doc('d2', '2026-05-02', ['budget', 'vote', 'parliament']),
-    ]);
+    ], vocabulary);
     expect(membersOf(clusters)).toEqual([['d1', 'd2'], ['u1', 'u2']]);
   });
 
   it('guards 0/0 cosine: articles with no terms and no entities are singletons with finite similarity', () => {
-    const clusters = clusterArticles([doc('x', '', []), doc('y', '', []), doc('z', '', ['only'])]);
+    const clusters = clusterArticles([doc('x', '', []), doc('y', '', []), doc('z', '', ['only'])], vocabulary);
     expect(membersOf(clusters)).toEqual([['x'], ['y'], ['z']]);
     for (const c of clusters) for (const s of c.similarity.values()) expect(Number.isFinite(s)).toBe(true);
   });
 
   it('breaks top-term ties alphabetically', () => {
-    const [cluster] = clusterArticles([doc('a', '', ['zeta', 'alpha', 'mid']), doc('b', '', ['mid', 'zeta', 'alpha'])]);
+    const [cluster] = clusterArticles([doc('a', '', ['zeta', 'alpha', 'mid']), doc('b', '', ['mid', 'zeta', 'alpha'])], vocabulary);
     expect(cluster?.topTerms).toEqual(['alpha', 'mid', 'zeta']);
   });
 
   it('rejects duplicate ids and malformed dates with a message naming the article', () => {
-    expect(() => clusterArticles([doc('a', '', ['x']), doc('a', '', ['y'])])).toThrow(/duplicate article id "a"/);
-    expect(() => clusterArticles([doc('b', '2026-02-30', ['x'])])).toThrow(/article "b": date "2026-02-30"/);
+    expect(() => clusterArticles([doc('a', '', ['x']), doc('a', '', ['y'])], vocabulary)).toThrow(/duplicate article id "a"/);
+    expect(() => clusterArticles([doc('b', '2026-02-30', ['x'])], vocabulary)).toThrow(/article "b": date "2026-02-30"/);
   });
 
   it('rejects out-of-range options instead of falling back silently', () => {
-    expect(() => clusterArticles([doc('a', '', ['x'])], { threshold: 0 })).toThrow(/threshold/);
-    expect(() => clusterArticles([doc('a', '', ['x'])], { topK: 0 })).toThrow(/topK/);
+    expect(() => clusterArticles([doc('a', '', ['x'])], vocabulary, { threshold: 0 })).toThrow(/threshold/);
+    expect(() => clusterArticles([doc('a', '', ['x'])], vocabulary, { topK: 0 })).toThrow(/topK/);
   });
 
   it('exposes documented defaults', () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { findNeighbourEdges } from '../../src/cluster/neighbours.js';
 import { buildTfIdf, type SparseMatrix } from '../../src/cluster/vectorize.js';
 
-const OPTIONS = { minDf: 1, maxDfShare: 1, idfExponent: 1, neutralPrefix: 'ent:', neutralShare: 0.4 };
+const table: string[] = [];
+const keyOf = (term: string): number => (table.includes(term) ? table.indexOf(term) : table.push(term) - 1);
+const OPTIONS = { termOf: (key: number) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1, neutralPrefix: 'ent:', neutralShare: 0.4 };
+const row = (counts: Record<string, number>) => ({ parts: [{ keys: Object.keys(counts).map(keyOf), counts: Object.values(counts) }] });
 
 function cosine(m: SparseMatrix, i: number, j: number): number {
   const weights = new Map<number, number>();
@@ -43,7 +46,7 @@ describe('findNeighbourEdges', () => {
   it('equals the brute-force top-k graph when no term is capped (any dates, some unknown)', () => {
     fc.assert(
       fc.property(corpus, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 4 }), (docs, window, topK) => {
-        const m = buildTfIdf(docs.map((d) => ({ parts: [new Map(d.words.map((w) => [w, 1]))] })), OPTIONS);
+        const m = buildTfIdf(docs.map((d) => row(Object.fromEntries(d.words.map((w) => [w, 1])))), OPTIONS);
         const days = Float64Array.from(docs, (d) => d.day ?? Number.NaN);
         const edges = findNeighbourEdges(m, { topK, maxDf: 1000, days, dateWindowDays: window });
         const expected = bruteForce(m, days, window, topK);
@@ -57,7 +60,7 @@ describe('findNeighbourEdges', () => {
 
   it('finds no candidate through a term above maxDf, but counts it in the exact cosine', () => {
     const m = buildTfIdf(
-      [{ common: 1, rare: 1 }, { common: 1, rare: 1 }, { common: 1 }, { common: 1 }].map((c) => ({ parts: [new Map(Object.entries(c))] })),
+      [{ common: 1, rare: 1 }, { common: 1, rare: 1 }, { common: 1 }, { common: 1 }].map(row),
       OPTIONS,
     );
     const days = new Float64Array(4).fill(Number.NaN);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, foldTerm, isStopWord } from '../../src/text/terms.js';
+import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
-const terms = (text: string, lang: string) => Object.fromEntries(contentTerms(tokenize(text, lang), lang));
+/** Counts spelled out as term → count, through one vocabulary. */
+function terms(text: string, lang: string, vocabulary = new TermVocabulary()): Record<string, number> {
+  const counts = contentTerms(tokenize(text, lang), lang, vocabulary);
+  return Object.fromEntries(Array.from(counts.keys, (key, k) => [vocabulary.termOf(key), counts.counts[k]]));
+}
 
 describe('contentTerms (src/text/terms.ts)', () => {
   it('drops English stop words and reporting verbs, keeps bigrams of adjacent content words', () => {
@@ -44,5 +48,40 @@ describe('contentTerms (src/text/terms.ts)', () => {
 
   it('is safe with prototype-like words', () => {
     expect(terms('constructor __proto__ toString', 'en')).toMatchObject({ constructor: 1, __proto__: 1, tostring: 1 });
+  });
+
+  it('counts repeats and keeps keys ascending and distinct', () => {
+    const vocabulary = new TermVocabulary();
+    const counts = contentTerms(tokenize('Floods hit Varnetsa. Floods hit Varnetsa again, floods everywhere', 'en'), 'en', vocabulary);
+    expect([...counts.keys]).toEqual([...counts.keys].sort((a, b) => a - b));
+    expect(new Set(counts.keys).size).toBe(counts.keys.length);
+    expect(terms('Floods hit Varnetsa. Floods hit Varnetsa again, floods everywhere', 'en', vocabulary)).toMatchObject({
+      flood: 3,
+      'flood hit': 2,
+      'hit varnetsa': 2,
+    });
+  });
+});
+
+describe('TermVocabulary', () => {
+  it('gives each word one id for the whole run, and spells bigram keys out', () => {
+    const vocabulary = new TermVocabulary();
+    const first = contentTerms(tokenize('river flood', 'en'), 'en', vocabulary);
+    const second = contentTerms(tokenize('flood river', 'en'), 'en', vocabulary);
+    const river = vocabulary.lookup('river') ?? -1;
+    const flood = vocabulary.lookup('flood') ?? -1;
+    expect([...first.keys]).toEqual([river, flood, bigramKey(river, flood)].sort((a, b) => a - b));
+    expect([...second.keys]).toEqual([river, flood, bigramKey(flood, river)].sort((a, b) => a - b));
+    expect(vocabulary.termOf(bigramKey(flood, river))).toBe('flood river');
+    expect(bigramKey(0, 0)).toBe(BIGRAM_BASE);
+    expect(Number.isSafeInteger(bigramKey(BIGRAM_BASE - 1, BIGRAM_BASE - 1))).toBe(true);
+  });
+
+  it('builds counts from term strings, adding repeats, and refuses malformed terms', () => {
+    const vocabulary = new TermVocabulary();
+    const counts = termCountsOf([['b', 2], ['a b', 1], ['a', 1], ['b', 3]], vocabulary);
+    expect(Array.from(counts.keys, (key, k) => [vocabulary.termOf(key), counts.counts[k]])).toEqual([['b', 5], ['a', 1], ['a b', 1]]);
+    expect(() => termCountsOf([['a  b', 1]], vocabulary)).toThrow(/not a word or two words/);
+    expect(() => termCountsOf([['a b c', 1]], vocabulary)).toThrow(/not a word or two words/);
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildTfIdf, type VectorizeOptions } from '../../src/cluster/vectorize.js';
 
-const OPTIONS: VectorizeOptions = { minDf: 1, maxDfShare: 1, idfExponent: 1, neutralPrefix: 'ent:', neutralShare: 0.4 };
-const docs = (rows: Record<string, number>[]) => rows.map((r) => ({ parts: [new Map(Object.entries(r))] }));
+/** Test terms get keys by first appearance in this table. */
+const table: string[] = [];
+const keyOf = (term: string): number => (table.includes(term) ? table.indexOf(term) : table.push(term) - 1);
+const OPTIONS: VectorizeOptions = { termOf: (key) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1, neutralPrefix: 'ent:', neutralShare: 0.4 };
+const docs = (rows: Record<string, number>[]) =>
+  rows.map((r) => ({ parts: [{ keys: Object.keys(r).map(keyOf), counts: Object.values(r) }] }));
 
 function row(matrix: ReturnType<typeof buildTfIdf>, i: number): Record<string, number> {
   const out: Record<string, number> = {};

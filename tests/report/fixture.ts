@@ -4,7 +4,11 @@
  * `body.slice(start, end)` is always the matched text.
  */
 import type { ReportInput } from '../../src/report/index.js';
+import { termCountsOf, TermVocabulary } from '../../src/text/terms.js';
 import type { Article, ArticleAnalysis, Concept, ContrastHit, ContrastSet, LexiconBundle, Match, Voice } from '../../src/types.js';
+
+/** The run's vocabulary: every analysis's term counts are keys into it. */
+export const VOCABULARY = new TermVocabulary();
 
 function concept(id: string, frame: string, axes: Record<string, number>, terms: Record<string, string[]>, lexicon = 'ru-ua'): Concept {
   return { id, lexicon, label: id, frame, axes, terms, exclude: {}, note: '', source: '', examples: { match: [], noMatch: [] }, file: `lexicons/${lexicon}.yaml`, line: 1 };
@@ -101,7 +105,7 @@ function analysis(a: Article, hits: Hit[], contrast: { label: string; term: stri
     return { contrast: 'kiev_kyiv', label: c.label, start, end: start + c.term.length, voice: 'authorial' };
   });
   const tokens = a.body.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length;
-  return { id: a.id, tokens, matches, contrastHits, termCounts: new Map(Object.entries(terms)), entities };
+  return { id: a.id, tokens, matches, contrastHits, termCounts: termCountsOf(Object.entries(terms), VOCABULARY), entities };
 }
 
 function find(id: string): Article {
@@ -167,6 +171,7 @@ export function buildFixtureInput(overrides: Partial<ReportInput> = {}): ReportI
   return {
     articles: ARTICLES,
     analyses: ANALYSES,
+    vocabulary: VOCABULARY,
     clusters: [
       { id: 'e001', members: ['aj-1', 'bbc-1@v2', 'rt-ar-1', 'rt-en-1'], similarity: new Map([['aj-1', 0.41], ['bbc-1@v2', 0.52], ['rt-ar-1', 0.3], ['rt-en-1', 0.27]]), topTerms: ['kyiv', 'invasion', 'كييف'] },
       { id: 'e002', members: ['aj-ar-1', 'bbc-2'], similarity: new Map([['aj-ar-1', 0.35], ['bbc-2', 0.35]]), topTerms: ['invasion', 'غزو'] },

@@ -1,0 +1,238 @@
+import type { Token } from '../types.js';
+import { hasArabic } from '../text/arabic.js';
+import { isStopWord } from '../text/terms.js';
+import { CUE } from './voice-cues.js';
+
+/**
+ * Which words of a sentence are reported content. No parser: cue lists and word order only.
+ *
+ * - `Speaker VERB (that) content`: only the content (after the verb) is attributed; the speaker
+ *   phrase and whatever precedes the verb are the outlet's own words ("Yesterday, the
+ *   self-proclaimed … announced a mobilization": `self-proclaimed` is authorial).
+ * - `content, Speaker VERB [tail].` (and `content, VERB Speaker.`): the words before the comma are
+ *   the content; a following `, adding that …` continues it.
+ * - `according to X, content` / `content, according to X`: X is authorial, the rest attributed.
+ * - Arabic `قال X إن content`: the content starts after إن/أن; a sentence that opens with a
+ *   reporting verb (وأضاف، وتابع …) is reported speech, the verb carrying its subject (pro-drop).
+ * - A reporting verb needs a speaker (CONTRACT.md "Voice and flags"): a pronoun, a speaker noun, a
+ *   lexicon entity or (English) a capitalised name near it; passive ("is said") and hearsay
+ *   ("said to be") forms have none.
+ */
+
+/** How far before a verb its speaker may stand ("Oleksiy Arestovich, adviser to the head of …, claimed"). */
+const SPEAKER_WINDOW = 10;
+/** How far after an Arabic verb its complementizer may stand (`قال وزير الخارجية الروسي سيرغي لافروف، إن`). */
+const AR_COMPLEMENTIZER_WINDOW = 12;
+/** An Arabic verb after a comma with at most this many words to the sentence end is post-posed (`…، قال لافروف.`). */
+const AR_TAIL_MAX = 5;
+/** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
+const INVERTED_SPEAKER_MAX = 4;
+/** `according to X` without a comma after X: X is taken to be this many words. */
+const SOURCE_GUESS = 3;
+/** `according to X,`: X ends at the first comma within this many words. */
+const SOURCE_MAX = 10;
+/** Punctuation that ends a speaker phrase or a clause: comma, semicolon, colon, dash, closing quote. */
+const BOUNDARY = /[,،;؛:—–"”»]/;
+/** What may close the tail of a post-posed report: the sentence end or a comma-like mark (not a colon). */
+const TAIL_END = /^[^:“"«]*[,،;؛—–][^:“"«]*$/;
+const CAPITAL = /^\p{Lu}/u;
+
+/** A reporting verb or attribution phrase found by the cue matcher: tokens `[from, to)`. */
+export interface CueSpan {
+  from: number;
+  to: number;
+}
+
+export interface AttributionInput {
+  body: string;
+  tokens: readonly Token[];
+  /** Token range of each sentence. */
+  sentenceTokens: readonly CueSpan[];
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  /** Voice cue flags (`CUE`) of the cue phrases covering / starting at a token. */
+  cues: { covers(i: number): number; starts(i: number): number };
+  /** True when a lexicon entity covers the token (a speaker). */
+  entity: (i: number) => boolean;
+  /** Per token: 1 when it sits inside a quotation. */
+  quoted: Uint8Array;
+  reporting: readonly CueSpan[];
+  attribution: readonly CueSpan[];
+  /** Offset where the headline ends (title case there: a capitalised verb is still a verb). */
+  headlineEnd: number;
+}
+
+/** Per token: 1 when it lies in reported content. */
+export function markAttributed(input: AttributionInput): Uint8Array {
+  const content = new Uint8Array(input.tokens.length);
+  const hasVerb = new Uint8Array(input.sentenceTokens.length);
+  for (const verb of input.reporting) {
+    const s = input.sentenceOf[verb.from]!;
+    const sentence = input.sentenceTokens[s]!;
+    if (input.quoted[verb.from] === 1 || !isVerbToken(input, verb.from, sentence.from)) continue;
+    const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);
+    if (found) hasVerb[s] = 1;
+  }
+  for (const phrase of input.attribution) {
+    if (input.quoted[phrase.from] === 1) continue;
+    const s = input.sentenceOf[phrase.from]!;
+    const sentence = input.sentenceTokens[s]!;
+    if ((input.cues.starts(phrase.from) & CUE.speechSetting) !== 0) {
+      // "In a statement, the ministry …": only when no reporting verb attributes the sentence.
+      if (hasVerb[s] === 0) mark(content, nextBoundary(input, phrase.to, sentence.to, sentence.to) ?? phrase.to, sentence.to);
+      continue;
+    }
+    // `according to X`: X runs to the next comma (or Arabic complementizer); the rest is content.
+    let xEnd = nextBoundary(input, phrase.to, sentence.to, phrase.to + SOURCE_MAX);
+    if (xEnd === null) xEnd = Math.min(sentence.to, phrase.to + SOURCE_GUESS);
+    mark(content, sentence.from, phrase.from);
+    mark(content, xEnd, sentence.to);
+  }
+  return content;
+}
+
+function mark(content: Uint8Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) content[i] = 1;
+}
+
+/** The text between token `i - 1` and token `i`. */
+function between(input: AttributionInput, i: number): string {
+  return input.body.slice(input.tokens[i - 1]!.end, input.tokens[i]!.start);
+}
+
+/** Punctuation between token `i - 1` and token `i`. */
+function boundaryBefore(input: AttributionInput, i: number): boolean {
+  return BOUNDARY.test(between(input, i));
+}
+
+/** The first token at or after `from` (before `limit`) that follows a boundary or is a complementizer, or null. */
+function nextBoundary(input: AttributionInput, from: number, end: number, limit: number): number | null {
+  for (let k = from; k < Math.min(end, limit); k++) {
+    if (k > 0 && boundaryBefore(input, k)) return k;
+    if ((input.cues.starts(k) & CUE.complementizer) !== 0 && hasArabic(input.tokens[k]!.norm)) return k + 1;
+  }
+  return null;
+}
+
+function isCapitalised(input: AttributionInput, i: number): boolean {
+  return CAPITAL.test(input.body.slice(input.tokens[i]!.start, input.tokens[i]!.start + 1));
+}
+
+/** `United States`, `Washington Post`: a capitalised reporting word inside a sentence is a name, not a verb. */
+function isVerbToken(input: AttributionInput, i: number, sentenceFrom: number): boolean {
+  if (i === sentenceFrom || input.tokens[i]!.start < input.headlineEnd) return true;
+  return !isCapitalised(input, i);
+}
+
+/** A token that can be (part of) a speaker. */
+function isSpeaker(input: AttributionInput, i: number, sentenceFrom: number): boolean {
+  if ((input.cues.covers(i) & (CUE.pronoun | CUE.speakerNoun)) !== 0 || input.entity(i)) return true;
+  if (hasArabic(input.tokens[i]!.norm) || !isCapitalised(input, i)) return false;
+  // A capitalised first word is a name unless it is a function word ("The", "In", "Yesterday").
+  return i > sentenceFrom || !isStopWord(input.tokens[i]!.norm);
+}
+
+function hasSpeakerIn(input: AttributionInput, from: number, to: number, sentenceFrom: number): boolean {
+  for (let i = from; i < to; i++) if (isSpeaker(input, i, sentenceFrom)) return true;
+  return false;
+}
+
+/** Length of an inverted speaker right after the verb (`said Lavrov`, `said the ministry`), 0 if none. */
+function invertedSpeaker(input: AttributionInput, at: number, end: number, sentenceFrom: number): number {
+  let k = at;
+  let found = false;
+  while (k < end && k - at < INVERTED_SPEAKER_MAX && (k === at || !boundaryBefore(input, k))) {
+    if (isSpeaker(input, k, sentenceFrom)) found = true;
+    else if (found || !['the', 'a', 'an'].includes(input.tokens[k]!.norm)) break;
+    k++;
+  }
+  return found ? k - at : 0;
+}
+
+function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
+  const { from: v0, to: v1 } = verb;
+  // Passive ("is said", "has been reported") and hearsay ("said to be", "claimed as") carry no speaker.
+  let p = v0 - 1;
+  while (p >= sentence.from && (input.cues.covers(p) & CUE.speakerGap) !== 0) p--;
+  if (p >= sentence.from && (input.cues.covers(p) & CUE.passiveBefore) !== 0 && !boundaryBefore(input, p + 1)) return false;
+  if (v1 < sentence.to && (input.cues.starts(v1) & CUE.notSpeechAfter) !== 0 && !boundaryBefore(input, v1)) return false;
+
+  // Post-posed: `content, Speaker VERB [tail].` or `content, VERB Speaker.`
+  let b = -1;
+  for (let j = v0; j > Math.max(sentence.from, v0 - SPEAKER_WINDOW); j--) {
+    if (boundaryBefore(input, j)) {
+      b = j;
+      break;
+    }
+  }
+  if (b > sentence.from) {
+    let speaker = hasSpeakerIn(input, b, v0, sentence.from);
+    let tail = v1;
+    if (!speaker && onlyGap(input, b, v0)) {
+      const n = invertedSpeaker(input, v1, sentence.to, sentence.from);
+      speaker = n > 0;
+      tail = v1 + n;
+    }
+    if (speaker) {
+      let k = tail;
+      while (k < sentence.to && !boundaryBefore(input, k) && ((input.cues.covers(k) & CUE.tailWord) !== 0 || /^\d+$/.test(input.tokens[k]!.norm))) k++;
+      // A colon or an opening quote after the verb introduces the content: that is pre-posed.
+      const atEnd = k >= sentence.to || TAIL_END.test(between(input, k));
+      if (atEnd) {
+        mark(content, sentence.from, b);
+        if (k < sentence.to && isContinuing(input, k)) mark(content, k, sentence.to);
+        return true;
+      }
+    }
+  }
+  // Pre-posed: `Speaker VERB (that) content`.
+  if (hasSpeakerIn(input, Math.max(sentence.from, v0 - SPEAKER_WINDOW), v0, sentence.from) || invertedSpeaker(input, v1, sentence.to, sentence.from) > 0) {
+    mark(content, v1, sentence.to);
+    return true;
+  }
+  return false;
+}
+
+function onlyGap(input: AttributionInput, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((input.cues.covers(i) & CUE.speakerGap) === 0) return false;
+  return true;
+}
+
+/** `…, he said, adding that …`: a continuing word (or an English lower-case -ing word). */
+function isContinuing(input: AttributionInput, k: number): boolean {
+  if ((input.cues.starts(k) & CUE.continuing) !== 0) return true;
+  const norm = input.tokens[k]!.norm;
+  return !hasArabic(norm) && norm.endsWith('ing') && norm.length > 5 && !isCapitalised(input, k);
+}
+
+function readArabicReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
+  const { from: v0, to: v1 } = verb;
+  // Post-posed: `…، قال لافروف.` — a comma before the verb and a short tail with no complementizer.
+  if (v0 > sentence.from && boundaryBefore(input, v0) && sentence.to - v1 <= AR_TAIL_MAX) {
+    let k = v1;
+    while (k < sentence.to && (input.cues.starts(k) & CUE.complementizer) === 0 && !boundaryBefore(input, k)) k++;
+    if (k >= sentence.to || (input.cues.starts(k) & CUE.complementizer) === 0) {
+      mark(content, sentence.from, v0);
+      if (k < sentence.to && isContinuing(input, k)) mark(content, k, sentence.to);
+      return true;
+    }
+  }
+  // `قال X إن content` / `وأضاف: content`.
+  for (let k = v1; k < Math.min(sentence.to, v1 + AR_COMPLEMENTIZER_WINDOW); k++) {
+    if ((input.cues.starts(k) & CUE.complementizer) !== 0) {
+      mark(content, k + 1, sentence.to);
+      return true;
+    }
+    if (k > v1 && input.body.slice(input.tokens[k - 1]!.end, input.tokens[k]!.start).includes(':')) {
+      mark(content, k, sentence.to);
+      return true;
+    }
+  }
+  // A sentence (or clause) that opens with the verb, or a speaker next to it.
+  const opens = v0 === sentence.from || boundaryBefore(input, v0);
+  if (opens || hasSpeakerIn(input, Math.max(sentence.from, v0 - 3), v0, sentence.from) || hasSpeakerIn(input, v1, Math.min(sentence.to, v1 + 3), sentence.from)) {
+    mark(content, v1, sentence.to);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, runFramescope, tempDir } from '../helpers/cli.js';
+
+const GOOD_PARAGRAPH =
+  'Foreign ministers met in Geneva on Monday to discuss a ceasefire, and officials said the talks would resume next week.';
+
+/** A folder of hostile inputs beside a few good ones (all written here, nothing real). */
+function buildHostileCorpus(): string {
+  const dir = tempDir('framescope-hostile-');
+  const write = (name: string, content: string | Uint8Array) => writeFileSync(join(dir, name), content);
+  write('good-page.txt', `Example Wire\n\nTalks resume in Geneva\n\n${GOOD_PARAGRAPH}\n\nThe Kiev regime was not mentioned by name.\n`);
+  write('bidi-and-zero-width.txt', `Example Wire\n\nTalks\u200B resume\n\n\u202E${GOOD_PARAGRAPH}\u202C \u2066نظام كييف\u2069 \uFEFF\n`);
+  write('binary.txt', Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
+  write('latin1.txt', Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72, 0x0a]));
+  write('empty.txt', '');
+  write('whitespace.txt', '   \n\t\n  ');
+  write(
+    'records.jsonl',
+    [
+      JSON.stringify({ id: 'ok-1', outlet: 'Example Wire', title: 'Talks', lang: 'en', text: GOOD_PARAGRAPH }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'no-text', outlet: 'Example Wire', title: 'Nothing here' }),
+      JSON.stringify(['not', 'an', 'object']),
+      JSON.stringify({ id: 'constructor', outlet: '__proto__', title: 'Prototype words', lang: 'en', text: GOOD_PARAGRAPH }),
+    ].join('\n'),
+  );
+  write('unbalanced.csv', 'id,title,text\n1,"Open quote,never closed\n');
+  write('deep.html', `<html><body>${'<div>'.repeat(5000)}${GOOD_PARAGRAPH}${'</div>'.repeat(5000)}</body></html>`);
+  write('no-article.html', '<html><head><title>Menu</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>');
+  write('long-line.txt', `Example Wire\n\n${'The talks went on. '.repeat(120_000)}\n`);
+  write('picture.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
+  mkdirSync(join(dir, 'nested'));
+  write(join('nested', 'crlf-bom.txt'), `\uFEFFExample Wire\r\n\r\nTalks resume\r\n\r\n${GOOD_PARAGRAPH.replace(/ /g, '\u00A0')}\r\n`);
+  return dir;
+}
+
+beforeAll(() => buildOnce());
+
+describe('a run over hostile files', () => {
+  it('skips each bad input with a reason, analyses the good ones, and loses nothing', () => {
+    const corpus = buildHostileCorpus();
+    const out = join(tempDir(), 'out');
+    const result = runFramescope(['analyze', corpus, '--out', out]);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(0);
+
+    const skipped = parse(readFileSync(join(out, 'skipped.csv'), 'utf8'), { columns: true }) as { source: string; reason: string }[];
+    const skippedSources = skipped.map((row) => row.source.replace(corpus, '').replace(/^[\\/]/, ''));
+    for (const bad of ['binary.txt', 'latin1.txt', 'empty.txt', 'whitespace.txt', 'records.jsonl:2', 'records.jsonl:3', 'records.jsonl:4', 'picture.png', 'no-article.html']) {
+      expect(skippedSources, `${bad} is listed in skipped.csv`).toContain(bad);
+    }
+    for (const row of skipped) expect(row.reason.length, `reason for ${row.source}`).toBeGreaterThan(3);
+
+    const articles = readFileSync(join(out, 'articles.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; source: string; body: string });
+    const ids = articles.map((article) => article.id);
+    for (const good of ['good-page', 'bidi-and-zero-width', 'ok-1', 'constructor', 'crlf-bom']) expect(ids).toContain(good);
+    expect(articles.find((a) => a.id === 'crlf-bom')?.body).not.toContain('\r');
+
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { inputs: number; skipped: number } };
+    const analysedInputs = new Set(articles.map((article) => article.source)).size;
+    expect(run.counts.inputs).toBe(analysedInputs + skipped.length);
+  });
+});
