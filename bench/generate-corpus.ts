@@ -5,7 +5,7 @@
  *
  * CLI: `node dist/bench/generate-corpus.js --articles 1000 --seed 1 --out /tmp/corpus`
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import type { ArticleDraft } from './lib/render-forms.js';
 import { createVocabulary } from './lib/vocabulary.js';
 import { readWordSources } from './lib/word-sources.js';
 import type { WordSources } from './lib/word-sources.js';
+import { isMainModule } from '../src/is-main.js';
 
 /** Bump when the generator's output changes for the same options: cached corpora are rebuilt. */
 export const GENERATOR_VERSION = 2;
@@ -295,17 +296,8 @@ function main(argv: string[]): number {
   return 0;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {

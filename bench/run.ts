@@ -6,7 +6,7 @@
  *
  * Options: --sizes 1000,10000  --runs N  --seed N  --cache <dir>  --measure gnu-time|wrapper  --keep
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { measureFloor } from './lib/floor.js';
 import { formatTable, summariseRuns } from './lib/results-table.js';
 import type { RunResult, SizeResult } from './lib/results-table.js';
 import { GNU_TIME, runMeasured } from './lib/run-child.js';
+import { isMainModule } from '../src/is-main.js';
 
 const DEFAULT_SIZES = [1000, 10000, 50000];
 
@@ -111,17 +112,8 @@ function main(argv: string[]): number {
   return results.every((r) => r.runs.every((run) => run.exitCode === 0)) ? 0 : 1;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {

@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze.js';
 import { runKwic } from './commands/kwic-cli.js';
@@ -11,6 +8,7 @@ import { defaultCacheDir } from './cache/read-cache.js';
 import { UsageError } from './errors.js';
 import { LexiconError } from './lexicon/index.js';
 import { bundledLexiconDir, toolVersion } from './paths.js';
+import { isMainModule } from './is-main.js';
 
 export const HELP = `framescope — compare how news outlets frame the same events
 
@@ -200,17 +198,8 @@ function parseSeed(value: unknown): number {
   return seed;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   const code = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),

@@ -3,23 +3,10 @@
  * machine, so a corpus is reproducible from `(articles, seed)` alone.
  */
 
-/** A source of uniform numbers in [0, 1). */
-export type Random = () => number;
+import type { Random } from '../../src/stats/prng.js';
 
-/**
- * mulberry32 (Tommy Ettinger, public domain): 32-bit state, passes gjrand/PractRand at the sizes
- * used here, and is a few lines with no dependency.
- */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from '../../src/stats/prng.js';
+export type { Random } from '../../src/stats/prng.js';
 
 /** A whole number in [min, max], both included. */
 export function pickInt(random: Random, min: number, max: number): number {

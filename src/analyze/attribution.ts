@@ -22,17 +22,24 @@ import { CUE } from './voice-cues.js';
 /** How far before a verb its speaker may stand ("Oleksiy Arestovich, adviser to the head of …, claimed"). */
 const SPEAKER_WINDOW = 10;
 /** How far after an Arabic verb its complementizer may stand (`قال وزير الخارجية الروسي سيرغي لافروف، إن`). */
-const AR_COMPLEMENTIZER_WINDOW = 12;
-/** An Arabic verb after a comma with at most this many words to the sentence end is post-posed (`…، قال لافروف.`). */
-const AR_TAIL_MAX = 5;
+const AR_COMPLEMENTIZER_WINDOW = 16;
+/**
+ * An Arabic verb after a comma with at most this many words to the sentence end, and at least
+ * `AR_CONTENT_MIN` words before the comma, is post-posed (`…، قال لافروف.`); a short lead-in
+ * (`وفي وقت سابق، أعلن الجيش …`) is not content.
+ */
+const AR_TAIL_MAX = 4;
+const AR_CONTENT_MIN = 6;
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
+/** A subject noun phrase: determiner plus at most this many words minus one ("the local election commission"). */
+const SUBJECT_WORDS = 4;
 /** `according to X` without a comma after X: X is taken to be this many words. */
 const SOURCE_GUESS = 3;
 /** `according to X,`: X ends at the first comma within this many words. */
 const SOURCE_MAX = 10;
 /** Punctuation that ends a speaker phrase or a clause: comma, semicolon, colon, dash, closing quote. */
-const BOUNDARY = /[,،;؛:—–"”»]/;
+const BOUNDARY_CHARS = new Set([...',،;؛:—–"”»'].map((c) => c.charCodeAt(0)));
 /** What may close the tail of a post-posed report: the sentence end or a comma-like mark (not a colon). */
 const TAIL_END = /^[^:“"«]*[,،;؛—–][^:“"«]*$/;
 const CAPITAL = /^\p{Lu}/u;
@@ -54,32 +61,62 @@ export interface AttributionInput {
   cues: { covers(i: number): number; starts(i: number): number };
   /** True when a lexicon entity covers the token (a speaker). */
   entity: (i: number) => boolean;
-  /** Per token: 1 when it sits inside a quotation. */
-  quoted: Uint8Array;
+  /** True when the token sits inside a quotation. */
+  isQuoted: (i: number) => boolean;
   reporting: readonly CueSpan[];
   attribution: readonly CueSpan[];
   /** Offset where the headline ends (title case there: a capitalised verb is still a verb). */
   headlineEnd: number;
 }
 
-/** Per token: 1 when it lies in reported content. */
-export function markAttributed(input: AttributionInput): Uint8Array {
-  const content = new Uint8Array(input.tokens.length);
-  const hasVerb = new Uint8Array(input.sentenceTokens.length);
-  for (const verb of input.reporting) {
-    const s = input.sentenceOf[verb.from]!;
-    const sentence = input.sentenceTokens[s]!;
-    if (input.quoted[verb.from] === 1 || !isVerbToken(input, verb.from, sentence.from)) continue;
-    const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);
-    if (found) hasVerb[s] = 1;
+/**
+ * Which tokens lie in reported content, worked out one sentence at a time and only for sentences
+ * that are asked about (those holding a lexicon hit): most sentences hold none.
+ */
+export class Attribution {
+  private readonly content: Uint8Array;
+  /** Per sentence: 0 = not read yet, 1 = read. */
+  private readonly done: Uint8Array;
+  /** Reporting verbs and attribution phrases per sentence, in text order. */
+  private readonly verbsOf: Map<number, CueSpan[]> = new Map();
+  private readonly phrasesOf: Map<number, CueSpan[]> = new Map();
+
+  constructor(private readonly input: AttributionInput) {
+    this.content = new Uint8Array(input.tokens.length);
+    this.done = new Uint8Array(input.sentenceTokens.length);
+    for (const verb of input.reporting) push(this.verbsOf, input.sentenceOf[verb.from]!, verb);
+    for (const phrase of input.attribution) push(this.phrasesOf, input.sentenceOf[phrase.from]!, phrase);
   }
-  for (const phrase of input.attribution) {
-    if (input.quoted[phrase.from] === 1) continue;
-    const s = input.sentenceOf[phrase.from]!;
-    const sentence = input.sentenceTokens[s]!;
+
+  /** True when token `i` lies in reported content. */
+  isAttributed(i: number): boolean {
+    const s = this.input.sentenceOf[i]!;
+    if (this.done[s] === 0) {
+      this.done[s] = 1;
+      readSentence(this.input, this.input.sentenceTokens[s]!, this.verbsOf.get(s) ?? [], this.phrasesOf.get(s) ?? [], this.content);
+    }
+    return this.content[i] === 1;
+  }
+}
+
+function push(map: Map<number, CueSpan[]>, key: number, span: CueSpan): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [span]);
+  else list.push(span);
+}
+
+function readSentence(input: AttributionInput, sentence: CueSpan, verbs: readonly CueSpan[], phrases: readonly CueSpan[], content: Uint8Array): void {
+  let hasVerb = false;
+  for (const verb of verbs) {
+    if (input.isQuoted(verb.from) || !isVerbToken(input, verb.from, sentence.from)) continue;
+    const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);
+    if (found) hasVerb = true;
+  }
+  for (const phrase of phrases) {
+    if (input.isQuoted(phrase.from)) continue;
     if ((input.cues.starts(phrase.from) & CUE.speechSetting) !== 0) {
       // "In a statement, the ministry …": only when no reporting verb attributes the sentence.
-      if (hasVerb[s] === 0) mark(content, nextBoundary(input, phrase.to, sentence.to, sentence.to) ?? phrase.to, sentence.to);
+      if (!hasVerb) mark(content, nextBoundary(input, phrase.to, sentence.to, sentence.to) ?? phrase.to, sentence.to);
       continue;
     }
     // `according to X`: X runs to the next comma (or Arabic complementizer); the rest is content.
@@ -88,7 +125,6 @@ export function markAttributed(input: AttributionInput): Uint8Array {
     mark(content, sentence.from, phrase.from);
     mark(content, xEnd, sentence.to);
   }
-  return content;
 }
 
 function mark(content: Uint8Array, from: number, to: number): void {
@@ -100,9 +136,11 @@ function between(input: AttributionInput, i: number): string {
   return input.body.slice(input.tokens[i - 1]!.end, input.tokens[i]!.start);
 }
 
-/** Punctuation between token `i - 1` and token `i`. */
+/** Punctuation between token `i - 1` and token `i` (a character loop: the gap is mostly one space). */
 function boundaryBefore(input: AttributionInput, i: number): boolean {
-  return BOUNDARY.test(between(input, i));
+  const { body } = input;
+  for (let k = input.tokens[i - 1]!.end, end = input.tokens[i]!.start; k < end; k++) if (BOUNDARY_CHARS.has(body.charCodeAt(k))) return true;
+  return false;
 }
 
 /** The first token at or after `from` (before `limit`) that follows a boundary or is a complementizer, or null. */
@@ -115,7 +153,10 @@ function nextBoundary(input: AttributionInput, from: number, end: number, limit:
 }
 
 function isCapitalised(input: AttributionInput, i: number): boolean {
-  return CAPITAL.test(input.body.slice(input.tokens[i]!.start, input.tokens[i]!.start + 1));
+  const code = input.body.charCodeAt(input.tokens[i]!.start);
+  // ASCII fast path; other scripts through the Unicode class (Arabic has no case).
+  if (code < 128) return code >= 65 && code <= 90;
+  return CAPITAL.test(input.body[input.tokens[i]!.start]!);
 }
 
 /** `United States`, `Washington Post`: a capitalised reporting word inside a sentence is a name, not a verb. */
@@ -126,14 +167,22 @@ function isVerbToken(input: AttributionInput, i: number, sentenceFrom: number): 
 
 /** A token that can be (part of) a speaker. */
 function isSpeaker(input: AttributionInput, i: number, sentenceFrom: number): boolean {
-  if ((input.cues.covers(i) & (CUE.pronoun | CUE.speakerNoun)) !== 0 || input.entity(i)) return true;
-  if (hasArabic(input.tokens[i]!.norm) || !isCapitalised(input, i)) return false;
-  // A capitalised first word is a name unless it is a function word ("The", "In", "Yesterday").
-  return i > sentenceFrom || !isStopWord(input.tokens[i]!.norm);
+  // A capitalised word is a name, but a capitalised first word only if it is no function word ("The", "In", "Yesterday").
+  if (isCapitalised(input, i) && (i > sentenceFrom || !isStopWord(input.tokens[i]!.norm))) return true;
+  return (input.cues.covers(i) & (CUE.pronoun | CUE.speakerNoun)) !== 0 || input.entity(i);
 }
 
 function hasSpeakerIn(input: AttributionInput, from: number, to: number, sentenceFrom: number): boolean {
   for (let i = from; i < to; i++) if (isSpeaker(input, i, sentenceFrom)) return true;
+  return hasSubjectPhrase(input, from, to);
+}
+
+/** A determiner a few words before `to` with no punctuation between: a subject noun phrase ("the local commission said"). */
+function hasSubjectPhrase(input: AttributionInput, from: number, to: number): boolean {
+  for (let i = to - 1; i >= Math.max(from, to - SUBJECT_WORDS); i--) {
+    if ((input.cues.covers(i) & CUE.determiner) !== 0) return i < to - 1;
+    if (i > from && boundaryBefore(input, i)) return false;
+  }
   return false;
 }
 
@@ -151,11 +200,9 @@ function invertedSpeaker(input: AttributionInput, at: number, end: number, sente
 
 function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
   const { from: v0, to: v1 } = verb;
-  // Passive ("is said", "has been reported") and hearsay ("said to be", "claimed as") carry no speaker.
-  let p = v0 - 1;
-  while (p >= sentence.from && (input.cues.covers(p) & CUE.speakerGap) !== 0) p--;
-  if (p >= sentence.from && (input.cues.covers(p) & CUE.passiveBefore) !== 0 && !boundaryBefore(input, p + 1)) return false;
-  if (v1 < sentence.to && (input.cues.starts(v1) & CUE.notSpeechAfter) !== 0 && !boundaryBefore(input, v1)) return false;
+  // Passive ("is said", "has been reported") and hearsay ("said to be", "claimed as") carry no
+  // speaker; a phrase verb says how it is used itself ("he was quoted as saying").
+  if (v1 - v0 === 1 && isPassiveOrHearsay(input, v0, v1, sentence)) return false;
 
   // Post-posed: `content, Speaker VERB [tail].` or `content, VERB Speaker.`
   let b = -1;
@@ -193,6 +240,15 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
   return false;
 }
 
+function isPassiveOrHearsay(input: AttributionInput, v0: number, v1: number, sentence: CueSpan): boolean {
+  let p = v0 - 1;
+  // "is saying" is progressive, not passive.
+  if (input.tokens[v0]!.norm.endsWith('ing')) p = -1;
+  while (p >= sentence.from && (input.cues.covers(p) & CUE.speakerGap) !== 0) p--;
+  if (p >= sentence.from && (input.cues.covers(p) & CUE.passiveBefore) !== 0 && !boundaryBefore(input, p + 1)) return true;
+  return v1 < sentence.to && (input.cues.starts(v1) & CUE.notSpeechAfter) !== 0 && !boundaryBefore(input, v1);
+}
+
 function onlyGap(input: AttributionInput, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if ((input.cues.covers(i) & CUE.speakerGap) === 0) return false;
   return true;
@@ -208,7 +264,7 @@ function isContinuing(input: AttributionInput, k: number): boolean {
 function readArabicReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
   const { from: v0, to: v1 } = verb;
   // Post-posed: `…، قال لافروف.` — a comma before the verb and a short tail with no complementizer.
-  if (v0 > sentence.from && boundaryBefore(input, v0) && sentence.to - v1 <= AR_TAIL_MAX) {
+  if (v0 - sentence.from >= AR_CONTENT_MIN && boundaryBefore(input, v0) && sentence.to - v1 <= AR_TAIL_MAX) {
     let k = v1;
     while (k < sentence.to && (input.cues.starts(k) & CUE.complementizer) === 0 && !boundaryBefore(input, k)) k++;
     if (k >= sentence.to || (input.cues.starts(k) & CUE.complementizer) === 0) {

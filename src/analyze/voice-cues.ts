@@ -28,6 +28,7 @@ export const VOICE_CUE_KEYS = {
   continuing: 1 << 7,
   speech_settings: 1 << 8,
   negation_transparent: 1 << 9,
+  determiners: 1 << 10,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -45,6 +46,7 @@ export const CUE = {
   continuing: VOICE_CUE_KEYS.continuing,
   speechSetting: VOICE_CUE_KEYS.speech_settings,
   negationTransparent: VOICE_CUE_KEYS.negation_transparent,
+  determiner: VOICE_CUE_KEYS.determiners,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */
@@ -152,6 +154,7 @@ export function voiceCuesFor(lexicon: CompiledLexicon): VoiceCues {
 
 /** True when normalised tokens `norms` spell one of the negators exactly (an Arabic proclitic allowed: ولم، فلا). */
 export function isExactNegator(cues: VoiceCues, norms: readonly string[]): boolean {
+  if (norms.length === 1 && cues.negators.has(norms[0]!)) return true;
   const rest = norms.slice(1).join(' ');
   const firsts = hasArabic(norms[0]!) ? arabicCliticForms(norms[0]!) : [norms[0]!];
   return firsts.some((first) => cues.negators.has(rest === '' ? first : `${first} ${rest}`));
@@ -164,16 +167,19 @@ export function isExactNegator(cues: VoiceCues, norms: readonly string[]): boole
  */
 export class CueFlags {
   private readonly forms: TokenForms;
-  /** Per token: flags of phrases starting there (-1 = not computed) and the longest such phrase. */
+  /** Per token: flags of phrases starting there (-1 = not computed); multi-word ones and their ends. */
   private readonly startFlags: Int32Array;
   private readonly startCovers: Map<number, { to: number; flags: number }[]> = new Map();
+  /** Per token: flags of phrases covering it (-1 = not computed). */
+  private readonly coverFlags: Int32Array;
 
   constructor(
     readonly voiceCues: VoiceCues,
-    private readonly tokens: readonly Token[],
+    tokens: readonly Token[],
   ) {
     this.forms = new TokenForms(tokens, voiceCues.vocabulary);
     this.startFlags = new Int32Array(tokens.length).fill(-1);
+    this.coverFlags = new Int32Array(tokens.length).fill(-1);
   }
 
   /** Flags of the cue phrases starting at token `i`. */
@@ -196,11 +202,14 @@ export class CueFlags {
 
   /** Flags of the cue phrases covering token `i`. */
   covers(i: number): number {
-    let flags = this.starts(i);
+    let flags = this.coverFlags[i]!;
+    if (flags !== -1) return flags;
+    flags = this.starts(i);
     for (let j = i - 1; j >= Math.max(0, i - this.voiceCues.maxWords + 1); j--) {
       this.starts(j);
       for (const span of this.startCovers.get(j) ?? []) if (span.to > i) flags |= span.flags;
     }
+    this.coverFlags[i] = flags;
     return flags;
   }
 }

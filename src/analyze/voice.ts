@@ -5,10 +5,17 @@ import type { TokenForms } from '../lexicon/matcher.js';
 import { splitSentences } from '../text/sentences.js';
 import { findQuotes, quoteAround } from '../text/quotes.js';
 import type { Quote } from '../text/quotes.js';
-import { markAttributed } from './attribution.js';
+import { Attribution } from './attribution.js';
 import type { CueSpan } from './attribution.js';
 import { isNegated } from './negation.js';
 import { CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
+
+/*
+ * Voice and flags of lexicon hits (CONTRACT.md "Voice and flags"), from cheap cues only:
+ * quotes (src/text/quotes.ts), reported content (./attribution.ts: speaker phrase vs content),
+ * negation scope (./negation.ts), distancers and scare quotes (here). Cue lists are data:
+ * lexicons/cues/<lang>.yaml and lexicons/cues/voice/<lang>.yaml (./voice-cues.ts).
+ */
 
 /** How far before a hit a distancer may stand (`the so-called Kiev regime`: 0 tokens between). */
 const DISTANCER_WINDOW = 1;
@@ -27,8 +34,8 @@ export interface VoiceContext {
   sentences: Span[];
   /** Sentence index of each token. */
   sentenceOf: Int32Array;
-  /** Per token: 1 when it lies in reported content (src/analyze/attribution.ts). */
-  attributed: Uint8Array;
+  /** Which tokens lie in reported content, read per sentence on demand (src/analyze/attribution.ts). */
+  attributed: Attribution;
   quotes: Quote[];
   /** Per token: 1 when an exact negator ends at it. */
   negatorEnd: Uint8Array;
@@ -45,34 +52,31 @@ export interface VoiceContext {
 export function buildVoiceContext(body: string, tokens: readonly Token[], forms: TokenForms, headlineEnd: number, lexicon: CompiledLexicon): VoiceContext {
   const sentences = splitSentences(body);
   const sentenceOf = new Int32Array(tokens.length);
-  const sentenceTokens: CueSpan[] = sentences.map(() => ({ from: 0, to: 0 }));
+  const sentenceTokens: CueSpan[] = sentences.map(() => ({ from: tokens.length, to: tokens.length }));
   let s = 0;
+  if (sentenceTokens.length > 0) sentenceTokens[0]!.from = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (s < sentences.length - 1 && sentences[s]!.end <= tokens[i]!.start) {
+      sentenceTokens[s]!.to = i;
       s++;
       sentenceTokens[s]!.from = i;
     }
     sentenceOf[i] = s;
-    sentenceTokens[s]!.to = i + 1;
   }
-  // Sentences holding no token keep an empty range at the next token.
-  for (let k = 1; k < sentenceTokens.length; k++) if (sentenceTokens[k]!.to < sentenceTokens[k]!.from) sentenceTokens[k]!.to = sentenceTokens[k]!.from;
-
   const quotes = findQuotes(body);
-  const quoted = new Uint8Array(tokens.length);
-  let q = 0;
-  for (let i = 0; i < tokens.length && q < quotes.length; i++) {
-    while (q < quotes.length && quotes[q]!.innerEnd <= tokens[i]!.start) q++;
-    if (q < quotes.length && quotes[q]!.innerStart <= tokens[i]!.start) quoted[i] = 1;
-  }
+  const isQuoted = (i: number): boolean => quoteAround(quotes, tokens[i]!.start, tokens[i]!.end) !== null;
 
   // Voice cues (speakers, complementizers, transparent words …) and entities, on demand.
   const cues = new CueFlags(voiceCuesFor(lexicon), tokens);
+  const entityMemo = new Int8Array(tokens.length).fill(-1);
   const entity = (i: number): boolean => {
-    for (let j = i; j >= Math.max(0, i - ENTITY_MAX_WORDS + 1); j--) {
-      for (const o of occurrencesAt(lexicon.entities, forms, j)) if (o.to > i) return true;
+    if (entityMemo[i] === -1) {
+      entityMemo[i] = 0;
+      for (let j = i; j >= Math.max(0, i - ENTITY_MAX_WORDS + 1) && entityMemo[i] === 0; j--) {
+        for (const o of occurrencesAt(lexicon.entities, forms, j)) if (o.to > i) entityMemo[i] = 1;
+      }
     }
-    return false;
+    return entityMemo[i] === 1;
   };
 
   const cueEnds = new Map<number, Set<CueKind>>();
@@ -90,7 +94,9 @@ export function buildVoiceContext(body: string, tokens: readonly Token[], forms:
         if (!insideDistancer) (kind === 'reporting' ? reporting : attribution).push({ from: occurrence.from, to: occurrence.to });
       } else if (kind === 'negator') {
         // Negators match exactly: `noted` is not `not` + -ed (seed 002's "president noted that …").
-        if (isExactNegator(cues.voiceCues, tokens.slice(occurrence.from, occurrence.to).map((t) => t.norm))) negatorEnd[occurrence.to - 1] = 1;
+        const norms: string[] = [];
+        for (let i = occurrence.from; i < occurrence.to; i++) norms.push(tokens[i]!.norm);
+        if (isExactNegator(cues.voiceCues, norms)) negatorEnd[occurrence.to - 1] = 1;
       } else {
         addKind(cueEnds, occurrence.to - 1, kind);
         addKind(cueStarts, occurrence.from, kind);
@@ -98,7 +104,7 @@ export function buildVoiceContext(body: string, tokens: readonly Token[], forms:
     }
   }
   // Longest reporting phrase per start (`pointed out` over `pointed`), in text order.
-  const attributed = markAttributed({ body, tokens, sentenceTokens, sentenceOf, cues, entity, quoted, reporting: longestPerStart(reporting), attribution: longestPerStart(attribution), headlineEnd });
+  const attributed = new Attribution({ body, tokens, sentenceTokens, sentenceOf, cues, entity, isQuoted, reporting: longestPerStart(reporting), attribution: longestPerStart(attribution), headlineEnd });
   return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes, negatorEnd, cues, cueEnds, cueStarts, headlineColon: findHeadlineColon(body, headlineEnd) };
 }
 
@@ -146,7 +152,7 @@ export function voiceOf(ctx: VoiceContext, from: number, to: number): VoiceResul
   const end = ctx.tokens[to - 1]!.end;
   const sentenceIndex = ctx.sentenceOf[from]!;
   const sentence = ctx.sentences[sentenceIndex] ?? { start, end };
-  const attributed = ctx.attributed[from] === 1;
+  const attributed = ctx.attributed.isAttributed(from);
   const quote = quoteAround(ctx.quotes, start, end);
   let voice: Voice;
   let scare = false;

@@ -27,17 +27,19 @@ interface LineCount {
 
 /** Per outlet, the set of lowered, bullet-stripped lines that are boilerplate. */
 export function buildBoilerplateTable(pages: readonly PageLines[]): Map<string, Set<string>> {
-  const seen = new Map<string, Map<string, LineCount>>();
+  // A line seen once maps to its story id; it gets a counter only when seen again. Most lines
+  // (the articles' own text) are seen once: a Set of stories per line, then an object per line,
+  // were the largest allocations of cleaning (bench/ingest.ts).
+  const seen = new Map<string, Map<string, string | LineCount>>();
   for (const page of pages) {
     if (page.outlet === undefined) continue;
-    const table = seen.get(page.outlet) ?? new Map<string, LineCount>();
+    const table = seen.get(page.outlet) ?? new Map<string, string | LineCount>();
     seen.set(page.outlet, table);
     for (const key of new Set(page.keys ?? page.blocks.map(lineKey))) {
       if (key === '') continue;
       const entry = table.get(key);
-      // A counter and the first story instead of a Set of stories per line: one Set per line of
-      // every page was the largest allocation of cleaning (bench/ingest.ts, GC time halved).
-      if (entry === undefined) table.set(key, { pages: 1, firstStory: page.storyId, stories: 1 });
+      if (entry === undefined) table.set(key, page.storyId); // one page: below MIN_PAGES (2) whatever its story
+      else if (typeof entry === 'string') table.set(key, { pages: 2, firstStory: entry, stories: entry === page.storyId ? 1 : 2 });
       else {
         entry.pages++;
         if (entry.stories < MIN_STORIES && entry.firstStory !== page.storyId) entry.stories++;
@@ -47,7 +49,7 @@ export function buildBoilerplateTable(pages: readonly PageLines[]): Map<string, 
   const out = new Map<string, Set<string>>();
   for (const [outlet, table] of seen) {
     const lines = new Set<string>();
-    for (const [key, e] of table) if (e.pages >= MIN_PAGES && e.stories >= MIN_STORIES) lines.add(key);
+    for (const [key, e] of table) if (typeof e !== 'string' && e.pages >= MIN_PAGES && e.stories >= MIN_STORIES) lines.add(key);
     out.set(outlet, lines);
   }
   return out;

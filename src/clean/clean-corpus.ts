@@ -4,7 +4,7 @@
  */
 import type { Article, MetaHints, OutletAlias, ParsedDoc, Skipped } from '../types.js';
 import { canonicalOutlet, findOutlet, hostOf } from '../ingest/outlets.js';
-import { manifestEntry } from '../ingest/manifest.js';
+import { manifestLookup } from '../ingest/manifest.js';
 import { fileStem } from '../ingest/decode.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { buildBoilerplateTable } from './boilerplate.js';
@@ -19,7 +19,9 @@ const MASTHEAD_LINES = 5;
 export function cleanCorpus(
   docs: readonly ParsedDoc[], outlets: readonly OutletAlias[], manifest?: Map<string, MetaHints>,
 ): { articles: Article[]; skipped: Skipped[] } {
-  const hints = docs.map((d) => ({ ...d.meta, ...manifestEntry(manifest, d.source) }));
+  const lookup = manifestLookup(manifest);
+  const entries = docs.map((d) => lookup(d.source));
+  const hints = docs.map((d, i) => ({ ...d.meta, ...entries[i] }));
   const poolKeys = docs.map((d, i) => (d.needsCleaning ? poolKey(d, hints[i]!, outlets) : undefined));
   // Each line's text and key once, for the table and the page (they were built twice, then lowered again per rule).
   const lineTexts = docs.map((d) => (d.needsCleaning ? d.blocks.map(lineText) : []));
@@ -28,7 +30,7 @@ export function cleanCorpus(
   const articles: Article[] = [];
   const skipped: Skipped[] = [];
   docs.forEach((doc, i) => {
-    const override = manifestEntry(manifest, doc.source) ?? {};
+    const override = entries[i] ?? {};
     const page = doc.needsCleaning
       ? cleanPage(doc.blocks, {
         repeated: table.get(poolKeys[i] ?? '') ?? new Set(), outlets,

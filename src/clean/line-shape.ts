@@ -2,7 +2,7 @@
  * Line-shape tests for flattened page text: what a line looks like (bullet, prose, headline,
  * list marker), independent of its neighbours. The rules in clean-page.ts combine these.
  */
-import { foldWhitespace } from '../ingest/decode.js';
+import { foldWhitespace, isWhiteSpace } from '../ingest/decode.js';
 
 /** Bullet glyphs scrapers leave at the start of menu, tag and list lines. */
 const BULLET = /^\s*(?:[•·▪●◦‣∙*]|-\s)\s*/u;
@@ -36,8 +36,8 @@ const MARKERS: [RegExp, string][] = [
 
 /** Longest marker of bounded length: `more from ` and a 40-character name. */
 const MAX_MARKER_CHARS = 50;
-/** Characters stripped from the end of a line before the marker tests. */
-const MARKER_TAIL = /^[\s:|»›>.…-]$/u;
+/** Characters (besides white space) stripped from the end of a line before the marker tests. */
+const MARKER_TAIL = ':|»›>.…-';
 
 /** A line that is only a link-list item prefix: `READ  Headline…` (seed 001). */
 const READ_PREFIX = /^(READ|READ MORE|ALSO READ|SEE ALSO|SEE MORE|MORE|RELATED|WATCH)\b\s*[:|-]?\s+\S/u;
@@ -65,6 +65,11 @@ export function lineKey(line: string): string {
  * replaced was the top self-time item of cleaning (bench/ingest.ts: 169 of 3600 ms).
  */
 export function wordCount(text: string): number {
+  return countWordsUpTo(text, Infinity);
+}
+
+/** `min(wordCount(text), limit)`, stopping the scan once `limit` words are seen (long prose lines). */
+function countWordsUpTo(text: string, limit: number): number {
   let spaced = 0;
   let unspaced = 0;
   let hasWordChar = false;
@@ -73,6 +78,7 @@ export function wordCount(text: string): number {
     if (unit === 32) {
       if (hasWordChar) spaced++;
       hasWordChar = false;
+      if (spaced + (unspaced >> 1) >= limit) return limit;
       continue;
     }
     let cls = UNIT_CLASS[unit]!;
@@ -88,7 +94,7 @@ export function wordCount(text: string): number {
     if (cls & 2) unspaced++;
   }
   if (hasWordChar) spaced++;
-  return unspaced === 0 ? spaced : spaced + Math.floor(unspaced / 2);
+  return Math.min(limit, unspaced === 0 ? spaced : spaced + Math.floor(unspaced / 2));
 }
 
 /** A code unit's class, by the regexes, remembered: text uses a few hundred distinct characters. */
@@ -109,10 +115,13 @@ export function endsSentence(text: string): boolean {
   return end >= 0 && SENTENCE_MARKS.includes(text[end]!);
 }
 
+/** Words from which a line is running text whatever its end. */
+const PROSE_WORDS = 25;
+
 /** Running text: a sentence of some length, or long enough to be text whatever its end. */
 export function isProse(text: string): boolean {
-  const words = wordCount(text);
-  return (words >= 6 && endsSentence(text) && !text.endsWith(':')) || words >= 25;
+  const words = countWordsUpTo(text, PROSE_WORDS);
+  return (words >= 6 && endsSentence(text) && !text.endsWith(':')) || words >= PROSE_WORDS;
 }
 
 /** Could be a headline: a few words, no closing period, not a list marker. */
@@ -124,7 +133,10 @@ export function isHeadlineLike(text: string): boolean {
 /** The reason a list-opening marker line carries, if it is one. */
 export function markerReason(text: string): string | undefined {
   // The end-anchored strip is tried at every position of the line: only run it when the line ends in one of its characters.
-  const t = (MARKER_TAIL.test(text.charAt(text.length - 1)) ? text.replace(/[\s:|»›>.…-]+$/u, '') : text).trim();
+  // The trailing `[\s:|»›>.…-]+` stripped by a loop from the end: the end-anchored regex was tried at every position.
+  let end = text.length;
+  while (end > 0 && (MARKER_TAIL.includes(text[end - 1]!) || isWhiteSpace(text.charCodeAt(end - 1)))) end--;
+  const t = text.slice(0, end).trim();
   // Only `more news…`/`more stories…` markers run longer than MAX_MARKER_CHARS: running text skips the nine tests.
   if (t.length > MAX_MARKER_CHARS && !/^more /i.test(t)) return undefined;
   for (const [re, reason] of MARKERS) if (re.test(t)) return reason;

@@ -4,6 +4,7 @@
  * that cannot be read unambiguously is left empty, never guessed.
  */
 import { aliasKey, findOutlet } from '../ingest/outlets.js';
+import { isWhiteSpace } from '../ingest/decode.js';
 import type { OutletAlias } from '../types.js';
 
 const EN_MONTHS: Record<string, number> = {
@@ -22,6 +23,9 @@ const AR_MONTH_OF = new Map(AR_MONTHS);
  * agency sign-off or credit, not a masthead. Outlets in general are not credits.
  */
 const AGENCIES = new Set(['AP', 'Reuters', 'AFP', 'Bloomberg News', 'Sputnik', 'TASS', 'RIA Novosti', 'Xinhua', 'Anadolu', 'DPA', 'EFE', 'ANSA', 'UPI', 'Interfax', 'IRNA', 'SANA', 'WAFA', 'Agencies']);
+/** Lower-cased agency name → name, first listed wins (was a copy of the set and 18 toLowerCase per line). */
+const AGENCY_BY_KEY = new Map<string, string>();
+for (const a of AGENCIES) if (!AGENCY_BY_KEY.has(a.toLowerCase())) AGENCY_BY_KEY.set(a.toLowerCase(), a);
 
 /** An ASCII or Arabic-Indic digit. */
 const HAS_DIGIT = /[0-9٠-٩]/;
@@ -117,7 +121,7 @@ export function agencySignOff(text: string, outlets: readonly OutletAlias[]): st
   const key = aliasKey(text);
   if (key === '' || wordCount(key) > 4) return undefined;
   const entry = findOutlet(key, outlets);
-  const name = entry?.name ?? [...AGENCIES].find((a) => a.toLowerCase() === key);
+  const name = entry?.name ?? AGENCY_BY_KEY.get(key);
   return name !== undefined && AGENCIES.has(name) ? name : undefined;
 }
 
@@ -145,9 +149,6 @@ function solidTokens(s: string, limit: number): number {
   return solid ? count + 1 : count;
 }
 
-/** `/\s/` without a regex for ASCII (most characters tested here). */
 function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(ch);
+  return isWhiteSpace(ch.charCodeAt(0));
 }

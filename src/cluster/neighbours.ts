@@ -7,9 +7,12 @@
  * `maxDf` postings inside the document's date window (a common term would make every pair a
  * candidate, and capping per window bounds the work per document whatever the corpus size or
  * density) and keep the best `CANDIDATES_PER_NEIGHBOUR × topK` candidates; (2) score those
- * candidates with the exact cosine over all terms (the common terms included) by merging the two
- * sorted rows, and keep the top `topK`. Merging reads memory in order; a dense scatter of the row
- * over the whole vocabulary would miss the cache on every lookup once the vocabulary is large.
+ * candidates with the exact cosine over all terms (the common terms included), and keep the top
+ * `topK`. The exact cosine scatters row `i` over a dense vocabulary-sized array once and reads it
+ * at each candidate's columns, in ascending column order: the same products added in the same
+ * order as merging the two sorted rows (so the same float), without the merge's unpredictable
+ * branches. Measured on 50k synthetic articles (544k columns): merging 40 candidates per
+ * article took ~5 s, the scatter ~1.5 s.
  */
 import type { SparseMatrix } from './vectorize.js';
 
@@ -50,6 +53,7 @@ export function findNeighbourEdges(matrix: SparseMatrix, options: NeighbourOptio
   const edgeSims: number[] = [];
   const candidateLimit = Math.max(1, options.topK * CANDIDATES_PER_NEIGHBOUR);
   const sims = new Float64Array(n);
+  const dense = new Float64Array(matrix.vocab.length);
 
   for (let i = 0; i < n; i++) {
     accumulatePartial(matrix, index, options, i, partial, touched);
@@ -57,7 +61,11 @@ export function findNeighbourEdges(matrix: SparseMatrix, options: NeighbourOptio
     for (const j of touched) partial[j] = 0;
     touched.length = 0;
 
-    for (const j of candidates) sims[j] = dotRows(matrix, i, j);
+    const rowStart = matrix.offsets[i] ?? 0;
+    const rowEnd = matrix.offsets[i + 1] ?? 0;
+    for (let k = rowStart; k < rowEnd; k++) dense[matrix.terms[k] ?? 0] = matrix.weights[k] ?? 0;
+    for (const j of candidates) sims[j] = dotDense(matrix, dense, j);
+    for (let k = rowStart; k < rowEnd; k++) dense[matrix.terms[k] ?? 0] = 0;
     candidates.sort((x, y) => (sims[y] ?? 0) - (sims[x] ?? 0) || x - y);
     for (const j of candidates.slice(0, options.topK)) {
       const sim = sims[j] ?? 0;
@@ -155,9 +163,13 @@ function accumulatePartial(
     const w = matrix.weights[k] ?? 0;
     const undated = index.undatedFrom[c] ?? end;
     // A dated document meets dated ones inside the window plus every undated one.
+    const budget = options.maxDf - (end - undated);
+    if (budget < 0) continue;
     const from = Number.isNaN(day) ? start : lowerBound(index.days, start, undated, day - options.dateWindowDays);
-    const to = Number.isNaN(day) ? undated : upperBound(index.days, from, undated, day + options.dateWindowDays);
-    if (to - from + (end - undated) > options.maxDf) continue;
+    const to = Number.isNaN(day)
+      ? (undated - start > budget ? -1 : undated)
+      : windowEnd(index.days, from, undated, day + options.dateWindowDays, budget);
+    if (to < 0) continue;
     addRange(index, from, to, i, w, partial, touched);
     addRange(index, undated, end, i, w, partial, touched);
   }
@@ -190,13 +202,16 @@ function lowerBound(values: Float64Array, lo: number, hi: number, x: number): nu
   return lo;
 }
 
-function upperBound(values: Float64Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((values[mid] ?? 0) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * End of the postings dated ≤ `last` from `from` on, or -1 when there are more than `budget` of
+ * them. One probe decides a capped term; a kept one is scanned (its postings are added next
+ * anyway) instead of a second binary search per term and article.
+ */
+function windowEnd(days: Float64Array, from: number, undated: number, last: number, budget: number): number {
+  if (from + budget < undated && (days[from + budget] ?? 0) <= last) return -1;
+  let to = from;
+  while (to < undated && (days[to] ?? 0) <= last) to++;
+  return to;
 }
 
 /**
@@ -245,22 +260,15 @@ function selectKthLargest(values: Float64Array, k: number): number {
   return values[k] ?? 0;
 }
 
-/** Dot product of two rows by merging their ascending columns (same sum whichever row leads). */
-function dotRows(matrix: SparseMatrix, i: number, j: number): number {
-  let p = matrix.offsets[i] ?? 0;
-  const pEnd = matrix.offsets[i + 1] ?? 0;
-  let q = matrix.offsets[j] ?? 0;
-  const qEnd = matrix.offsets[j + 1] ?? 0;
+/**
+ * Dot product of row `j` with the row scattered in `dense`, over `j`'s columns in ascending order.
+ * A column `i` lacks adds 0 · w (+0), which leaves the sum as it is: the result equals the merge
+ * of the two sorted rows bit for bit (same non-zero products, same order).
+ */
+function dotDense(matrix: SparseMatrix, dense: Float64Array, j: number): number {
   let sum = 0;
-  while (p < pEnd && q < qEnd) {
-    const a = matrix.terms[p] ?? 0;
-    const b = matrix.terms[q] ?? 0;
-    if (a === b) {
-      sum += (matrix.weights[p] ?? 0) * (matrix.weights[q] ?? 0);
-      p++;
-      q++;
-    } else if (a < b) p++;
-    else q++;
+  for (let q = matrix.offsets[j] ?? 0; q < (matrix.offsets[j + 1] ?? 0); q++) {
+    sum += (matrix.weights[q] ?? 0) * (dense[matrix.terms[q] ?? 0] ?? 0);
   }
   return sum;
 }

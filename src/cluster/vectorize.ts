@@ -4,7 +4,7 @@
  * sublinear tf `1 + ln tf`, smoothed idf `ln((1 + N) / (1 + df)) + 1` (the scikit-learn form),
  * L2-normalised rows (per block, see `neutralShare`). The idf may be raised to a power (`idfExponent`) to favour rare terms.
  */
-import { hashKey } from '../stats/key-counts.js';
+import { hashKey, KeyIds } from '../stats/key-counts.js';
 
 /**
  * One document's features before weighting: numeric term keys with their raw counts, in one or
@@ -136,7 +136,9 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntri
       }
     }
   }
-  const idOf = new Map<number, number>();
+  // A typed hash table, not a Map: most kept keys are heap numbers (> 2^31); the Map cost 5.2 s
+  // of clustering 50k synthetic articles, this ~0.5 s.
+  const idOf = new KeyIds();
   const keys: number[] = [];
   let df = new Int32Array(1024);
   const ids: Int32Array[] = [];
@@ -150,10 +152,8 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntri
         if (!(count > 0)) continue;
         const key = part.keys[k] ?? 0;
         if ((buckets[hashKey(key) & mask] ?? 0) < minDf) continue;
-        let id = idOf.get(key);
-        if (id === undefined) {
-          id = keys.length;
-          idOf.set(key, id);
+        const id = idOf.idOf(key);
+        if (id === keys.length) {
           keys.push(key);
           if (id >= df.length) df = growInt32(df);
         }

@@ -27,6 +27,15 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return { ok: true, text };
 }
 
+/**
+ * Invisible format characters that split words and lines without showing: zero-width space,
+ * word joiner, soft hyphen, bidi marks, embeddings, overrides and isolates, stray BOMs. Removed
+ * so "Kiev\u200Bregime" is matched and a line starting with U+202E is read as the text it shows.
+ * ZWNJ/ZWJ (U+200C/D) stay: they carry meaning in Persian and in emoji sequences.
+ */
+const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const INVISIBLE_TEST = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+
 /** Line ends to LF, BOM out, NBSP and other fixed-width spaces to a plain space. */
 export function normalizeText(text: string): string {
   // Each replace only when its character occurs: `includes` scans far faster than a regex
@@ -34,7 +43,15 @@ export function normalizeText(text: string): string {
   let out = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
   if (out.includes('\u00A0') || out.includes('\u2007') || out.includes('\u202F')) out = out.replace(/[\u00A0\u2007\u202F]/g, ' ');
+  if (INVISIBLE_TEST.test(out)) out = out.replace(INVISIBLE, '');
   return out;
+}
+
+/** The code units of `/\s/` (ECMAScript WhiteSpace and LineTerminator), without a regex call. */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** White space that `foldWhitespace` changes: anything but single spaces between words. */

@@ -3,10 +3,10 @@
  * column order, floats to 6 places, optional BOM, and formula-injection guard on text columns only
  * (OWASP "CSV Injection": prefix `'` to `= + - @ TAB CR`).
  *
- * Fields are quoted by hand rather than through csv-stringify: the same bytes (a field is quoted
- * when it holds `"`, `,`, LF or CR, and `"` is doubled: RFC 4180 §2.6–2.7, csv-stringify's
- * defaults — tests/report/csv.test.ts compares the two), but per-cell option handling made
- * csv-stringify the largest cost of writing (0.5 s of 0.7 s on the 10k benchmark corpus).
+ * Fields are quoted by hand rather than through csv-stringify: the same bytes (see NEEDS_QUOTES;
+ * `"` is doubled: RFC 4180 §2.6–2.7 — tests/report/csv.test.ts compares the two), but its
+ * per-cell option handling made csv-stringify the largest cost of writing (0.5 s of 0.7 s on the
+ * 10k benchmark corpus).
  */
 /** How a column is written: text is guarded, numbers stay numbers. */
 export type ColumnKind = 'text' | 'int' | 'float' | 'bool';
@@ -23,7 +23,11 @@ export type Cell = string | number | boolean | null | undefined;
 export const FLOAT_DIGITS = 6;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const BOM = '\uFEFF';
-const NEEDS_QUOTES = /[",\n\r]/;
+/**
+ * Fields quoted: those holding `"`, `,` or LF — csv-stringify's rule with `record_delimiter: '\n'`
+ * (it quotes a lone CR only when the record delimiter holds one), kept so outputs stay byte-identical.
+ */
+const NEEDS_QUOTES = /[",\n]/;
 
 /** Prefix `'` to a text value a spreadsheet would run as a formula. */
 export function guardFormula(value: string): string {

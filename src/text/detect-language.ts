@@ -26,6 +26,7 @@ const LANGS_OF_WORD = new Map<string, number[]>();
 LANGS.forEach((lang, k) => {
   for (const w of STOP_WORDS[lang]!) LANGS_OF_WORD.set(w, [...(LANGS_OF_WORD.get(w) ?? []), k]);
 });
+const LONGEST_STOP_WORD = Math.max(...[...LANGS_OF_WORD.keys()].map((w) => w.length));
 /** Per BMP code unit, filled on first sight: 1 when it is a letter (`\p{L}`), 0 when not, 0xff unknown yet. */
 const BMP_LETTER = new Uint8Array(0x10000).fill(0xff);
 
@@ -48,15 +49,28 @@ export function detectLanguage(text: string): { lang: Lang; confidence: number }
 }
 
 function detectLatin(text: string, scriptShare: number): { lang: Lang; confidence: number } {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS) return { lang: 'und', confidence: 0 };
-  // One pass over the words for all languages (was one pass per language).
+  // The words are the letter runs (`\p{L}+`) of the lowered text, scanned once for all languages;
+  // only runs short enough to be a stop word are cut out (the word array was most of this function's time).
+  const lower = text.toLowerCase();
   const hits = new Array<number>(LANGS.length).fill(0);
-  for (const w of words) {
-    const langs = LANGS_OF_WORD.get(w);
-    if (langs) for (const k of langs) hits[k]!++;
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const cp = i < lower.length ? lower.codePointAt(i)! : 0;
+    if (i < lower.length && isLetter(cp)) {
+      if (start < 0) start = i;
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    if (start >= 0) {
+      words++;
+      const langs = i - start <= LONGEST_STOP_WORD ? LANGS_OF_WORD.get(lower.slice(start, i)) : undefined;
+      if (langs) for (const k of langs) hits[k]!++;
+      start = -1;
+    }
   }
-  const scores: [string, number][] = LANGS.map((lang, k) => [lang, hits[k]! / words.length]);
+  if (words < MIN_WORDS) return { lang: 'und', confidence: 0 };
+  const scores: [string, number][] = LANGS.map((lang, k) => [lang, hits[k]! / words]);
   scores.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [best, second] = scores;
   if (!best || best[1] === 0) return { lang: 'und', confidence: 0 };
@@ -75,35 +89,42 @@ interface ScriptCounts {
   ukrainian: number;
 }
 
+/** Scripts told apart, by index; counted in an array, then listed in first-seen order. */
+const SCRIPTS = ['latin', 'arabic', 'cyrillic', 'greek', 'hebrew', 'kana', 'han', 'hangul', 'other'] as const;
+const LATIN = 0;
+const ARABIC = 1;
+const CYRILLIC = 2;
+
 /**
- * Letters per script, with a charCode loop and a letter table: the code-point iteration with a
- * regex per character it replaces made detectLanguage 15% of cleaning time (bench/ingest.ts).
+ * Letters per script, with a charCode loop, a letter table and an array of counters: the
+ * code-point iteration with a regex per character it replaces made detectLanguage 15% of
+ * cleaning time (bench/ingest.ts).
  */
 function countScripts(text: string): ScriptCounts {
-  const c: ScriptCounts = { total: 0, byScript: new Map(), persian: 0, ukrainian: 0 };
-  let asciiLatin = 0;
+  const counts = new Array<number>(SCRIPTS.length).fill(0);
+  const order: number[] = [];
+  let persian = 0;
+  let ukrainian = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
+    let script: number;
     if (unit < 0x80) {
       const lower = unit | 0x20;
-      if (lower >= 97 && lower <= 122 && asciiLatin++ === 0 && !c.byScript.has('latin')) c.byScript.set('latin', 0);
-      continue;
+      if (lower < 97 || lower > 122) continue;
+      script = LATIN;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      script = scriptOf(cp);
+      if (script < 0) continue;
+      // Persian letters are all Arabic script, Ukrainian ones Cyrillic: only those letters are looked up.
+      if (script === ARABIC && PERSIAN_LETTERS.includes(cp)) persian++;
+      else if (script === CYRILLIC && UKRAINIAN_LETTERS.includes(cp)) ukrainian++;
     }
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    const script = scriptOf(cp);
-    if (!script) continue;
-    c.total++;
-    c.byScript.set(script, (c.byScript.get(script) ?? 0) + 1);
-    // Persian letters are all Arabic script, Ukrainian ones Cyrillic: only those letters are looked up.
-    if (script === 'arabic' && PERSIAN_LETTERS.includes(cp)) c.persian++;
-    else if (script === 'cyrillic' && UKRAINIAN_LETTERS.includes(cp)) c.ukrainian++;
+    if (counts[script]!++ === 0) order.push(script);
   }
-  if (asciiLatin > 0) {
-    c.total += asciiLatin;
-    c.byScript.set('latin', c.byScript.get('latin')! + asciiLatin);
-  }
-  return c;
+  const byScript = new Map(order.map((k) => [SCRIPTS[k]!, counts[k]!] as [string, number]));
+  return { total: counts.reduce((a, b) => a + b, 0), byScript, persian, ukrainian };
 }
 
 /** Letters only Persian uses among Arabic-script languages: پ چ ژ گ ک. */
@@ -119,22 +140,22 @@ function isLetter(cp: number): boolean {
   return known === 1;
 }
 
-/** Script of a non-ASCII letter by code-point range (fast path for the common scripts), else by property. */
-function scriptOf(c: number): string | undefined {
+/** Script (index in SCRIPTS) of a non-ASCII code point, -1 when not a letter: code-point ranges for the common scripts, else by property. */
+function scriptOf(c: number): number {
   if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff)) {
-    return isLetter(c) ? 'arabic' : undefined;
+    return isLetter(c) ? ARABIC : -1;
   }
-  if (!isLetter(c)) return undefined;
-  if (c <= 0x024f || (c >= 0x1e00 && c <= 0x1eff)) return 'latin';
-  if (c >= 0x0400 && c <= 0x052f) return 'cyrillic';
-  if (c >= 0x0370 && c <= 0x03ff) return 'greek';
-  if (c >= 0x0590 && c <= 0x05ff) return 'hebrew';
+  if (!isLetter(c)) return -1;
+  if (c <= 0x024f || (c >= 0x1e00 && c <= 0x1eff)) return LATIN;
+  if (c >= 0x0400 && c <= 0x052f) return CYRILLIC;
+  if (c >= 0x0370 && c <= 0x03ff) return SCRIPTS.indexOf('greek');
+  if (c >= 0x0590 && c <= 0x05ff) return SCRIPTS.indexOf('hebrew');
   const ch = String.fromCodePoint(c);
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) return 'kana';
-  if (/\p{Script=Han}/u.test(ch)) return 'han';
-  if (/\p{Script=Hangul}/u.test(ch)) return 'hangul';
-  if (/\p{Script=Arabic}/u.test(ch)) return 'arabic';
-  return 'other';
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) return SCRIPTS.indexOf('kana');
+  if (/\p{Script=Han}/u.test(ch)) return SCRIPTS.indexOf('han');
+  if (/\p{Script=Hangul}/u.test(ch)) return SCRIPTS.indexOf('hangul');
+  if (/\p{Script=Arabic}/u.test(ch)) return ARABIC;
+  return SCRIPTS.indexOf('other');
 }
 
 function round(x: number): number {

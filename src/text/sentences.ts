@@ -48,8 +48,8 @@ export function splitSentences(text: string): Span[] {
     }
     if (!TERMINATORS.has(ch)) continue;
     let end = i + 1;
-    while (end < text.length && (TERMINATORS.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
-    if (end < text.length && !/\s/.test(text[end]!)) {
+    while (end < text.length && (TERMINATORS.has(text[end]!) || CLOSERS.has(text[end]!)) && !isQuoteSeam(text, end)) end++;
+    if (end < text.length && !/\s/.test(text[end]!) && !isQuoteSeam(text, end)) {
       i = end - 1;
       continue;
     }
@@ -63,6 +63,11 @@ export function splitSentences(text: string): Span[] {
   }
   push(text.length);
   return spans;
+}
+
+/** `…on the table.”“In order to…`: a closing quote right before an opening one, with no space (seen on RT pages). */
+function isQuoteSeam(text: string, at: number): boolean {
+  return text[at] === '“' && text[at - 1] === '”';
 }
 
 /** True when the stop at `dot` closes an abbreviation or an initial rather than a sentence. */

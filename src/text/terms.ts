@@ -73,6 +73,9 @@ export function bigramKey(first: number, second: number): number {
   return (first + 1) * BIGRAM_BASE + second;
 }
 
+/** Keys of the article being counted (a token gives at most a word and a bigram). */
+let scratch = new Float64Array(4096);
+
 /**
  * Content-term counts of one article: folded unigrams without stop words, numbers of two or more
  * digits (years, tolls, magnitudes: they tell look-alike events apart), and bigrams of adjacent
@@ -84,7 +87,9 @@ export function bigramKey(first: number, second: number): number {
  * `حكومه`). Single letters and single digits are dropped.
  */
 export function contentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: TermVocabulary): TermCounts {
-  const keys: number[] = [];
+  // Keys go to a reused buffer, then one native sort and a run count: no per-article map.
+  if (scratch.length < 2 * tokens.length) scratch = new Float64Array(2 * tokens.length);
+  let n = 0;
   let previous = -1;
   for (const token of tokens) {
     const word = foldTerm(token.norm);
@@ -93,11 +98,11 @@ export function contentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: 
       continue;
     }
     const id = vocabulary.intern(word);
-    keys.push(id);
-    if (previous >= 0) keys.push(bigramKey(previous, id));
+    scratch[n++] = id;
+    if (previous >= 0) scratch[n++] = bigramKey(previous, id);
     previous = id;
   }
-  return countKeys(Float64Array.from(keys));
+  return countKeys(scratch.slice(0, n));
 }
 
 /**
@@ -118,7 +123,7 @@ export function termCountsOf(terms: Iterable<readonly [string, number]>, vocabul
   return { keys: sorted, counts: Uint32Array.from(sorted, (key) => counts.get(key) ?? 0) };
 }
 
-/** Sort keys and count runs: a native numeric sort, no per-article map (a few hundred keys). */
+/** Sort keys (in place) and count runs. */
 function countKeys(keys: Float64Array): TermCounts {
   keys.sort();
   let distinct = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoilerplateTable } from '../../src/clean/boilerplate.js';
+import { lineKey } from '../../src/clean/line-shape.js';
 
 describe('buildBoilerplateTable', () => {
   it('a line in 2 pages and 2 stories of one outlet is boilerplate (case and bullets folded)', () => {
@@ -25,5 +26,15 @@ describe('buildBoilerplateTable', () => {
     ]);
     expect([...t.keys()].sort()).toEqual(['X', 'Y']);
     expect(t.get('X')!.size + t.get('Y')!.size).toBe(0);
+  });
+  it('precomputed line keys give the same table as the blocks', () => {
+    const pages = [
+      { outlet: 'X', storyId: 'a', blocks: ['  • Privacy Policy', 'Story A text.', 'Shared   footer line'] },
+      { outlet: 'X', storyId: 'b', blocks: ['privacy policy', 'Story B text.', 'shared footer line'] },
+      { outlet: 'X', storyId: 'b', blocks: ['Story B text.'] },
+    ];
+    const withKeys = pages.map((p) => ({ ...p, keys: p.blocks.map(lineKey) }));
+    expect(buildBoilerplateTable(withKeys)).toEqual(buildBoilerplateTable(pages));
+    expect([...buildBoilerplateTable(withKeys).get('X')!]).toEqual(['privacy policy', 'shared footer line']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPage } from '../../src/clean/clean-page.js';
+import { lineText } from '../../src/clean/line-shape.js';
 import type { OutletAlias } from '../../src/types.js';
 
 const outlets: OutletAlias[] = [
@@ -70,3 +71,12 @@ describe('cleanPage (HTML)', () => {
     expect(page.paragraphs).toEqual([P1, 'Pos | Boat | Crew', '1 | Aurora | 4', '1 | Aurora | 4', P2, 'Short subhead']);
   });
 });
+
+describe('cleanPage with precomputed lines', () => {
+  it('gives the same page as computing them itself (cleanCorpus passes them)', () => {
+    const blocks = ['Example Times', '  • Home', 'BREAKING', 'Ferry service to resume on Friday', '  • By Ann Lee', '  • 2 Mar 2020', P1, 'Related News', '  •  Storm closes school', P2, 'AP', P3, '© 2020 Example Times'];
+    const texts = blocks.map(lineText);
+    expect(cleanPage(blocks, { ...opts, lines: { texts, keys: texts.map((t) => t.toLowerCase()) } })).toEqual(cleanPage(blocks, opts));
+  });
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine, isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine } from '../../src/clean/line-shape.js';
+import fc from 'fast-check';
+import { isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine, isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, wordCount, endsSentence } from '../../src/clean/line-shape.js';
 
 describe('line shapes', () => {
   it('bullets are seen and stripped', () => {
@@ -44,5 +45,39 @@ describe('line shapes', () => {
     expect(isTimestampLine('Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM')).toBe(true);
     expect(isTimestampLine('Updated figures show the economy grew faster than any forecast had expected this year, analysts said.')).toBe(false);
     expect(isCopyrightLine('© 2021 Example Media. All rights reserved.')).toBe(true);
+  });
+});
+
+/** Pieces that hit every branch of the hand-written scanners: spaces, scripts, surrogates, sentence ends, closers. */
+const piece = fc.constantFrom('word', 'Ab', '12', ' ', '  ', '\t', '•', '- ', '-', '.', '?', '؟', '…', ':', ';', '"', '”', '»', '’', "'", ')', ']', '」', '』', '）', '。', 'روسيا', 'Київ', '日本語', 'カナ', 'ภาษา', '𝐀', '😀', '\uD800', 'Related News', 'read more', 'Most Read', 'التعليقات', ' | ', '›', '>');
+const line = fc.array(piece, { maxLength: 16 }).map((p) => p.join(''));
+
+describe('fast scanners agree with their regex definitions', () => {
+  it('wordCount: space-separated tokens with a letter or digit, plus half the unspaced-script characters', () => {
+    const reference = (t: string): number => {
+      const spaced = t.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      const unspaced = t.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu)?.length ?? 0;
+      return unspaced === 0 ? spaced : spaced + Math.floor(unspaced / 2);
+    };
+    fc.assert(fc.property(line, (t) => { expect(wordCount(t)).toBe(reference(t)); }), { numRuns: 3000 });
+  });
+  it('endsSentence and isProse', () => {
+    const ends = (t: string): boolean => /[.!?؟…:;。！？]["”»’')\]」』）]*$|["”»」]$/u.test(t);
+    fc.assert(fc.property(line, (t) => {
+      expect(endsSentence(t)).toBe(ends(t));
+      const words = wordCount(t);
+      expect(isProse(t)).toBe((words >= 6 && ends(t) && !t.endsWith(':')) || words >= 25);
+    }), { numRuns: 3000 });
+  });
+  it('lineText: bullet out, white space folded', () => {
+    fc.assert(fc.property(line, (t) => {
+      expect(lineText(t)).toBe(t.replace(/^\s*(?:[•·▪●◦‣∙*]|-\s)\s*/u, '').replace(/\s+/g, ' ').trim());
+    }), { numRuns: 3000 });
+  });
+  it('markerReason ignores trailing punctuation and long running text', () => {
+    expect(markerReason('Related News ›')).toBe('related-list');
+    expect(markerReason('Most Read: ')).toBe('most-read');
+    expect(markerReason('More news from the harbour and the coastal towns further north')).toBe('related-list');
+    expect(markerReason('Related coverage of the harbour and the coastal towns further north')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff } from '../../src/clean/metadata.js';
 import { parseOutletsYaml } from '../../src/ingest/outlets.js';
 
@@ -46,5 +47,15 @@ describe('byline, source and sign-off lines', () => {
     expect(agencySignOff('Reuters', outlets)).toBe('Reuters');
     expect(agencySignOff('Al Mayadeen English', outlets)).toBeUndefined();
     expect(agencySignOff('AP reported that the talks failed', outlets)).toBeUndefined();
+  });
+});
+
+describe('isDateLine fast path', () => {
+  it('equals its definition: a stated date with at most 6 other words', () => {
+    const piece = fc.constantFrom('26', 'Feb', '2022', '19:54', ' ', '  ', '\t', '-', '–', ',', '/', '.', 'Monday', 'updated', '١٢', 'مارس', '٢٠٢٠', '2022-02-26', 'Sept', '3rd', 'x');
+    const line = fc.array(piece, { maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(fc.property(line, (t) => {
+      expect(isDateLine(t)).toBe(parseDate(t) !== undefined && t.replace(/[\d:,./\-–]/g, '').trim().split(/\s+/).length <= 6);
+    }), { numRuns: 3000 });
   });
 });

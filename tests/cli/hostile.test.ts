@@ -12,7 +12,11 @@ function buildHostileCorpus(): string {
   const dir = tempDir('framescope-hostile-');
   const write = (name: string, content: string | Uint8Array) => writeFileSync(join(dir, name), content);
   write('good-page.txt', `Example Wire\n\nTalks resume in Geneva\n\n${GOOD_PARAGRAPH}\n\nThe Kiev regime was not mentioned by name.\n`);
-  write('bidi-and-zero-width.txt', `Example Wire\n\nTalks\u200B resume\n\n\u202E${GOOD_PARAGRAPH}\u202C \u2066نظام كييف\u2069 \uFEFF\n`);
+  write(
+    'bidi-and-zero-width.txt',
+    `Example Wire\n\nTalks\u200B resume\n\n\u202E${GOOD_PARAGRAPH}\u202C Moscow again spoke of the \u2066«نظام كييف»\u2069.\uFEFF\n`,
+  );
+  write('header-only.csv', 'id,title,text\n');
   write('binary.txt', Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
   write('latin1.txt', Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72, 0x0a]));
   write('empty.txt', '');
@@ -49,7 +53,7 @@ describe('a run over hostile files', () => {
 
     const skipped = parse(readFileSync(join(out, 'skipped.csv'), 'utf8'), { columns: true }) as { source: string; reason: string }[];
     const skippedSources = skipped.map((row) => row.source.replace(corpus, '').replace(/^[\\/]/, ''));
-    for (const bad of ['binary.txt', 'latin1.txt', 'empty.txt', 'whitespace.txt', 'records.jsonl:2', 'records.jsonl:3', 'records.jsonl:4', 'picture.png', 'no-article.html']) {
+    for (const bad of ['binary.txt', 'latin1.txt', 'empty.txt', 'whitespace.txt', 'records.jsonl:2', 'records.jsonl:3', 'records.jsonl:4', 'picture.png', 'no-article.html', 'header-only.csv']) {
       expect(skippedSources, `${bad} is listed in skipped.csv`).toContain(bad);
     }
     for (const row of skipped) expect(row.reason.length, `reason for ${row.source}`).toBeGreaterThan(3);
@@ -61,6 +65,9 @@ describe('a run over hostile files', () => {
     const ids = articles.map((article) => article.id);
     for (const good of ['good-page', 'bidi-and-zero-width', 'ok-1', 'constructor', 'crlf-bom']) expect(ids).toContain(good);
     expect(articles.find((a) => a.id === 'crlf-bom')?.body).not.toContain('\r');
+    // Invisible controls are gone from the analysed text, so they split no word and hide no line.
+    expect(articles.find((a) => a.id === 'bidi-and-zero-width')?.body).not.toMatch(/[\u200B\u202E\u2066\uFEFF]/);
+    expect(ids).toContain('deep');
 
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { inputs: number; skipped: number } };
     const analysedInputs = new Set(articles.map((article) => article.source)).size;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { detectLanguage } from '../../src/text/detect-language.js';
 
 describe('detectLanguage', () => {
@@ -24,5 +25,77 @@ describe('detectLanguage', () => {
 
   it('is und with confidence 0 when unsure: empty, digits, too few words', () => {
     for (const t of ['', '12 34 56 — !!', 'Kyiv Moscow']) expect(detectLanguage(t)).toEqual({ lang: 'und', confidence: 0 });
+  });
+});
+
+/**
+ * The plain definition the fast scanner must reproduce: letters counted per code point by
+ * script (first seen wins ties), Latin decided by stop-word shares over `\p{L}+` runs.
+ */
+function referenceDetect(text: string): { lang: string; confidence: number } {
+  const stop: Record<string, string[]> = {
+    en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'on', 'as', 'by', 'it', 'are', 'from', 'has', 'he', 'his', 'have', 'this', 'be', 'said', 'were', 'which', 'at', 'not', 'but', 'an', 'its'],
+    fr: ['le', 'la', 'les', 'de', 'des', 'du', 'et', 'est', 'dans', 'un', 'une', 'que', 'qui', 'pour', 'pas', 'sur', 'au', 'aux', 'avec', 'ce', 'il', 'elle', 'sont', 'ont', 'par', 'plus', 'été', 'mais', 'ou', 'nous'],
+    es: ['el', 'la', 'los', 'las', 'de', 'del', 'y', 'que', 'en', 'un', 'una', 'por', 'con', 'para', 'es', 'se', 'no', 'lo', 'su', 'al', 'como', 'más', 'pero', 'sus', 'fue', 'ha', 'este', 'esta', 'son', 'también'],
+    de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'den', 'dem', 'des', 'zu', 'mit', 'sich', 'auf', 'für', 'von', 'im', 'auch', 'es', 'wird', 'sie', 'wie', 'bei', 'nach', 'aus', 'hat', 'werden', 'oder', 'noch'],
+    it: ['il', 'di', 'che', 'la', 'le', 'gli', 'del', 'della', 'per', 'un', 'una', 'con', 'non', 'sono', 'è', 'da', 'nel', 'nella', 'al', 'alla', 'anche', 'come', 'più', 'ha', 'dei', 'delle', 'si', 'ma', 'questo', 'ed'],
+    pt: ['o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'que', 'em', 'um', 'uma', 'para', 'com', 'não', 'por', 'no', 'na', 'se', 'mais', 'foi', 'ao', 'como', 'mas', 'são', 'à', 'pelo', 'pela'],
+  };
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  const scriptOf = (ch: string): string | undefined => {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 'latin' : undefined;
+    if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff)) return /\p{L}/u.test(ch) ? 'arabic' : undefined;
+    if (!/\p{L}/u.test(ch)) return undefined;
+    if (c <= 0x024f || (c >= 0x1e00 && c <= 0x1eff)) return 'latin';
+    if (c >= 0x0400 && c <= 0x052f) return 'cyrillic';
+    if (c >= 0x0370 && c <= 0x03ff) return 'greek';
+    if (c >= 0x0590 && c <= 0x05ff) return 'hebrew';
+    if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) return 'kana';
+    if (/\p{Script=Han}/u.test(ch)) return 'han';
+    if (/\p{Script=Hangul}/u.test(ch)) return 'hangul';
+    if (/\p{Script=Arabic}/u.test(ch)) return 'arabic';
+    return 'other';
+  };
+  const by: Record<string, number> = {};
+  let total = 0;
+  let persian = 0;
+  let ukrainian = 0;
+  for (const ch of text) {
+    const s = scriptOf(ch);
+    if (!s) continue;
+    total++;
+    by[s] = (by[s] ?? 0) + 1;
+    if ('پچژگک'.includes(ch)) persian++;
+    if ('іїєґІЇЄҐ'.includes(ch)) ukrainian++;
+  }
+  if (total === 0) return { lang: 'und', confidence: 0 };
+  const [script, n] = Object.entries(by).sort((a, b) => b[1] - a[1])[0]!;
+  const share = n / total;
+  const byScript: Record<string, string> = { greek: 'el', hebrew: 'he', kana: 'ja', hangul: 'ko' };
+  if (script === 'arabic') return { lang: persian > n * 0.02 ? 'fa' : 'ar', confidence: round(share) };
+  if (script === 'cyrillic') return { lang: ukrainian > n * 0.01 ? 'uk' : 'ru', confidence: round(share) };
+  if (script === 'han') return { lang: by['kana'] ? 'ja' : 'zh', confidence: round(share) };
+  if (byScript[script] !== undefined) return { lang: byScript[script]!, confidence: round(share) };
+  if (script !== 'latin') return { lang: 'und', confidence: 0 };
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 3) return { lang: 'und', confidence: 0 };
+  const scores = Object.entries(stop).map(([l, list]) => [l, words.filter((w) => list.includes(w)).length / words.length] as [string, number]);
+  scores.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const [best, second] = scores;
+  if (!best || best[1] === 0) return { lang: 'und', confidence: 0 };
+  const ratio = second && second[1] > 0 ? best[1] / second[1] : Infinity;
+  if (ratio < 1.3) return { lang: 'und', confidence: 0 };
+  const clarity = ratio === Infinity ? 1 : Math.min(1, (ratio - 1) / 2);
+  return { lang: best[0], confidence: round(Math.max(0.01, clarity * share)) };
+}
+
+describe('detectLanguage fast scanner', () => {
+  it('equals the plain per-code-point definition on mixed-script text', () => {
+    const piece = fc.constantFrom('the ', 'and ', 'of ', 'le ', 'la ', 'der ', 'die ', 'el ', 'que ', 'è ', 'não ', 'también ', 'werden ', 'Minister ', 'talks ', ' ', '.', '12 ',
+      'روسيا ', 'گفت ', 'پ', 'Київ ', 'ї', 'Москва ', 'Ελλάδα ', 'שלום ', '日本語', 'カナ', '中文', '한국어', 'ภาษา', '𝐀𝐁 ', '😀', 'İstanbul ', 'ΣΑΣ ', 'é', '\uD800');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (t) => {
+      expect(detectLanguage(t)).toEqual(referenceDetect(t));
+    }), { numRuns: 3000 });
   });
 });

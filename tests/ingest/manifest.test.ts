@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseManifest } from '../../src/ingest/index.js';
-import { manifestEntry } from '../../src/ingest/manifest.js';
+import { manifestEntry, manifestLookup } from '../../src/ingest/manifest.js';
+import type { MetaHints } from '../../src/types.js';
 
 const FIX = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 const csv = (text: string): { path: string; bytes: Uint8Array } => ({ path: 'm.csv', bytes: new TextEncoder().encode(text) });
@@ -32,3 +34,29 @@ describe('parseManifest', () => {
     expect(() => parseManifest(file)).toThrow(message);
   });
 });
+
+describe('manifestLookup (indexed)', () => {
+  /** The definition: exact key, else the first entry in manifest order equal to the path or ending it after a `/`, else the basename. */
+  const reference = (m: Map<string, MetaHints>, source: string): MetaHints | undefined => {
+    const path = source.replace(/:\d+$/, '').replace(/\\/g, '/');
+    if (m.get(path)) return m.get(path);
+    for (const [key, meta] of m) {
+      const k = key.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (path === k || path.endsWith(`/${k}`)) return meta;
+    }
+    return m.get(path.split('/').pop() ?? path);
+  };
+  it('finds what a scan over every entry finds', () => {
+    const seg = fc.constantFrom('a', 'b', 'a.txt', 'b.txt', '.', '', 'x\\y', './a', 'c.jsonl');
+    const path = fc.array(seg, { minLength: 1, maxLength: 4 }).map((p) => p.join('/'));
+    fc.assert(fc.property(fc.array(path, { maxLength: 6 }), fc.array(fc.tuple(path, fc.boolean()), { maxLength: 10 }), (keys, sources) => {
+      const m = new Map(keys.map((k, i): [string, MetaHints] => [k, { outlet: `o${i}` }]));
+      const lookup = manifestLookup(m);
+      for (const [s, line] of sources) {
+        const source = line ? `${s}:12` : s;
+        expect(lookup(source)).toBe(reference(m, source));
+      }
+    }), { numRuns: 2000 });
+  });
+});
+

@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { col, formatCell, formatFloat, guardFormula, writeCsv } from '../../src/report/csv.js';
 
@@ -49,5 +51,17 @@ describe('writeCsv', () => {
 
   it('refuses a row that does not fit the columns', () => {
     expect(() => writeCsv(columns, [['x']], false)).toThrow(/1 cells for 3 columns/);
+  });
+
+  it('writes the same bytes as csv-stringify (RFC 4180 quoting, \\n records, final \\n) for any text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'ب', ' ', ',', '"', '\n', '\r', "'", '=', '-', '\t', 'é') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 6 }), (rows) => {
+        const two = [col('a'), col('b')];
+        const expected = stringify([['a', 'b'], ...rows.map((r) => r.map((v) => formatCell(v, 'text')))], { record_delimiter: '\n', eof: true });
+        expect(writeCsv(two, rows, false)).toBe(expected);
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });

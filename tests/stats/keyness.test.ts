@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCounts, scoreKeyness, subtractCounts } from '../../src/stats/keyness.js';
+import { rankKeyness, scoreKeyness } from '../../src/stats/keyness.js';
 
 const counts = (o: Record<string, number>): Map<string, number> => new Map(Object.entries(o));
 
@@ -52,10 +52,28 @@ describe('scoreKeyness (Monroe et al. 2008)', () => {
   });
 });
 
-describe('mergeCounts / subtractCounts', () => {
-  it('adds maps and takes a target back out', () => {
-    const corpus = mergeCounts([counts({ a: 1, b: 2 }), counts({ b: 3, c: 4 })]);
-    expect(Object.fromEntries(corpus)).toEqual({ a: 1, b: 5, c: 4 });
-    expect(Object.fromEntries(subtractCounts(corpus, counts({ a: 1, b: 2 })))).toEqual({ b: 3, c: 4 });
+describe('rankKeyness', () => {
+  it('gives what scoreKeyness gives from the same counts, totals over non-candidate terms included', () => {
+    const target = counts({ war: 30, peace: 5, city: 12, rare: 2 });
+    const reference = counts({ war: 10, peace: 25, city: 12, other: 40 });
+    const candidates = ['war', 'city', 'peace'];
+    const ranked = rankKeyness(
+      {
+        target: candidates.map((t) => target.get(t) ?? 0),
+        reference: candidates.map((t) => reference.get(t) ?? 0),
+        termOf: (i) => candidates[i] ?? '',
+        nTarget: 49,
+        nReference: 87,
+      },
+      { minCount: 3 },
+    );
+    expect(ranked).toEqual(scoreKeyness(target, reference, { minCount: 3 }));
+    expect(ranked.map((r) => r.term)).toEqual(['war', 'city']);
+  });
+
+  it('spells out only the terms that score', () => {
+    const asked: number[] = [];
+    rankKeyness({ target: [9, 1, 9], reference: [1, 9, 50], termOf: (i) => (asked.push(i), `t${i}`), nTarget: 19, nReference: 60 }, { minCount: 2 });
+    expect(asked).toEqual([0]);
   });
 });

@@ -36,4 +36,10 @@ describe('splitSentences', () => {
   it('does not split decimals', () => {
     expect(cut('It rose 3.5 percent. Then fell.')).toEqual(['It rose 3.5 percent.', 'Then fell.']);
   });
+
+  it('splits where a closing quote meets an opening one with no space', () => {
+    expect(cut('He said it was “on the table.”“We offered talks,” he added.')).toEqual(['He said it was “on the table.”', '“We offered talks,” he added.']);
+    // A German-style „…“ close is still a closer.
+    expect(cut('Er sagte „Nein.“ Dann ging er.')).toEqual(['Er sagte „Nein.“', 'Dann ging er.']);
+  });
 });

@@ -1,0 +1,97 @@
+/** Which words are reported content (src/analyze/attribution.ts), on fictional EN and AR sentences. */
+import { describe, expect, it } from 'vitest';
+import { hits } from './voice-lexicon.js';
+
+describe('the speaker phrase is the outlet’s voice', () => {
+  it('Speaker VERB (that) content: only the content is attributed', () => {
+    expect(hits('On Monday, the self-proclaimed republic of Westland announced that the Kiev regime had fallen.')).toEqual([
+      'self_proclaimed:authorial',
+      'kiev_regime:attributed',
+    ]);
+    expect(hits('The Kiev regime envoy Zorin said the talks were over.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('Zorin, an adviser to the Kiev regime mission in Vienna, claimed the invasion had stalled.')).toEqual([
+      'kiev_regime:authorial',
+      'invasion:attributed',
+    ]);
+  });
+
+  it('content, Speaker VERB: the words before the comma are the content', () => {
+    expect(hits('The Kiev regime planned the invasion, he said.')).toEqual(['kiev_regime:attributed', 'invasion:attributed']);
+    expect(hits('The invasion stalled in March, the Kiev regime spokesman Ivan Zorin said on Tuesday.')).toEqual([
+      'invasion:attributed',
+      'kiev_regime:authorial',
+    ]);
+    // `…, Zorin said, adding that …`: the speaker goes on after the verb.
+    expect(hits('The referendum was rigged, Zorin said, adding that the invasion went on.')).toEqual(['referendum:attributed', 'invasion:attributed']);
+    // A lower-case subject noun phrase: determiner + words.
+    expect(hits('The referendum passed, the local election commission said on Monday.')).toEqual(['referendum:attributed']);
+    // Inverted: `…, said Zorin.`
+    expect(hits('The invasion must stop, said Zorin.')).toEqual(['invasion:attributed']);
+  });
+
+  it('according to X, content / content, according to X', () => {
+    expect(hits('According to the Kiev regime envoy, the invasion stalled.')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
+    expect(hits('The invasion stalled, according to the Kiev regime envoy.')).toEqual(['invasion:attributed', 'kiev_regime:authorial']);
+  });
+
+  it('Arabic: قال X إن content — the words before إن are the outlet’s', () => {
+    expect(hits('وقال المتحدث باسم نظام كييف إن الغزو توقف.', 'ar')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
+    expect(hits('وفي مقابلة مع صحيفة نظام كييف، قال لافروف إن الغزو توقف.', 'ar')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
+    // Post-posed: `content، قال X.`
+    expect(hits('الغزو توقف في الشمال منذ أسبوعين، قال زورين.', 'ar')).toEqual(['invasion:attributed']);
+    // A short lead-in before the verb is no content: `وفي وقت سابق، أعلن X …`.
+    expect(hits('وفي وقت سابق، أعلن زورين أن الغزو توقف.', 'ar')).toEqual(['invasion:attributed']);
+    expect(hits('وفي الغزو، أعلن الجيش السيطرة على بلدة.', 'ar')).toEqual(['invasion:authorial']);
+    // بحسب X، content / content، بحسب X
+    expect(hits('بحسب مصادر نظام كييف، الغزو توقف.', 'ar')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
+    expect(hits('الغزو توقف، بحسب مصادر نظام كييف.', 'ar')).toEqual(['invasion:attributed', 'kiev_regime:authorial']);
+  });
+});
+
+
+describe('a speaker is required for attributed', () => {
+  it('passive and hearsay forms have no speaker', () => {
+    expect(hits('Sanctions said to be imminent')).toEqual(['sanctions:authorial']);
+    expect(hits('New sanctions are said to hit the Kiev regime.')).toEqual(['sanctions:authorial', 'kiev_regime:authorial']);
+    expect(hits('The invasion was reported by the Kiev regime.')).toEqual(['invasion:authorial', 'kiev_regime:authorial']);
+    // "is saying" is progressive: the speaker is there.
+    expect(hits('Zorin is saying that the invasion stalled.')).toEqual(['invasion:attributed']);
+    expect(hits('The so-called referendum, claimed as a victory, changed nothing.')).toEqual(['referendum:authorial:dist']);
+  });
+
+  it('a phrase verb keeps its speaker even in the passive', () => {
+    expect(hits('He was quoted as saying by a local outlet that the invasion had stalled.')).toEqual(['invasion:attributed']);
+  });
+
+  it('pronouns, speaker nouns and names count', () => {
+    expect(hits('She said the invasion had stalled.')).toEqual(['invasion:attributed']);
+    expect(hits('The ministry said the invasion had stalled.')).toEqual(['invasion:attributed']);
+    expect(hits('Officials from Westland warned that sanctions would follow.')).toEqual(['sanctions:attributed']);
+  });
+
+  it('a capitalised reporting word inside a name is no verb', () => {
+    expect(hits('The United States imposed sanctions on the Kiev regime.')).toEqual(['sanctions:authorial', 'kiev_regime:authorial']);
+  });
+
+  it('a headline `Speaker: claim` stays attributed, other headline text is headline', () => {
+    const body = 'Zorin: invasion stalled\n\nSanctions said to be imminent, sources claimed nothing.';
+    expect(hits(body, 'en', 23)[0]).toBe('invasion:attributed');
+    expect(hits('Invasion stalled\n\nThe Kiev regime fell.', 'en', 16)).toEqual(['invasion:headline', 'kiev_regime:authorial']);
+  });
+});
+
+
+describe('reported speech that continues (Arabic openers)', () => {
+  const openers = ['وأضاف', 'وتابع', 'وأوضح', 'وأكد', 'وأشار', 'ولفت', 'وشدد', 'واعتبر', 'وزعم', 'وادعى'];
+  for (const opener of openers) {
+    it(`${opener} at the start of a sentence makes it attributed`, () => {
+      expect(hits(`قال زورين إن الوضع صعب. ${opener} أن نظام كييف يرفض الحوار.`, 'ar')).toEqual(['kiev_regime:attributed']);
+      // Without the complementizer too: the verb carries its subject.
+      expect(hits(`${opener} الوزير على أهمية مواجهة نظام كييف.`, 'ar')).toEqual(['kiev_regime:attributed']);
+    });
+  }
+  it('a sentence with no reporting verb stays authorial', () => {
+    expect(hits('نظام كييف يرفض الحوار.', 'ar')).toEqual(['kiev_regime:authorial']);
+  });
+});
+

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
+
+const CSV_OPTIONS = { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true } as const;
+
+/** What csv-parse makes of a text, or 'error'. */
+function csvParseRows(text: string): unknown {
+  try {
+    return (parseCsv(text, CSV_OPTIONS) as { record: unknown; info: { lines: number } }[]).map((r) => [r.record, r.info.lines]);
+  } catch {
+    return 'error';
+  }
+}
+
+describe('parseRegularCsv (the one-pass CSV reader)', () => {
+  it('reads quoted fields, doubled quotes, multi-line cells and empty lines as csv-parse does', () => {
+    const text = 'id,text,title\na1,"He said ""no"".\n\nSecond paragraph",T\n\nb2,plain,\n';
+    expect(parseRegularCsv(text)?.map((r) => [r.record, r.info.lines])).toEqual(csvParseRows(text));
+    expect(parseRegularCsv(text)?.[0]?.record['text']).toBe('He said "no".\n\nSecond paragraph');
+  });
+  it('leaves irregular files to csv-parse: ragged rows, stray quotes, CR, BOM, duplicate or empty headers', () => {
+    for (const t of ['id,text\na,b,c\n', 'id,text\na,b"c\n', 'id,text\r\na,b\r\n', '\uFEFFid,text\na,b\n', 'id,id\na,b\n', 'id,\na,b\n', 'id,text\na,"open\n']) {
+      expect(parseRegularCsv(t)).toBeUndefined();
+    }
+  });
+  it('whenever it answers, it answers like csv-parse', () => {
+    const piece = fc.constantFrom('a', 'b', ',', '"', '""', '\n', ' ', 'x y', 'ع', 'id', 'text');
+    fc.assert(fc.property(fc.boolean(), fc.array(piece, { maxLength: 18 }), (withHeader, parts) => {
+      const text = (withHeader ? 'id,text\n' : '') + parts.join('');
+      const fast = parseRegularCsv(text);
+      if (fast !== undefined) expect(fast.map((r) => [r.record, r.info.lines])).toEqual(csvParseRows(text));
+    }), { numRuns: 5000 });
+  });
+  it('parseCsvRecords names each record by its file line', () => {
+    const { docs } = parseCsvRecords('id,text\nr1,"one\n\ntwo"\nr2,three\n', 'x/recs.csv', 'recs', {});
+    expect(docs.map((d) => [d.id, d.source, d.blocks])).toEqual([['r1', 'x/recs.csv:4', ['one', 'two']], ['r2', 'x/recs.csv:5', ['three']]]);
+  });
+});
+
+describe('splitParagraphs', () => {
+  it('equals its definition on any white space', () => {
+    const reference = (text: string): string[] => {
+      const t = text.replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ');
+      const parts = /\n[ \t]*\n/.test(t) ? t.split(/\n[ \t]*\n+/) : t.split('\n');
+      return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+    };
+    const piece = fc.constantFrom('Word', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u00A0', '\u3000', '.');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), (t) => {
+      expect(splitParagraphs(t)).toEqual(reference(t));
+    }), { numRuns: 3000 });
+  });
+});
