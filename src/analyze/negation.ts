@@ -27,6 +27,10 @@ export interface NegationInput {
  * Kiev regime", "لا يزال نظام كييف") does not negate the term: the framing word is still used.
  */
 export function isNegated(input: NegationInput, from: number): boolean {
+  // Most hits have no negator anywhere near: a scan of a byte array settles them.
+  let near = false;
+  for (let i = from - 1; i >= Math.max(0, from - NEGATION_WINDOW) && !near; i--) near = input.negatorEnd[i] === 1;
+  if (!near) return false;
   const hitStart = input.tokens[from]!.start;
   const sentence = input.sentenceOf[from];
   for (let i = from - 1; i >= Math.max(0, from - NEGATION_WINDOW); i--) {

@@ -52,7 +52,11 @@ interface DomDocument {
 type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 
 function domOf(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument;
+  const document = parseHTML(html).document as unknown as DomDocument;
+  // linkedom leaves documentElement null when the input has no element at all (plain text, a
+  // comment, "" in a .html file), and its body getter then throws: give such input a skeleton.
+  if (document.documentElement !== null) return document;
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as DomDocument;
 }
 
 export interface HtmlExtraction {

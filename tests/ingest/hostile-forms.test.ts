@@ -22,6 +22,12 @@ describe('hostile input forms', () => {
     expect(result.skipped).toEqual([{ source: 'only-header.csv', reason: 'CSV has no records (a header row at most)' }]);
   });
 
+  it('reads a .html file with no element at all as text instead of crashing', () => {
+    for (const text of ['!', 'Plain words in an .html file.', '<!-- only a comment -->']) {
+      expect(() => parseInput({ path: 'odd.html', bytes: encode(text) })).not.toThrow();
+    }
+  });
+
   it('reads a page nested thousands of levels deep without Readability, in linear time', () => {
     const text = 'Delegations met in Geneva on Monday and agreed to meet again next week, officials said.';
     const html = `<html><body>${'<div>'.repeat(20_000)}<p>${text}</p>${'</div>'.repeat(20_000)}</body></html>`;
