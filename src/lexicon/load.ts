@@ -37,7 +37,10 @@ export function loadLexiconBundle(dir: string): LexiconBundle {
   const files: { path: string; text: string }[] = [];
   // A folder without its own cue lists uses the bundled ones (voice needs them).
   const cueDir = existsSync(join(dir, 'cues')) ? join(dir, 'cues') : join(bundledLexiconDir(), 'cues');
-  for (const folder of [dir, cueDir]) {
+  // Voice cue lists are parsed by src/analyze/voice-cues.ts (same folder rule); read here too so
+  // that they count in the bundle hash, which provenance reports.
+  const voiceDir = existsSync(join(dir, 'cues', 'voice')) ? join(dir, 'cues', 'voice') : join(bundledLexiconDir(), 'cues', 'voice');
+  for (const folder of [dir, cueDir, voiceDir]) {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder).sort()) {
       if (!/\.ya?ml$/.test(name)) continue;
@@ -84,6 +87,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
   for (const { path, text } of sorted) {
     const file = displayPath(path, dir);
     hash.update(`${file}\0${text}\0`);
+    if (/(^|\/)cues\/voice\/[^/]+$/.test(file)) continue; // hashed only: parsed by voice-cues.ts
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const ctx: Ctx = { problems, file, lines };
