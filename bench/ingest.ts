@@ -14,13 +14,15 @@
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench/ingest.js`. One core, a few seconds.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { cleanCorpus, parseInput, parseOutletsYaml } from '../src/ingest/index.js';
 import type { InputFile, OutletAlias, ParsedDoc } from '../src/types.js';
+import { createRandom } from '../src/stats/prng.js';
+import { packageRoot } from '../src/paths.js';
 
 export type BenchForm = 'text' | 'version-table' | 'jsonl' | 'csv' | 'html';
 
@@ -35,29 +37,6 @@ const FORM_SHARES: readonly (readonly [BenchForm, number])[] = [['jsonl', 0.6], 
 const VARY_MIN_WORDS = 8;
 /** Words swapped per varied line. */
 const SWAPS_PER_LINE = 2;
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; seeded so every run sees the same corpus. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** The repository root, from `dist/bench/ingest.js` or `bench/ingest.ts`. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('bench/ingest: cannot find the repository root (no package.json above the script)');
-    dir = up;
-  }
-  return dir;
-}
 
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
@@ -106,7 +85,7 @@ function repeatTemplate(
 
 /** Build the corpus: about `mb` MB of non-HTML input plus `htmlPages` HTML pages. */
 export function buildCorpus(options: { mb: number; seed: number; htmlPages: number; root?: string }): BenchCorpus {
-  const root = options.root ?? repoRoot();
+  const root = options.root ?? packageRoot();
   const random = createRandom(options.seed);
   const seeds = resolve(root, '../shared/seeds');
   const outlets = parseOutletsYaml(readFileSync(join(root, 'lexicons/outlets.yaml'), 'utf8'), 'lexicons/outlets.yaml');

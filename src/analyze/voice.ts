@@ -86,12 +86,11 @@ export function buildVoiceContext(body: string, tokens: readonly Token[], forms:
   const attribution: CueSpan[] = [];
   const occurrences = scanAll(lexicon.cues, forms);
   // A reporting word inside a distancing phrase (`called` in `so-called`) reports no speech.
-  const distancerSpans = occurrences.filter((o) => o.values.includes('distancer') && o.to - o.from > 1);
+  const distancers = coverByDistancers(occurrences, tokens.length);
   for (const occurrence of occurrences) {
     for (const kind of occurrence.values) {
       if (kind === 'reporting' || kind === 'attribution') {
-        const insideDistancer = distancerSpans.some((d) => d !== occurrence && d.from <= occurrence.from && d.to >= occurrence.to);
-        if (!insideDistancer) (kind === 'reporting' ? reporting : attribution).push({ from: occurrence.from, to: occurrence.to });
+        if (!distancers.covers(occurrence)) (kind === 'reporting' ? reporting : attribution).push({ from: occurrence.from, to: occurrence.to });
       } else if (kind === 'negator') {
         // Negators match exactly: `noted` is not `not` + -ed (seed 002's "president noted that …").
         const norms: string[] = [];
@@ -106,6 +105,34 @@ export function buildVoiceContext(body: string, tokens: readonly Token[], forms:
   // Longest reporting phrase per start (`pointed out` over `pointed`), in text order.
   const attributed = new Attribution({ body, tokens, sentenceTokens, sentenceOf, cues, entity, isQuoted, reporting: longestPerStart(reporting), attribution: longestPerStart(attribution), headlineEnd });
   return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes, negatorEnd, cues, cueEnds, cueStarts, headlineColon: findHeadlineColon(body, headlineEnd) };
+}
+
+/**
+ * Which token spans lie inside a multi-word distancing phrase other than themselves. One pass
+ * marks, per token, the longest such phrase covering it: comparing every reporting word with
+ * every phrase was quadratic (a hostile 2 MB line of "said … so-called" took 81 s).
+ */
+function coverByDistancers(occurrences: readonly { from: number; to: number; values: readonly string[] }[], tokenCount: number) {
+  const coverFrom = new Int32Array(tokenCount).fill(-1);
+  const coverTo = new Int32Array(tokenCount).fill(-1);
+  for (const o of occurrences) {
+    if (o.to - o.from <= 1 || !o.values.includes('distancer')) continue;
+    for (let i = o.from; i < o.to; i++) {
+      if (o.to - o.from > coverTo[i]! - coverFrom[i]!) {
+        coverFrom[i] = o.from;
+        coverTo[i] = o.to;
+      }
+    }
+  }
+  return {
+    covers(o: { from: number; to: number; values: readonly string[] }): boolean {
+      const from = coverFrom[o.from]!;
+      const to = coverTo[o.from]!;
+      if (from === -1 || from > o.from || to < o.to) return false;
+      // The phrase itself (`so-called` as both distancer and reporting cue) is not inside another.
+      return !(from === o.from && to === o.to && o.values.includes('distancer'));
+    },
+  };
 }
 
 /** Keep one span per start token, the longest; drop spans inside an earlier one. */

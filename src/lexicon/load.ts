@@ -86,7 +86,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
 
   for (const { path, text } of sorted) {
     const file = displayPath(path, dir);
-    hash.update(`${file}\0${text}\0`);
+    hash.update(`${hashName(path, dir)}\0${text}\0`);
     if (/(^|\/)cues\/voice\/[^/]+$/.test(file)) continue; // hashed only: parsed by voice-cues.ts
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -131,6 +131,18 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
   }
   if (problems.length > 0) throw new LexiconError(problems);
   return { dir, lexicons, concepts, contrasts, entities, cues, sha256: hash.digest('hex') };
+}
+
+/**
+ * A file's name in the bundle hash: relative to the lexicon folder (or to the bundled folder for
+ * fallback cue lists), never absolute, so the same lexicons hash the same on every machine.
+ */
+function hashName(path: string, dir: string): string {
+  for (const [root, prefix] of [[dir, ''], [bundledLexiconDir(), 'bundled:']] as const) {
+    const rel = relative(root, path);
+    if (rel !== '' && !rel.startsWith('..')) return prefix + rel.split(sep).join('/');
+  }
+  return basename(path);
 }
 
 function displayPath(path: string, dir: string): string {

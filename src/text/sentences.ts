@@ -62,7 +62,30 @@ export function splitSentences(text: string): Span[] {
     i = end - 1;
   }
   push(text.length);
-  return spans;
+  return spans.some((span) => span.end - span.start > MAX_SENTENCE_CHARS) ? spans.flatMap((span) => capSentence(text, span)) : spans;
+}
+
+/**
+ * Longest span treated as one sentence. Voice reads each hit's sentence, so an unbounded
+ * "sentence" (a 50 MB line with no stop, measured: 2 MB took 81 s) makes analysis quadratic.
+ * News sentences stay far below this, Arabic ones with their long comma chains included.
+ */
+const MAX_SENTENCE_CHARS = 3000;
+
+/** Split an over-long span at whitespace into pieces of at most MAX_SENTENCE_CHARS. */
+function capSentence(text: string, span: Span): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    let cut = start + MAX_SENTENCE_CHARS;
+    while (cut > start + MAX_SENTENCE_CHARS / 2 && !/\s/.test(text[cut]!)) cut--;
+    if (cut <= start + MAX_SENTENCE_CHARS / 2) cut = start + MAX_SENTENCE_CHARS; // no space near: hard cut
+    pieces.push({ start, end: cut });
+    start = cut;
+    while (start < span.end && /\s/.test(text[start]!)) start++;
+  }
+  if (span.end > start) pieces.push({ start, end: span.end });
+  return pieces;
 }
 
 /** `…on the table.”“In order to…`: a closing quote right before an opening one, with no space (seen on RT pages). */

@@ -43,3 +43,15 @@ describe('splitSentences', () => {
     expect(cut('Er sagte „Nein.“ Dann ging er.')).toEqual(['Er sagte „Nein.“', 'Dann ging er.']);
   });
 });
+
+describe('over-long sentences', () => {
+  it('caps a sentence with no stop at 3,000 characters, cutting at whitespace, offsets exact', () => {
+    const text = 'word '.repeat(2000).trim();
+    const spans = splitSentences(text);
+    expect(spans.length).toBeGreaterThan(3);
+    for (const span of spans) {
+      expect(span.end - span.start).toBeLessThanOrEqual(3000);
+      expect(text.slice(span.start, span.end)).toMatch(/^word( word)*$/);
+    }
+  });
+});
