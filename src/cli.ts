@@ -5,6 +5,7 @@ import { runKwic } from './commands/kwic-cli.js';
 import { exportLexiconCsv, importLexicon, runLexiconCheck } from './commands/lexicon.js';
 import { createProgress } from './commands/progress.js';
 import { defaultCacheDir } from './cache/read-cache.js';
+import { defaultThreads } from './workers/match-pool.js';
 import { UsageError } from './errors.js';
 import { LexiconError } from './lexicon/index.js';
 import { bundledLexiconDir, toolVersion } from './paths.js';
@@ -32,6 +33,8 @@ Options for analyze:
   --no-cache           parse and clean afresh, and keep nothing for the next run
   --cache-dir <dir>    parse+clean cache (default $FRAMESCOPE_CACHE_DIR, $XDG_CACHE_HOME/framescope
                        or ~/.cache/framescope; delete it at any time)
+  --threads <n>        worker threads for matching (default: one per core, at most 4; used
+                       from 1,500 articles on; results do not depend on it)
   --quiet              no progress or summary on stderr
   --debug              print stack traces of internal errors
 
@@ -111,6 +114,7 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
     quiet: { type: 'boolean' },
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
+    threads: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -131,6 +135,7 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
       bom: values.bom === true,
       force: values.force === true,
       seed: parseSeed(values.seed),
+      threads: parseThreads(values.threads),
       cacheDir: values['no-cache'] === true ? null : typeof values['cache-dir'] === 'string' ? values['cache-dir'] : defaultCacheDir(),
     },
     {
@@ -189,6 +194,13 @@ function parseMap(pairs: string[]): Record<string, string> {
     map[field] = column;
   }
   return map;
+}
+
+function parseThreads(value: unknown): number {
+  if (value === undefined) return defaultThreads();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError('--threads must be a whole number from 1 to 64');
+  return threads;
 }
 
 function parseSeed(value: unknown): number {

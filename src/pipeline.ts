@@ -102,17 +102,26 @@ export function readArticles(corpus: CorpusInput, outlets: OutletAlias[], option
 }
 
 /** Match, diff versions and cluster: everything after cleaning. */
-export function analyzeArticles(read: ReadResult, bundle: LexiconBundle, options: AnalyzeOptions = {}): AnalysisResult {
+/**
+ * `matched`: analyses already made elsewhere (the CLI's worker threads, src/workers/match-pool.ts),
+ * with the vocabulary their term counts index and the time it took.
+ */
+export function analyzeArticles(
+  read: ReadResult,
+  bundle: LexiconBundle,
+  options: AnalyzeOptions = {},
+  matched?: { analyses: Map<string, ArticleAnalysis>; vocabulary: TermVocabulary; ms: number },
+): AnalysisResult {
   const timings = { read: 0, parse: read.timings.parse, clean: read.timings.clean, match: 0, cluster: 0, report: 0 } satisfies Record<Stage, number>;
   const progress = options.onProgress ?? (() => undefined);
   const { articles } = read;
 
   let started = performance.now();
-  const lexicon = compileLexicons(bundle);
   // One vocabulary for the run: term counts of every article are ids into it (keyness, clusters).
-  const vocabulary = new TermVocabulary();
-  const analyses = matchArticles(articles, lexicon, vocabulary, (done) => progress('match', done, articles.length));
-  timings.match = performance.now() - started;
+  const vocabulary = matched?.vocabulary ?? new TermVocabulary();
+  const analyses =
+    matched?.analyses ?? matchArticles(articles, compileLexicons(bundle), vocabulary, (done) => progress('match', done, articles.length));
+  timings.match = matched?.ms ?? performance.now() - started;
 
   started = performance.now();
   const versionChanges = diffVersions(articles);

@@ -7,6 +7,7 @@ import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-o
 import { loadLexiconBundle } from '../lexicon/index.js';
 import { defaultCacheDir, loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
 import { analyzeArticles, readArticles, renderOutputs } from '../pipeline.js';
+import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
 import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
 import type { InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
 import { toolVersion } from '../paths.js';
@@ -25,6 +26,8 @@ export interface AnalyzeCommandOptions {
   seed: number;
   /** Folder of the parse+clean cache, or null for `--no-cache`. */
   cacheDir: string | null;
+  /** Worker threads for matching (1: in-process). */
+  threads: number;
 }
 
 export interface CommandIo {
@@ -56,7 +59,14 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
   started = performance.now();
   const { read, cache } = readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
-  const result = analyzeArticles(read, bundle, pipelineOptions);
+  let matched: Parameters<typeof analyzeArticles>[3];
+  if (threadsWorthIt(read.articles.length, options.threads)) {
+    started = performance.now();
+    const progress = (done: number): void => io.progress.update('match', done, read.articles.length);
+    const result = await matchInThreads(read.articles, bundle, options.threads, progress);
+    matched = { ...result, ms: performance.now() - started };
+  }
+  const result = analyzeArticles(read, bundle, pipelineOptions, matched);
   io.progress.done();
   for (const item of result.skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
   if (result.articles.length === 0) {

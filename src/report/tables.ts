@@ -16,7 +16,8 @@ export interface OutletKeyness {
 
 /** `articles.jsonl`: one object per article, the contract's keys in order. */
 export function writeArticlesJsonl(scores: readonly ArticleScore[]): string {
-  return scores
+  // Joined once, without a second array of `line + '\n'` copies (~150 MB of strings at 50k articles).
+  const lines = scores
     .map(({ article, analysis }) =>
       JSON.stringify({
         id: article.id,
@@ -33,9 +34,8 @@ export function writeArticlesJsonl(scores: readonly ArticleScore[]): string {
         body: article.body,
         removed: article.removed.map((r) => ({ text: r.text, reason: r.reason })),
       }),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
+    );
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /** `articles.csv`. */

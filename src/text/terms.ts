@@ -123,6 +123,28 @@ export function termCountsOf(terms: Iterable<readonly [string, number]>, vocabul
   return { keys: sorted, counts: Uint32Array.from(sorted, (key) => counts.get(key) ?? 0) };
 }
 
+/**
+ * Re-key counts made with another vocabulary (a worker thread's) into `into`: `words` are that
+ * vocabulary's words by id (a worker sends the ones it added since its last message). Keys come
+ * out ascending again.
+ */
+export function remapTermCounts(counts: TermCounts, words: readonly string[], into: TermVocabulary): TermCounts {
+  const idIn = (id: number): number => {
+    const word = words[id];
+    if (word === undefined) throw new Error(`remapTermCounts: word id ${id} missing from the ${words.length} words sent`);
+    return into.intern(word);
+  };
+  const keys = new Float64Array(counts.keys.length);
+  const order = new Map<number, number>();
+  counts.keys.forEach((key, k) => {
+    const mapped = key < BIGRAM_BASE ? idIn(key) : bigramKey(idIn(Math.floor(key / BIGRAM_BASE) - 1), idIn(key % BIGRAM_BASE));
+    keys[k] = mapped;
+    order.set(mapped, counts.counts[k] ?? 0);
+  });
+  keys.sort();
+  return { keys, counts: Uint32Array.from(keys, (key) => order.get(key) ?? 0) };
+}
+
 /** Sort keys (in place) and count runs. */
 function countKeys(keys: Float64Array): TermCounts {
   keys.sort();

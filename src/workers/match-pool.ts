@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle } from '../analyze/index.js';
-import type { CompiledLexicon } from '../lexicon/index.js';
+import { remapTermCounts, TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
 
 /**
@@ -17,35 +16,46 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/** Analyses keyed by article id, with the vocabulary their term counts index. */
+export interface MatchResult {
+  analyses: Map<string, ArticleAnalysis>;
+  vocabulary: TermVocabulary;
+}
+
+/** Whether `matchInThreads` would use threads for this many articles (else the caller matches in-process). */
+export function threadsWorthIt(articleCount: number, threads: number): boolean {
+  // Worker threads need the compiled .js module; from TypeScript sources (tests) run in-process.
+  return import.meta.url.endsWith('.js') && threads > 1 && articleCount >= MIN_ARTICLES_FOR_THREADS;
+}
+
 /**
- * Analyse every article, in worker threads when there are enough of them. The result does not
- * depend on the thread count: batches are reassembled in article order (tested in the CLI tests).
+ * Analyse every article in `threads` worker threads. The result is the same as matching in one
+ * thread: batches come back in any order, but are put in article order and their term ids are
+ * mapped into one run vocabulary batch by batch in that order, after all threads are done.
  */
-export async function analyzeInParallel(
+export async function matchInThreads(
   articles: readonly Article[],
   bundle: LexiconBundle,
-  lexicon: CompiledLexicon,
   threads: number,
   onProgress: (done: number) => void = () => undefined,
-): Promise<Map<string, ArticleAnalysis>> {
+): Promise<MatchResult> {
   const workerUrl = new URL('./match-worker.js', import.meta.url);
-  // Worker threads need the compiled .js module; from TypeScript sources (tests) run in-process.
-  const canUseThreads = import.meta.url.endsWith('.js') && threads > 1 && articles.length >= MIN_ARTICLES_FOR_THREADS;
-  if (!canUseThreads) return analyzeSequentially(articles, lexicon, onProgress);
-
   const batches: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>[][] = [];
   for (let start = 0; start < articles.length; start += BATCH_SIZE) {
     batches.push(articles.slice(start, start + BATCH_SIZE).map(({ id, body, lang, headlineEnd }) => ({ id, body, lang, headlineEnd })));
   }
-  const results: ArticleAnalysis[][] = new Array(batches.length);
+  const results: { analyses: ArticleAnalysis[]; worker: number }[] = new Array(batches.length);
+  const workerWords: string[][] = [];
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: { bundle } }));
   try {
     await Promise.all(
       workers.map(
-        (worker) =>
+        (worker, index) =>
           new Promise<void>((resolve, reject) => {
+            const words: string[] = [];
+            workerWords[index] = words;
             const send = (): void => {
               if (next >= batches.length) {
                 resolve();
@@ -54,8 +64,9 @@ export async function analyzeInParallel(
               const id = next++;
               worker.postMessage({ id, articles: batches[id] });
             };
-            worker.on('message', (message: { id: number; analyses: ArticleAnalysis[] }) => {
-              results[message.id] = message.analyses;
+            worker.on('message', (message: { id: number; analyses: ArticleAnalysis[]; newWords: string[] }) => {
+              for (const word of message.newWords) words.push(word);
+              results[message.id] = { analyses: message.analyses, worker: index };
               done += message.analyses.length;
               onProgress(done);
               send();
@@ -71,20 +82,13 @@ export async function analyzeInParallel(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  const vocabulary = new TermVocabulary();
   const analyses = new Map<string, ArticleAnalysis>();
-  for (const batch of results) for (const analysis of batch) analyses.set(analysis.id, analysis);
-  return analyses;
-}
-
-function analyzeSequentially(
-  articles: readonly Article[],
-  lexicon: CompiledLexicon,
-  onProgress: (done: number) => void,
-): Map<string, ArticleAnalysis> {
-  const analyses = new Map<string, ArticleAnalysis>();
-  for (const [index, article] of articles.entries()) {
-    analyses.set(article.id, analyzeArticle(article, lexicon));
-    onProgress(index + 1);
+  for (const batch of results) {
+    const words = workerWords[batch.worker] ?? [];
+    for (const analysis of batch.analyses) {
+      analyses.set(analysis.id, { ...analysis, termCounts: remapTermCounts(analysis.termCounts, words, vocabulary) });
+    }
   }
-  return analyses;
+  return { analyses, vocabulary };
 }

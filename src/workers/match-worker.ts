@@ -1,12 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle } from '../analyze/index.js';
 import { compileLexicons } from '../lexicon/index.js';
+import { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
 
-/** A worker thread of the match pool: compiles the lexicon once, then analyses batches. */
+/**
+ * A worker thread of the match pool: compiles the lexicon once, then analyses batches. Term
+ * counts are ids into this worker's own vocabulary; each reply carries the words added since the
+ * last one, so the main thread can map the ids into the run's vocabulary (src/workers/match-pool.ts).
+ */
 const lexicon = compileLexicons((workerData as { bundle: LexiconBundle }).bundle);
+const vocabulary = new TermVocabulary();
+let wordsSent = 0;
 
 parentPort?.on('message', (batch: { id: number; articles: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>[] }) => {
-  const analyses: ArticleAnalysis[] = batch.articles.map((article) => analyzeArticle(article, lexicon));
-  parentPort?.postMessage({ id: batch.id, analyses });
+  const analyses: ArticleAnalysis[] = batch.articles.map((article) => analyzeArticle(article, lexicon, vocabulary));
+  const newWords = vocabulary.words.slice(wordsSent);
+  wordsSent = vocabulary.words.length;
+  parentPort?.postMessage({ id: batch.id, analyses, newWords });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
+import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, remapTermCounts, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
 /** Counts spelled out as term → count, through one vocabulary. */
 function terms(text: string, lang: string, vocabulary = new TermVocabulary()): Record<string, number> {
   const counts = contentTerms(tokenize(text, lang), lang, vocabulary);
-  return Object.fromEntries(Array.from(counts.keys, (key, k) => [vocabulary.termOf(key), counts.counts[k]]));
+  return Object.fromEntries(Array.from(counts.keys, (key, k) => [vocabulary.termOf(key), counts.counts[k] ?? 0]));
 }
 
 describe('contentTerms (src/text/terms.ts)', () => {
@@ -83,5 +83,16 @@ describe('TermVocabulary', () => {
     expect(Array.from(counts.keys, (key, k) => [vocabulary.termOf(key), counts.counts[k]])).toEqual([['b', 5], ['a', 1], ['a b', 1]]);
     expect(() => termCountsOf([['a  b', 1]], vocabulary)).toThrow(/not a word or two words/);
     expect(() => termCountsOf([['a b c', 1]], vocabulary)).toThrow(/not a word or two words/);
+  });
+
+  it("re-keys counts from another vocabulary (a worker thread's) into the run's", () => {
+    const worker = new TermVocabulary();
+    const run = new TermVocabulary();
+    run.intern('unrelated');
+    const text = 'Floods hit Varnetsa, floods hit the river banks';
+    const counts = contentTerms(tokenize(text, 'en'), 'en', worker);
+    const remapped = remapTermCounts(counts, worker.words, run);
+    expect(remapped).toEqual(contentTerms(tokenize(text, 'en'), 'en', run));
+    expect(() => remapTermCounts(counts, [], run)).toThrow(/word id 0 missing/);
   });
 });
