@@ -124,25 +124,47 @@ export function termCountsOf(terms: Iterable<readonly [string, number]>, vocabul
 }
 
 /**
- * Re-key counts made with another vocabulary (a worker thread's) into `into`: `words` are that
- * vocabulary's words by id (a worker sends the ones it added since its last message). Keys come
- * out ascending again.
+ * Maps one worker's word ids into a run vocabulary. Each word is interned once, in the worker's
+ * id order (= first appearance), and looked up by index after that: interning every key of every
+ * article through a Map on the main thread cost as much as the matching the workers saved.
+ * `words` may grow as the worker sends more.
  */
-export function remapTermCounts(counts: TermCounts, words: readonly string[], into: TermVocabulary): TermCounts {
-  const idIn = (id: number): number => {
-    const word = words[id];
-    if (word === undefined) throw new Error(`remapTermCounts: word id ${id} missing from the ${words.length} words sent`);
-    return into.intern(word);
-  };
-  const keys = new Float64Array(counts.keys.length);
-  const order = new Map<number, number>();
-  counts.keys.forEach((key, k) => {
-    const mapped = key < BIGRAM_BASE ? idIn(key) : bigramKey(idIn(Math.floor(key / BIGRAM_BASE) - 1), idIn(key % BIGRAM_BASE));
-    keys[k] = mapped;
-    order.set(mapped, counts.counts[k] ?? 0);
-  });
-  keys.sort();
-  return { keys, counts: Uint32Array.from(keys, (key) => order.get(key) ?? 0) };
+export class WordIdTranslation {
+  private readonly table: number[] = [];
+
+  constructor(
+    private readonly words: readonly string[],
+    private readonly into: TermVocabulary,
+  ) {}
+
+  id(workerId: number): number {
+    while (this.table.length <= workerId) {
+      const word = this.words[this.table.length];
+      if (word === undefined) throw new Error(`remapTermCounts: word id ${workerId} missing from the ${this.words.length} words sent`);
+      this.table.push(this.into.intern(word));
+    }
+    return this.table[workerId]!;
+  }
+}
+
+/** Term counts with worker word ids rewritten as run ids, keys ascending again (counts follow). */
+export function remapTermCounts(counts: TermCounts, translation: WordIdTranslation): TermCounts {
+  const n = counts.keys.length;
+  const mapped = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) {
+    const key = counts.keys[k]!;
+    mapped[k] = key < BIGRAM_BASE ? translation.id(key) : bigramKey(translation.id(Math.floor(key / BIGRAM_BASE) - 1), translation.id(key % BIGRAM_BASE));
+  }
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k += 1) order[k] = k;
+  order.sort((a, b) => mapped[a]! - mapped[b]!);
+  const keys = new Float64Array(n);
+  const out = new Uint32Array(n);
+  for (let k = 0; k < n; k += 1) {
+    keys[k] = mapped[order[k]!]!;
+    out[k] = counts.counts[order[k]!]!;
+  }
+  return { keys, counts: out };
 }
 
 /** Sort keys (in place) and count runs. */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { remapTermCounts, TermVocabulary } from '../text/terms.js';
+import { remapTermCounts, TermVocabulary, WordIdTranslation } from '../text/terms.js';
 import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
 
 /**
@@ -44,10 +44,27 @@ export async function matchInThreads(
   for (let start = 0; start < articles.length; start += BATCH_SIZE) {
     batches.push(articles.slice(start, start + BATCH_SIZE).map(({ id, body, lang, headlineEnd }) => ({ id, body, lang, headlineEnd })));
   }
-  const results: { analyses: ArticleAnalysis[]; worker: number }[] = new Array(batches.length);
+  const results: ({ analyses: ArticleAnalysis[]; worker: number } | undefined)[] = new Array(batches.length);
   const workerWords: string[][] = [];
+  const vocabulary = new TermVocabulary();
+  const translations: WordIdTranslation[] = [];
+  const analyses = new Map<string, ArticleAnalysis>();
   let next = 0;
   let done = 0;
+  let remapped = 0;
+  // Map term ids into the run vocabulary batch by batch in batch order (so ids do not depend on
+  // which thread finished first), as soon as the next batch in order is there: holding every
+  // raw result until the end doubled the memory of this stage.
+  const remapReady = (): void => {
+    for (let batch = results[remapped]; batch !== undefined; batch = results[remapped]) {
+      const translation = (translations[batch.worker] ??= new WordIdTranslation(workerWords[batch.worker] ?? [], vocabulary));
+      for (const analysis of batch.analyses) {
+        analyses.set(analysis.id, { ...analysis, termCounts: remapTermCounts(analysis.termCounts, translation) });
+      }
+      results[remapped] = undefined;
+      remapped += 1;
+    }
+  };
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: { bundle } }));
   try {
     await Promise.all(
@@ -67,6 +84,7 @@ export async function matchInThreads(
             worker.on('message', (message: { id: number; analyses: ArticleAnalysis[]; newWords: string[] }) => {
               for (const word of message.newWords) words.push(word);
               results[message.id] = { analyses: message.analyses, worker: index };
+              remapReady();
               done += message.analyses.length;
               onProgress(done);
               send();
@@ -82,13 +100,6 @@ export async function matchInThreads(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  const vocabulary = new TermVocabulary();
-  const analyses = new Map<string, ArticleAnalysis>();
-  for (const batch of results) {
-    const words = workerWords[batch.worker] ?? [];
-    for (const analysis of batch.analyses) {
-      analyses.set(analysis.id, { ...analysis, termCounts: remapTermCounts(analysis.termCounts, words, vocabulary) });
-    }
-  }
+  if (remapped !== batches.length) throw new Error(`internal: ${batches.length - remapped} match batches never came back`);
   return { analyses, vocabulary };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, remapTermCounts, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
+import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, remapTermCounts, termCountsOf, TermVocabulary, WordIdTranslation } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
 /** Counts spelled out as term → count, through one vocabulary. */
@@ -91,8 +91,8 @@ describe('TermVocabulary', () => {
     run.intern('unrelated');
     const text = 'Floods hit Varnetsa, floods hit the river banks';
     const counts = contentTerms(tokenize(text, 'en'), 'en', worker);
-    const remapped = remapTermCounts(counts, worker.words, run);
+    const remapped = remapTermCounts(counts, new WordIdTranslation(worker.words, run));
     expect(remapped).toEqual(contentTerms(tokenize(text, 'en'), 'en', run));
-    expect(() => remapTermCounts(counts, [], run)).toThrow(/word id 0 missing/);
+    expect(() => remapTermCounts(counts, new WordIdTranslation([], run))).toThrow(/missing from the 0 words sent/);
   });
 });
