@@ -48,6 +48,9 @@ export interface ContrastShare {
   label: string;
   count: number;
   share: number;
+  /** Occurrences in the outlet's own voice (authorial or headline), and their share; null when none. */
+  countOwn: number;
+  shareOwn: number | null;
 }
 
 export interface OutletProfile {
@@ -225,20 +228,32 @@ function rateConcepts(
  * is listed, 0 included, so "never writes Kyiv" shows as a row).
  */
 function shareContrasts(scores: readonly ArticleScore[], contrasts: readonly ContrastSet[]): ContrastShare[] {
-  const counts = new Map<string, Map<string, number>>();
+  // Per set and label: all occurrences, and those in the outlet's own voice (quotes of others apart).
+  const counts = new Map<string, Map<string, { all: number; own: number }>>();
   for (const hit of scores.flatMap((s) => s.analysis.contrastHits)) {
-    const labels = counts.get(hit.contrast) ?? new Map<string, number>();
-    labels.set(hit.label, (labels.get(hit.label) ?? 0) + 1);
+    const labels = counts.get(hit.contrast) ?? new Map<string, { all: number; own: number }>();
+    const tally = labels.get(hit.label) ?? { all: 0, own: 0 };
+    tally.all += 1;
+    if (hit.voice === 'authorial' || hit.voice === 'headline') tally.own += 1;
+    labels.set(hit.label, tally);
     counts.set(hit.contrast, labels);
   }
   const rows: ContrastShare[] = [];
   for (const [contrast, labels] of counts) {
     const declared = contrasts.find((c) => c.id === contrast)?.labels ?? [];
     const all = new Set([...declared, ...labels.keys()]);
-    const total = [...labels.values()].reduce((a, b) => a + b, 0);
+    let total = 0;
+    let totalOwn = 0;
+    for (const tally of labels.values()) {
+      total += tally.all;
+      totalOwn += tally.own;
+    }
     for (const label of all) {
-      const count = labels.get(label) ?? 0;
-      rows.push({ contrast, label, count, share: total === 0 ? 0 : count / total });
+      const tally = labels.get(label) ?? { all: 0, own: 0 };
+      rows.push({
+        contrast, label, count: tally.all, share: total === 0 ? 0 : tally.all / total,
+        countOwn: tally.own, shareOwn: totalOwn === 0 ? null : tally.own / totalOwn,
+      });
     }
   }
   return rows.sort((a, b) => compareText(a.contrast, b.contrast) || compareText(a.label, b.label));

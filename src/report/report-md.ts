@@ -122,13 +122,16 @@ function sectionContrasts(model: ReportModel): string {
       cell(contrast), cell(label),
       ...outlets.map((p) => {
         const share = p.contrasts.find((c) => c.contrast === contrast && c.label === label);
-        return share ? `${(100 * share.share).toFixed(1)}% (${share.count})` : '';
+        if (!share) return '';
+        const own = share.shareOwn === null ? 'own —' : `own ${(100 * share.shareOwn).toFixed(1)}% (${share.countOwn})`;
+        return `${(100 * share.share).toFixed(1)}% (${share.count}); ${own}`;
       }),
     ]);
   return `## Contrast sets
 
-Share of each label among its set's occurrences in the outlet (count in brackets); a label inside
-a longer match still counts here. Table: \`contrasts.csv\`.
+Share of each label among its set's occurrences in the outlet (count in brackets), then the same
+among the outlet's own-voice occurrences only (authorial and headline: what it writes, not whom it
+quotes). A label inside a longer match still counts here. Table: \`contrasts.csv\`.
 
 ${table(['set', 'label', ...outlets.map((p) => cell(p.outlet))], rows)}`;
 }

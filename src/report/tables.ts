@@ -113,8 +113,10 @@ export function writeOutletConceptsCsv(profiles: readonly OutletProfile[], bom: 
 
 /** `contrasts.csv`. */
 export function writeContrastsCsv(profiles: readonly OutletProfile[], bom: boolean): string {
-  const columns: Column[] = [col('outlet'), col('contrast'), col('label'), col('count', 'int'), col('share', 'float')];
-  const rows = profiles.flatMap((p) => p.contrasts.map((c) => [p.outlet, c.contrast, c.label, c.count, c.share]));
+  const columns: Column[] = [
+    col('outlet'), col('contrast'), col('label'), col('count', 'int'), col('share', 'float'), col('count_own', 'int'), col('share_own', 'float'),
+  ];
+  const rows = profiles.flatMap((p) => p.contrasts.map((c) => [p.outlet, c.contrast, c.label, c.count, c.share, c.countOwn, c.shareOwn]));
   return writeCsv(columns, rows, bom);
 }
 

@@ -59,9 +59,22 @@ describe('profileOutlets', () => {
       expect(total).toBeCloseTo(1, 12);
     }
     expect(byOutlet('RT').contrasts).toEqual([
-      { contrast: 'kiev_kyiv', label: 'kiev', count: 3, share: 1 },
-      { contrast: 'kiev_kyiv', label: 'kyiv', count: 0, share: 0 },
+      { contrast: 'kiev_kyiv', label: 'kiev', count: 3, share: 1, countOwn: 3, shareOwn: 1 },
+      { contrast: 'kiev_kyiv', label: 'kyiv', count: 0, share: 0, countOwn: 0, shareOwn: 0 },
     ]);
+  });
+
+  it('counts own-voice label shares apart from quoted and attributed ones', () => {
+    for (const p of profiles) {
+      for (const c of p.contrasts) expect(c.countOwn).toBeLessThanOrEqual(c.count);
+      const sets = new Set(p.contrasts.map((c) => c.contrast));
+      for (const set of sets) {
+        const rows = p.contrasts.filter((c) => c.contrast === set);
+        const ownTotal = rows.reduce((sum, c) => sum + c.countOwn, 0);
+        // A set with no own-voice occurrence has no own share (null), never a 0 that reads as "never".
+        for (const c of rows) expect(c.shareOwn === null).toBe(ownTotal === 0);
+      }
+    }
   });
 
   it('warns when few articles or hits stand behind a figure', () => {

@@ -14,7 +14,7 @@ describe('CSV files', () => {
     expect(headerOf('matches.csv')).toBe('article_id,outlet,lang,lexicon,concept,frame,term,matched,voice,negated,distanced,sentence,start,end,axis_gaza,axis_ru_ua');
     expect(headerOf('outlets.csv').startsWith('outlet,articles,tokens,hits,hits_authorial,stance_gaza,stance_gaza_lo,stance_gaza_hi,stance_gaza_hits,stance_ru_ua,stance_ru_ua_lo,stance_ru_ua_hi,stance_ru_ua_hits,warning')).toBe(true);
     expect(headerOf('outlet_concepts.csv').startsWith('outlet,concept,frame,articles_with_hit,hits,hits_authorial,rate_per_1k,rate_lo,rate_hi')).toBe(true);
-    expect(headerOf('contrasts.csv')).toBe('outlet,contrast,label,count,share');
+    expect(headerOf('contrasts.csv')).toBe('outlet,contrast,label,count,share,count_own,share_own');
     expect(headerOf('keyness.csv')).toBe('outlet,term,n_target,n_reference,log_odds,z,in_lexicon');
     expect(headerOf('clusters.csv')).toBe('cluster_id,article_id,outlet,lang,date,title,similarity');
     expect(headerOf('events.csv')).toBe('cluster_id,size,outlets,languages,date_from,date_to,top_terms');
