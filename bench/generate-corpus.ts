@@ -23,7 +23,7 @@ import type { WordSources } from './lib/word-sources.js';
 import { isMainModule } from '../src/is-main.js';
 
 /** Bump when the generator's output changes for the same options: cached corpora are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Hidden file (framescope skips dot files) describing the corpus, for the benchmark's cache. */
 export const CORPUS_MANIFEST = '.bench-corpus.json';

@@ -139,9 +139,9 @@ export function renderVersionTable(random: Random, draft: ArticleDraft, extraPar
   const titles = numbers.map((_, v) => (v === versions - 1 ? draft.title : draft.title.replace(/ \S+$/, '')));
   const cells = (row: readonly string[]): string => `${row.map((c) => (c === '' ? '' : c)).join(' | ')} |`;
   return [
-    `This article is from the source '${draft.outlet.slug}' and was first published or seen on . It last changed over ${pickInt(random, 10, 60)} days ago and won't be checked again for changes.`,
-    `You can find the current article at its original source at ${draft.url}`,
-    `The article has changed ${versions + first - 1} times. There is an RSS feed of changes available.`,
+    `This article is from the source '${draft.outlet.slug}' and was first published or seen on . Last checked ${pickInt(random, 10, 60)} days ago.`,
+    `Current article at the original source: ${draft.url}`,
+    `The article has changed ${versions + first - 1} times. An RSS feed of changes is available.`,
     `${numbers.map((n) => `Version ${n}`).join(' | ')} |`,
     `${numbers.map(() => '---').join('|')}|`,
     cells(titles),
