@@ -212,6 +212,11 @@ function parseSeed(value: unknown): number {
 
 
 if (isMainModule(import.meta.url)) {
+  // `framescope lexicon export --csv | head`: a reader that stops early is normal, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const code = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, REPO, runFramescope, SHARED, tempDir } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { buildOnce, CLI, REPO, runFramescope, SHARED, tempDir } from '../helpers/cli.js';
 
 const OUTPUT_FILES = [
   'articles.jsonl', 'articles.csv', 'matches.csv', 'outlets.csv', 'outlet_concepts.csv', 'contrasts.csv',
@@ -113,6 +114,12 @@ describe('framescope CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/bad\.yaml:\d+: entry /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('ends quietly when its reader closes stdout early (| head)', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lexicon export --csv | head -n 2`], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stdout.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source');
+    expect(result.stderr).not.toContain('EPIPE');
   });
 
   it('lexicon check passes on the bundled lexicons', () => {
