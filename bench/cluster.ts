@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scoreBCubed } from '../src/cluster/b-cubed.js';
 import { clusterArticles, type ClusterInput } from '../src/cluster/index.js';
+import { createRandom } from '../src/stats/prng.js';
 import { bigramKey, TermVocabulary } from '../src/text/terms.js';
 import type { TermCounts } from '../src/types.js';
 
@@ -35,18 +36,6 @@ const ARABIC_SHARE = 0.2;
 interface GeneratedDoc {
   input: ClusterInput;
   event: number;
-}
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; seeded so every run sees the same corpus. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function zipfSampler(size: number, exponent: number, random: () => number): () => number {
