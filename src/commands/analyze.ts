@@ -5,7 +5,7 @@ import { parseOutletsYaml } from '../ingest/index.js';
 import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
 import { loadLexiconBundle } from '../lexicon/index.js';
-import { defaultCacheDir, loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
+import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
 import { analyzeArticles, readArticles, renderOutputs } from '../pipeline.js';
 import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
 import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
