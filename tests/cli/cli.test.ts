@@ -27,6 +27,13 @@ describe('framescope CLI', () => {
     expect(result.stdout).toContain('lexicon check');
   });
 
+  it('runs as `npx framescope` from the package folder', () => {
+    const result = spawnSync('npx', ['--no-install', 'framescope', '--version'], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).not.toContain('Permission denied');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
     const result = runFramescope(['--version']);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -28,6 +28,7 @@ export function buildOnce(): void {
       cwd: REPO,
       stdio: 'pipe',
     });
+    chmodSync(CLI, 0o755); // as `npm run build` does: the bin must be executable for npx
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
