@@ -13,7 +13,7 @@
  * Run: `node dist/bench/ingest.js [--mb 24] [--seed 1] [--html 150] [--runs 3] [--forms text,jsonl,…,all]`; profile with
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench/ingest.js`. One core, a few seconds.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ import { cleanCorpus, parseInput, parseOutletsYaml } from '../src/ingest/index.j
 import type { InputFile, OutletAlias, ParsedDoc } from '../src/types.js';
 import { createRandom } from '../src/stats/prng.js';
 import { packageRoot } from '../src/paths.js';
+import { listFiles } from './lib/word-sources.js';
 
 export type BenchForm = 'text' | 'version-table' | 'jsonl' | 'csv' | 'html';
 
@@ -38,13 +39,9 @@ const VARY_MIN_WORDS = 8;
 /** Words swapped per varied line. */
 const SWAPS_PER_LINE = 2;
 
-function listFiles(dir: string, ext: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return listFiles(path, ext);
-    return e.name.endsWith(ext) ? [path] : [];
-  }).sort();
+/** Files below `dir` ending in `ext`, in a stable order. */
+function filesWithExtension(dir: string, ext: string): string[] {
+  return listFiles(dir).filter((path) => path.endsWith(ext));
 }
 
 /** Swap a few words of every long line for other words of the same text (keeps language and line shape). */
@@ -89,13 +86,13 @@ export function buildCorpus(options: { mb: number; seed: number; htmlPages: numb
   const random = createRandom(options.seed);
   const seeds = resolve(root, '../shared/seeds');
   const outlets = parseOutletsYaml(readFileSync(join(root, 'lexicons/outlets.yaml'), 'utf8'), 'lexicons/outlets.yaml');
-  const pages = [...listFiles(seeds, '.txt'), ...listFiles(join(root, 'corpora/demo/pages'), '.txt')];
+  const pages = [...filesWithExtension(seeds, '.txt'), ...filesWithExtension(join(root, 'corpora/demo/pages'), '.txt')];
   const templates: Record<BenchForm, string[]> = {
     text: pages.filter((p) => !/Version\s+\d+\s*\|/.test(readFileSync(p, 'utf8'))),
-    'version-table': [...pages.filter((p) => /Version\s+\d+\s*\|/.test(readFileSync(p, 'utf8'))), ...listFiles(join(root, 'corpora/demo/versions'), '.txt')],
-    jsonl: listFiles(join(root, 'corpora/demo/records'), '.jsonl'),
-    csv: listFiles(join(root, 'corpora/demo/records'), '.csv'),
-    html: listFiles(join(root, 'corpora/demo/html'), '.html'),
+    'version-table': [...pages.filter((p) => /Version\s+\d+\s*\|/.test(readFileSync(p, 'utf8'))), ...filesWithExtension(join(root, 'corpora/demo/versions'), '.txt')],
+    jsonl: filesWithExtension(join(root, 'corpora/demo/records'), '.jsonl'),
+    csv: filesWithExtension(join(root, 'corpora/demo/records'), '.csv'),
+    html: filesWithExtension(join(root, 'corpora/demo/html'), '.html'),
   };
   for (const [form, list] of Object.entries(templates)) {
     if (list.length === 0) throw new Error(`bench/ingest: no ${form} inputs found (seeds at ${seeds}, demo corpus at ${join(root, 'corpora/demo')})`);

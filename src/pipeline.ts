@@ -27,8 +27,6 @@ export interface AnalyzeOptions {
   bom?: boolean;
   /** Seed of the bootstrap intervals (default 1). */
   seed?: number;
-  /** Options echoed into the report's provenance header. */
-  provenanceOptions?: Record<string, string | number | boolean | string[]>;
   onProgress?: (stage: Stage, done: number, total: number) => void;
 }
 

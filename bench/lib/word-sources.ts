@@ -51,7 +51,7 @@ function countDemoWords(dir: string): Map<string, number> {
 }
 
 /** Files below `dir`, sorted by code units so every machine reads them in one order. */
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {

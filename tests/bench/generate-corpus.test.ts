@@ -1,23 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_MANIFEST, EVENTS_FILE, GENERATOR_VERSION, generateCorpus, readCorpusManifest } from '../../bench/generate-corpus.js';
 import { parseInput } from '../../src/ingest/index.js';
+import { listFiles } from '../../bench/lib/word-sources.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'framescope-gen-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 /** Relative path → sha256 of every file, the hidden manifest included. */
 function fingerprint(dir: string): Map<string, string> {
