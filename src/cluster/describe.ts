@@ -88,18 +88,20 @@ function meanSimilarityToOthers(matrix: SparseMatrix, i: number, sum: Map<number
   return Math.max(0, (dotSum - self) / (size - 1));
 }
 
-/** Highest centroid weights first, ties alphabetical; a bounded insertion keeps it O(terms · limit). */
+/**
+ * Highest centroid weights first, ties in column order (term order, entity ids after words); a
+ * bounded insertion keeps it O(terms · limit), and only the winners are spelled out.
+ */
 function topTerms(matrix: SparseMatrix, sum: Map<number, number>, limit: number): string[] {
-  const best: { term: string; w: number }[] = [];
-  const ahead = (x: { term: string; w: number }, y: { term: string; w: number }) =>
-    x.w > y.w || (x.w === y.w && compareStrings(x.term, y.term) < 0);
+  const best: { c: number; w: number }[] = [];
+  const ahead = (x: { c: number; w: number }, y: { c: number; w: number }) => x.w > y.w || (x.w === y.w && x.c < y.c);
   for (const [c, w] of sum) {
-    const entry = { term: matrix.vocab[c] ?? '', w };
-    if (best.length === limit && !ahead(entry, best[limit - 1] as { term: string; w: number })) continue;
+    const entry = { c, w };
+    if (best.length === limit && !ahead(entry, best[limit - 1] as { c: number; w: number })) continue;
     let at = best.length;
-    while (at > 0 && ahead(entry, best[at - 1] as { term: string; w: number })) at--;
+    while (at > 0 && ahead(entry, best[at - 1] as { c: number; w: number })) at--;
     best.splice(at, 0, entry);
     if (best.length > limit) best.pop();
   }
-  return best.map((x) => x.term);
+  return best.map((x) => matrix.termOf(x.c));
 }

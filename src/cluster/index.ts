@@ -7,11 +7,12 @@
  * graph (`linkage.ts`) → clusters with stable ids, member similarities and top terms
  * (`describe.ts`). No step builds a dense document × term or document × document matrix.
  */
-import type { TermVocabulary } from '../text/terms.js';
+import { termOrder, type TermVocabulary } from '../text/terms.js';
 import type { EventCluster, TermCounts } from '../types.js';
 import { describeClusters } from './describe.js';
-import { averageLinkage } from './linkage.js';
-import { findNeighbourEdges } from './neighbours.js';
+import { averageLinkage, edgesThatCanMerge } from './linkage.js';
+import { findNeighbourGraph } from './neighbours.js';
+import { findNeighbourGraphInThreads } from './parallel-neighbours.js';
 import { buildTfIdf, compareStrings } from './vectorize.js';
 
 export interface ClusterInput {
@@ -34,6 +35,11 @@ export interface ClusterOptions {
   topK?: number;
   /** Terms with more postings than this inside an article's date window propose no candidates for it. */
   maxDf?: number;
+  /**
+   * Threads for the neighbour search (this one included), used from `MIN_ROWS_FOR_THREADS`
+   * articles on; the clusters are the same for any number.
+   */
+  threads?: number;
 }
 
 /**
@@ -59,7 +65,11 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   dateWindowDays: 7,
   topK: 20,
   maxDf: 30,
+  threads: 1,
 };
+
+/** Below this many articles the neighbour search takes well under a second: no threads. */
+const MIN_ROWS_FOR_THREADS = 5000;
 
 /** A term seen in one article cannot link two articles; leaving it out also keeps vectors small. */
 const MIN_DF = 2;
@@ -105,23 +115,27 @@ export function clusterArticles(docs: ClusterInput[], vocabulary: TermVocabulary
   const entityIds = new Map<string, number>();
   const entityNames: string[] = [];
   const features = sorted.map((doc) => ({ parts: [doc.termCounts, countEntities(doc.entities, entityIds, entityNames)] }));
-  // Entity features take negative keys, apart from the vocabulary's (non-negative) term keys.
+  // Entity features take negative keys, apart from the vocabulary's (non-negative) term keys;
+  // their columns come after every word's, in name order.
   const termOf = (key: number): string => (key < 0 ? `${ENTITY_PREFIX}${entityNames[-key - 1] ?? ''}` : vocabulary.termOf(key));
+  const wordOrder = termOrder(vocabulary);
+  const entityRank = ranksOf(entityNames);
+  const entitiesFrom = (vocabulary.words.length + 1) ** 2;
+  const parallel = settings.threads > 1 && sorted.length >= MIN_ROWS_FOR_THREADS && import.meta.url.endsWith('.js');
   const matrix = buildTfIdf(features, {
+    shared: parallel,
     termOf,
+    orderOf: (key) => (key < 0 ? entitiesFrom + (entityRank[-key - 1] ?? 0) : wordOrder(key)),
     minDf: MIN_DF,
     maxDfShare: MAX_DF_SHARE,
     idfExponent: IDF_EXPONENT,
-    neutralPrefix: ENTITY_PREFIX,
+    isNeutral: (key) => key < 0,
     neutralShare: ENTITY_SHARE,
   });
-  const edges = findNeighbourEdges(matrix, {
-    topK: settings.topK,
-    maxDf: settings.maxDf,
-    days,
-    dateWindowDays: settings.dateWindowDays,
-  });
-  const labels = averageLinkage(sorted.length, edges, settings.threshold);
+  const neighbourOptions = { topK: settings.topK, maxDf: settings.maxDf, days, dateWindowDays: settings.dateWindowDays };
+  // Worker threads need the compiled .js modules; from TypeScript sources (tests) search here.
+  const graph = parallel ? findNeighbourGraphInThreads(matrix, neighbourOptions, settings.threads) : findNeighbourGraph(matrix, neighbourOptions);
+  const labels = averageLinkage(sorted.length, edgesThatCanMerge(graph, settings.threshold), settings.threshold);
   return describeClusters(sorted, days, matrix, labels);
 }
 
@@ -144,6 +158,14 @@ function countEntities(entities: readonly string[], idOf: Map<string, number>, n
   return { keys, counts: Uint32Array.from(keys, (key) => counts.get(key) ?? 0) };
 }
 
+/** Rank of each name in code-unit order. */
+function ranksOf(names: readonly string[]): Uint32Array {
+  const order = Uint32Array.from(names, (_, i) => i).sort((x, y) => compareStrings(names[x] ?? '', names[y] ?? ''));
+  const rank = new Uint32Array(names.length);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
 function resolveOptions(options: ClusterOptions): Required<ClusterOptions> {
   const settings = { ...DEFAULT_CLUSTER_OPTIONS, ...stripUndefined(options) };
   if (!(settings.threshold > 0 && settings.threshold <= 1)) {
@@ -156,6 +178,9 @@ function resolveOptions(options: ClusterOptions): Required<ClusterOptions> {
     throw new Error(`clusterArticles: topK must be a positive integer, got ${settings.topK}`);
   }
   if (!(settings.maxDf >= 2)) throw new Error(`clusterArticles: maxDf must be ≥ 2, got ${settings.maxDf}`);
+  if (!(Number.isInteger(settings.threads) && settings.threads >= 1)) {
+    throw new Error(`clusterArticles: threads must be a positive integer, got ${settings.threads}`);
+  }
   return settings;
 }
 

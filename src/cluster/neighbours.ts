@@ -40,29 +40,93 @@ export interface NeighbourOptions {
 const CANDIDATES_PER_NEIGHBOUR = 2;
 
 /**
- * The union of every document's top-`topK` neighbours (cosine > 0), as edges sorted by `(a, b)`.
- * Ties between neighbours break on the lower document index, so the graph is deterministic.
+ * Every document's top-`topK` neighbours (cosine > 0) as packed pair keys `min · n + max` with
+ * their cosines, in no particular order; a pair found from both ends is there twice, with the
+ * same cosine (the same products summed in the same column order).
  */
-export function findNeighbourEdges(matrix: SparseMatrix, options: NeighbourOptions): Edge[] {
-  const n = matrix.rows;
-  const index = buildPostings(matrix, options);
-  const partial = new Float64Array(n);
-  const touched: number[] = [];
-  const scratch = new Float64Array(n);
-  const edgeKeys: number[] = [];
-  const edgeSims: number[] = [];
-  const candidateLimit = Math.max(1, options.topK * CANDIDATES_PER_NEIGHBOUR);
-  const sims = new Float64Array(n);
-  const scattered = scatterBuffers(matrix.vocab.length);
-  // Per term, where the postings inside the current window start: documents are visited in date
-  // order, so the window only moves forward and each pointer crosses a posting list once (a
-  // binary search per term and document cost ~3 s of 50k synthetic articles). Each document's
-  // edges do not depend on the visiting order, and collectEdges sorts them.
-  const windowStart = index.offsets.slice(0, matrix.vocab.length);
+export interface NeighbourGraph {
+  n: number;
+  keys: Float64Array;
+  sims: Float64Array;
+}
 
-  for (const i of index.order) {
-    accumulatePartial(matrix, index, options, i, windowStart, partial, touched);
-    const candidates = takeTop(touched, partial, candidateLimit, scratch);
+/** The top-k graph as sorted `Edge`s (see `collectEdges`). */
+export function findNeighbourEdges(matrix: SparseMatrix, options: NeighbourOptions): Edge[] {
+  const graph = findNeighbourGraph(matrix, options);
+  return collectEdges(graph.keys, graph.sims, graph.n);
+}
+
+/** The top-k neighbour graph, searched in this thread (`findNeighbourGraphInThreads` for more). */
+export function findNeighbourGraph(matrix: SparseMatrix, options: NeighbourOptions): NeighbourGraph {
+  const index = buildPostings(matrix, options, false);
+  const search = new NeighbourSearch(matrix, index, options);
+  const found = EdgeList.withCapacity(matrix.rows * options.topK, false);
+  for (let at = 0; at < index.order.length; at++) search.searchDocument(index.order[at] ?? 0, found);
+  return { n: matrix.rows, keys: found.keys.subarray(0, found.length), sims: found.sims.subarray(0, found.length) };
+}
+
+/** Edges as packed pair keys (`min · n + max`) with their cosines, in typed arrays (shareable between threads). */
+export class EdgeList {
+  length = 0;
+
+  private constructor(
+    readonly keys: Float64Array,
+    readonly sims: Float64Array,
+  ) {}
+
+  /** Room for `capacity` edges, in shared memory when `shared`. */
+  static withCapacity(capacity: number, shared: boolean): EdgeList {
+    const memory = (): ArrayBufferLike => (shared ? new SharedArrayBuffer(capacity * 8) : new ArrayBuffer(capacity * 8));
+    return new EdgeList(new Float64Array(memory()), new Float64Array(memory()));
+  }
+
+  /** An empty list writing into arrays made elsewhere (a worker's view of shared memory). */
+  static over(keys: Float64Array, sims: Float64Array): EdgeList {
+    return new EdgeList(keys, sims);
+  }
+
+  push(key: number, sim: number): void {
+    this.keys[this.length] = key;
+    this.sims[this.length] = sim;
+    this.length += 1;
+  }
+}
+
+/**
+ * The per-thread state of the neighbour search: score buffers, and per term where the postings
+ * inside the current window start. A thread must visit documents in date order (`index.order`,
+ * any increasing subsequence of it): the window then only moves forward and each pointer crosses a
+ * posting list once (a binary search per term and document cost ~3 s of 50k synthetic articles).
+ * A document's edges do not depend on which thread finds them or in which order.
+ */
+export class NeighbourSearch {
+  private readonly partial: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly scratch: Float64Array;
+  private readonly sims: Float64Array;
+  private readonly scattered: Scattered;
+  private readonly windowStart: Int32Array;
+  private readonly candidateLimit: number;
+
+  constructor(
+    private readonly matrix: SparseMatrix,
+    private readonly index: Postings,
+    private readonly options: NeighbourOptions,
+  ) {
+    const n = matrix.rows;
+    this.partial = new Float64Array(n);
+    this.scratch = new Float64Array(n);
+    this.sims = new Float64Array(n);
+    this.scattered = scatterBuffers(matrix.columns);
+    this.windowStart = index.offsets.slice(0, matrix.columns);
+    this.candidateLimit = Math.max(1, options.topK * CANDIDATES_PER_NEIGHBOUR);
+  }
+
+  /** Append document `i`'s top-k edges (cosine > 0) to `out`. */
+  searchDocument(i: number, out: EdgeList): void {
+    const { matrix, partial, touched, sims, scattered } = this;
+    accumulatePartial(matrix, this.index, this.options, i, this.windowStart, partial, touched);
+    const candidates = takeTop(touched, partial, this.candidateLimit, this.scratch);
     for (const j of touched) partial[j] = 0;
     touched.length = 0;
 
@@ -70,22 +134,23 @@ export function findNeighbourEdges(matrix: SparseMatrix, options: NeighbourOptio
     for (const j of candidates) sims[j] = dotScattered(matrix, scattered, j);
     scatterRow(matrix, i, scattered, false);
     candidates.sort((x, y) => (sims[y] ?? 0) - (sims[x] ?? 0) || x - y);
-    for (const j of candidates.slice(0, options.topK)) {
+    const n = matrix.rows;
+    for (let r = 0; r < candidates.length && r < this.options.topK; r++) {
+      const j = candidates[r] ?? 0;
       const sim = sims[j] ?? 0;
-      if (sim <= 0) continue;
-      edgeKeys.push(Math.min(i, j) * n + Math.max(i, j));
-      edgeSims.push(sim);
+      if (sim > 0) out.push(Math.min(i, j) * n + Math.max(i, j), sim);
     }
   }
-  return collectEdges(edgeKeys, edgeSims, n);
 }
 
 /**
- * Sorted, de-duplicated edges. A pair found from both ends carries the same cosine either way
- * (the same products summed in the same column order), so keeping either copy is exact.
+ * Edges sorted by `(a, b)`, each pair once. A pair found from both ends carries the same cosine
+ * either way (the same products summed in the same column order), so keeping either copy is exact.
+ * Ties between neighbours break on the lower document index, so the graph is deterministic.
  */
-function collectEdges(keys: readonly number[], sims: readonly number[], n: number): Edge[] {
-  const order = Array.from(keys, (_, e) => e).sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0));
+export function collectEdges(keys: Float64Array, sims: Float64Array, n: number): Edge[] {
+  // Keys are distinct per pair, so sorting positions by key is a total order (no ties to break).
+  const order = Uint32Array.from(keys, (_, e) => e).sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0));
   const edges: Edge[] = [];
   let last = -1;
   for (const e of order) {
@@ -97,7 +162,7 @@ function collectEdges(keys: readonly number[], sims: readonly number[], n: numbe
   return edges;
 }
 
-interface Postings {
+export interface Postings {
   offsets: Int32Array;
   docs: Int32Array;
   /** The document's weight for the term, beside each posting (no lookup in the inner loop). */
@@ -108,18 +173,24 @@ interface Postings {
   order: Int32Array;
 }
 
-/** Inverted index over all terms, postings ordered by date (undated last). */
-function buildPostings(matrix: SparseMatrix, options: NeighbourOptions): Postings {
-  const vocabSize = matrix.vocab.length;
-  const offsets = new Int32Array(vocabSize + 1);
+/**
+ * Inverted index over all terms, postings ordered by date (undated last); in shared memory when
+ * `shared`, so worker threads read it without a copy (src/cluster/parallel-neighbours.ts).
+ */
+export function buildPostings(matrix: SparseMatrix, options: NeighbourOptions, shared: boolean): Postings {
+  const vocabSize = matrix.columns;
+  const memory = shared ? (bytes: number) => new SharedArrayBuffer(bytes) : (bytes: number) => new ArrayBuffer(bytes);
+  const offsets = new Int32Array(memory((vocabSize + 1) * 4));
   for (let c = 0; c < vocabSize; c++) {
     offsets[c + 1] = (offsets[c] ?? 0) + (matrix.df[c] ?? 0);
   }
-  const docs = new Int32Array(offsets[vocabSize] ?? 0);
-  const weights = new Float64Array(docs.length);
+  const docs = new Int32Array(memory((offsets[vocabSize] ?? 0) * 4));
+  const weights = new Float64Array(memory(docs.length * 8));
   const fill = offsets.slice(0, vocabSize);
   // Documents visited in date order (undated last) so each posting list comes out date-sorted.
-  const order = Int32Array.from({ length: matrix.rows }, (_, i) => i).sort((x, y) => compareDays(options.days, x, y));
+  const order = new Int32Array(memory(matrix.rows * 4));
+  for (let i = 0; i < matrix.rows; i++) order[i] = i;
+  order.sort((x, y) => compareDays(options.days, x, y));
   for (const i of order) {
     for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
       const c = matrix.terms[k] ?? 0;
@@ -131,7 +202,7 @@ function buildPostings(matrix: SparseMatrix, options: NeighbourOptions): Posting
   // Postings are sorted by day (undated last); a posting's day is read through its document
   // (`days[docs[p]]`) rather than copied beside it: 8 bytes per posting, ~100 MB at 50k articles.
   const days = options.days;
-  const undatedFrom = new Int32Array(vocabSize);
+  const undatedFrom = new Int32Array(memory(vocabSize * 4));
   for (let c = 0; c < vocabSize; c++) {
     let k = offsets[c] ?? 0;
     const end = offsets[c + 1] ?? 0;

@@ -68,6 +68,29 @@ export class TermVocabulary {
  */
 export const BIGRAM_BASE = 2 ** 26;
 
+/**
+ * A number per term key that sorts keys as their spelled terms sort in code-unit order (a word
+ * before every bigram it starts; `a b` before `ab`, since a space sorts before any word
+ * character), without spelling a bigram: `rank(first) · (W + 1) + (bigram ? rank(second) + 1 : 0)`
+ * over the word ranks, below 2^53 for W < 2^26 words. Keys of words added to the vocabulary
+ * afterwards have no rank; ask again after the last word is in.
+ */
+export function termOrder(vocabulary: TermVocabulary): (key: number) => number {
+  const words = vocabulary.words;
+  const byWord = Uint32Array.from(words, (_, id) => id).sort((x, y) => {
+    const a = words[x] ?? '';
+    const b = words[y] ?? '';
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const rank = new Uint32Array(words.length);
+  byWord.forEach((id, r) => (rank[id] = r));
+  const stride = words.length + 1;
+  return (key) =>
+    key < BIGRAM_BASE
+      ? (rank[key] ?? 0) * stride
+      : (rank[Math.floor(key / BIGRAM_BASE) - 1] ?? 0) * stride + (rank[key % BIGRAM_BASE] ?? 0) + 1;
+}
+
 /** Term key of a word id or of an adjacent pair of word ids. */
 export function bigramKey(first: number, second: number): number {
   return (first + 1) * BIGRAM_BASE + second;

@@ -194,6 +194,6 @@ describe('clusterArticles edge cases', () => {
   });
 
   it('exposes documented defaults', () => {
-    expect(DEFAULT_CLUSTER_OPTIONS).toEqual({ threshold: 0.15, dateWindowDays: 7, topK: 20, maxDf: 30 });
+    expect(DEFAULT_CLUSTER_OPTIONS).toEqual({ threshold: 0.15, dateWindowDays: 7, topK: 20, maxDf: 30, threads: 1 });
   });
 });

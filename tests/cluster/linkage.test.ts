@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageLinkage } from '../../src/cluster/linkage.js';
+import { averageLinkage, edgesThatCanMerge } from '../../src/cluster/linkage.js';
 
 const groups = (labels: Int32Array): number[][] => {
   const byLabel = new Map<number, number[]>();
@@ -40,5 +41,44 @@ describe('averageLinkage', () => {
 
   it('handles no nodes', () => {
     expect(averageLinkage(0, [], 0.5)).toEqual(new Int32Array(0));
+  });
+});
+
+describe('edgesThatCanMerge', () => {
+  const partition = (labels: Int32Array): string => JSON.stringify(groups(labels).map((g) => g.join(',')).sort());
+
+  it('gives the same clusters as linking over every edge (random graphs, duplicates, any order)', () => {
+    const graph = fc.record({
+      n: fc.integer({ min: 1, max: 12 }),
+      raw: fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.double({ min: 0.01, max: 1, noNaN: true })), { maxLength: 40 }),
+      threshold: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(graph, ({ n, raw, threshold }) => {
+        const pairs = new Map<number, number>();
+        for (const [x, y, sim] of raw) {
+          const a = Math.min(x % n, y % n);
+          const b = Math.max(x % n, y % n);
+          if (a !== b && !pairs.has(a * n + b)) pairs.set(a * n + b, sim);
+        }
+        // Each pair twice (found from both ends), in insertion order: the input is not sorted.
+        const keys = Float64Array.from([...pairs.keys(), ...pairs.keys()]);
+        const sims = Float64Array.from([...pairs.values(), ...pairs.values()]);
+        const all = [...pairs].map(([key, sim]) => ({ a: Math.floor(key / n), b: key % n, sim })).sort((x, y) => x.a - y.a || x.b - y.b);
+        const kept = edgesThatCanMerge({ n, keys, sims }, threshold);
+        expect(partition(averageLinkage(n, kept, threshold))).toBe(partition(averageLinkage(n, all, threshold)));
+        expect(kept.length).toBeLessThanOrEqual(all.length);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('drops an edge between two strong components, keeps a weak edge inside one', () => {
+    const n = 4;
+    const key = (a: number, b: number): number => a * n + b;
+    const edges = edgesThatCanMerge({ n, keys: Float64Array.of(key(0, 1), key(2, 3), key(1, 2), key(0, 1)), sims: Float64Array.of(0.9, 0.8, 0.1, 0.9) }, 0.5);
+    expect(edges).toEqual([{ a: 0, b: 1, sim: 0.9 }, { a: 2, b: 3, sim: 0.8 }]);
+    const inside = edgesThatCanMerge({ n, keys: Float64Array.of(key(0, 1), key(1, 2), key(0, 2)), sims: Float64Array.of(0.9, 0.6, 0.1) }, 0.5);
+    expect(inside).toEqual([{ a: 0, b: 1, sim: 0.9 }, { a: 0, b: 2, sim: 0.1 }, { a: 1, b: 2, sim: 0.6 }]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, remapTermCounts, termCountsOf, TermVocabulary, WordIdTranslation } from '../../src/text/terms.js';
+import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, remapTermCounts, termCountsOf, termOrder, TermVocabulary, WordIdTranslation } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
 /** Counts spelled out as term → count, through one vocabulary. */
@@ -94,5 +94,20 @@ describe('TermVocabulary', () => {
     const remapped = remapTermCounts(counts, new WordIdTranslation(worker.words, run));
     expect(remapped).toEqual(contentTerms(tokenize(text, 'en'), 'en', run));
     expect(() => remapTermCounts(counts, new WordIdTranslation([], run))).toThrow(/missing from the 0 words sent/);
+  });
+});
+
+describe('termOrder', () => {
+  it('sorts term keys as their spelled terms sort (code units), bigrams without being spelled', () => {
+    const vocabulary = new TermVocabulary();
+    const words = ['ab', 'a', 'zed', 'b', 'بيت', 'Alpha', '2024'];
+    const ids = words.map((w) => vocabulary.intern(w));
+    const keys = [...ids];
+    for (const x of ids) for (const y of ids) keys.push(bigramKey(x, y));
+    const order = termOrder(vocabulary);
+    const byOrder = [...keys].sort((x, y) => order(x) - order(y)).map((k) => vocabulary.termOf(k));
+    const byString = keys.map((k) => vocabulary.termOf(k)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    expect(byOrder).toEqual(byString);
+    expect(new Set(keys.map(order)).size).toBe(keys.length);
   });
 });

@@ -4,22 +4,24 @@ import { buildTfIdf, type VectorizeOptions } from '../../src/cluster/vectorize.j
 /** Test terms get keys by first appearance in this table. */
 const table: string[] = [];
 const keyOf = (term: string): number => (table.includes(term) ? table.indexOf(term) : table.push(term) - 1);
-const OPTIONS: VectorizeOptions = { termOf: (key) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1, neutralPrefix: 'ent:', neutralShare: 0.4 };
+const OPTIONS: VectorizeOptions = { termOf: (key) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1, isNeutral: (key: number) => (table[key] ?? '').startsWith('ent:'), neutralShare: 0.4 };
 const docs = (rows: Record<string, number>[]) =>
   rows.map((r) => ({ parts: [{ keys: Object.keys(r).map(keyOf), counts: Object.values(r) }] }));
 
 function row(matrix: ReturnType<typeof buildTfIdf>, i: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (let k = matrix.offsets[i] ?? 0; k < (matrix.offsets[i + 1] ?? 0); k++) {
-    out[matrix.vocab[matrix.terms[k] ?? 0] ?? ''] = matrix.weights[k] ?? 0;
+    out[matrix.termOf(matrix.terms[k] ?? 0)] = matrix.weights[k] ?? 0;
   }
   return out;
 }
 
+const vocabOf = (matrix: ReturnType<typeof buildTfIdf>): string[] => Array.from({ length: matrix.columns }, (_, c) => matrix.termOf(c));
+
 describe('buildTfIdf', () => {
   it('weighs by sublinear tf and smoothed idf, then L2-normalises (scikit-learn formulas)', () => {
     const m = buildTfIdf(docs([{ quake: 3, city: 1 }, { city: 2 }]), OPTIONS);
-    expect(m.vocab).toEqual(['city', 'quake']);
+    expect(vocabOf(m)).toEqual(['city', 'quake']);
     const quake = (1 + Math.log(3)) * (Math.log(3 / 2) + 1);
     const city = 1 * (Math.log(3 / 3) + 1);
     const norm = Math.hypot(quake, city);
@@ -40,7 +42,7 @@ describe('buildTfIdf', () => {
       minDf: 2,
       maxDfShare: 0.7,
     });
-    expect(m.vocab).toEqual(['pair']);
+    expect(vocabOf(m)).toEqual(['pair']);
     expect([...m.df]).toEqual([2]);
   });
 
@@ -59,6 +61,13 @@ describe('buildTfIdf', () => {
 
   it('sorts the vocabulary by code unit, whatever the insertion order', () => {
     const m = buildTfIdf(docs([{ zed: 1, 'ent:b': 1, Alpha: 1, 'بيت': 1 }]), OPTIONS);
-    expect(m.vocab).toEqual(['Alpha', 'ent:b', 'zed', 'بيت']);
+    expect(vocabOf(m)).toEqual(['Alpha', 'ent:b', 'zed', 'بيت']);
+  });
+
+  it('orders columns by orderOf when given, and rows follow the column order', () => {
+    const m = buildTfIdf(docs([{ b: 1, a: 2, c: 1 }, { c: 1 }]), { ...OPTIONS, orderOf: (key) => -key });
+    expect(vocabOf(m)).toEqual(['a', 'b', 'c'].sort((x, y) => keyOf(y) - keyOf(x)));
+    const cols = Array.from(m.terms.subarray(m.offsets[0], m.offsets[1]));
+    expect(cols).toEqual([...cols].sort((x, y) => x - y));
   });
 });
