@@ -60,6 +60,14 @@ export function buildMatcher<T>(entries: Iterable<{ term: string; lang: Lang; va
   return { root, size };
 }
 
+/** The forms of one distinct token a term could use: as a term's first word, and as a later word. */
+interface TokenTypeForms {
+  first: readonly string[];
+  rest: readonly string[];
+}
+
+const NO_FORMS: TokenTypeForms = { first: [], rest: [] };
+
 /**
  * Every word any matcher of a compiled lexicon knows, and its glob prefixes. Token forms are
  * filtered through it once per distinct token (cached), so a token no term can start with costs
@@ -68,8 +76,7 @@ export function buildMatcher<T>(entries: Iterable<{ term: string; lang: Lang; va
 export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly globs: string[] = [];
-  private readonly cache = new Map<string, readonly string[]>();
-  private readonly cacheRest = new Map<string, readonly string[]>();
+  private readonly cache = new Map<string, TokenTypeForms>();
 
   constructor(matchers: readonly Matcher<unknown>[]) {
     for (const matcher of matchers) this.collect(matcher.root as TrieNode<unknown>);
@@ -86,31 +93,47 @@ export class Vocabulary {
     }
   }
 
-  /** The forms of `norm` a term could use: as a first word (clitics allowed) or a later word. */
-  formsOf(norm: string, first: boolean): readonly string[] {
-    const cache = first || !hasArabic(norm) ? this.cache : this.cacheRest;
-    let forms = cache.get(norm);
+  /**
+   * The forms of `norm` a term could use: as a first word (Arabic clitics allowed) and as a later
+   * word (English inflection only: Arabic proclitics attach to the phrase's first word). One map
+   * lookup per token: on the 50k benchmark corpus a lookup per pass and word position (with an
+   * Arabic-script test each time) was ~20% of matching.
+   */
+  formsOfType(norm: string): TokenTypeForms {
+    let forms = this.cache.get(norm);
     if (forms === undefined) {
-      const candidates = first || !hasArabic(norm) ? matchForms(norm) : [norm];
-      forms = candidates.filter((form) => this.words.has(form) || this.globs.some((g) => form.startsWith(g)));
+      const first = this.known(matchForms(norm));
+      const rest = hasArabic(norm) ? this.known([norm]) : first;
+      forms = first.length === 0 && rest.length === 0 ? NO_FORMS : { first, rest };
       // Bounded: a long run over many distinct tokens must not grow memory without end.
-      if (cache.size > 500_000) cache.clear();
-      cache.set(norm, forms);
+      if (this.cache.size > 500_000) this.cache.clear();
+      this.cache.set(norm, forms);
     }
     return forms;
   }
+
+  /** The forms of `norm` a term could use as its first word (`first`) or a later word. */
+  formsOf(norm: string, first: boolean): readonly string[] {
+    const forms = this.formsOfType(norm);
+    return first ? forms.first : forms.rest;
+  }
+
+  private known(candidates: readonly string[]): readonly string[] {
+    const known = candidates.filter((form) => this.words.has(form) || this.globs.some((g) => form.startsWith(g)));
+    return known.length === 0 ? NO_FORMS.first : known;
+  }
 }
 
-/** Match forms per token of one text, looked up in the lexicon's vocabulary. */
+/** Match forms per token of one text, looked up in the lexicon's vocabulary once per token, on first use. */
 export class TokenForms {
-  /** First-word forms per token, filled on first use: five passes (terms, excludes, labels, entities, cues) share them. */
-  private readonly firstForms: (readonly string[] | undefined)[];
+  private readonly types: (TokenTypeForms | undefined)[];
+  private startList: Int32Array | undefined;
 
   constructor(
     readonly tokens: readonly Token[],
     private readonly vocabulary: Vocabulary,
   ) {
-    this.firstForms = new Array<readonly string[] | undefined>(tokens.length);
+    this.types = new Array<TokenTypeForms | undefined>(tokens.length);
   }
 
   /**
@@ -118,20 +141,35 @@ export class TokenForms {
    * English inflection only (Arabic proclitics attach to the phrase's first word).
    */
   forms(i: number, first: boolean): readonly string[] {
-    if (!first) return this.vocabulary.formsOf(this.tokens[i]!.norm, false);
-    let forms = this.firstForms[i];
-    if (forms === undefined) {
-      forms = this.vocabulary.formsOf(this.tokens[i]!.norm, true);
-      this.firstForms[i] = forms;
+    let type = this.types[i];
+    if (type === undefined) {
+      type = this.vocabulary.formsOfType(this.tokens[i]!.norm);
+      this.types[i] = type;
     }
-    return forms;
+    return first ? type.first : type.rest;
+  }
+
+  /**
+   * Indices of the tokens some term can start at, ascending. Computed once and shared by every
+   * scan of the text (terms, excludes, labels, entities, cues): most tokens start nothing, and
+   * walking the trie from each of them in every pass was most of the scanning time.
+   */
+  starts(): Int32Array {
+    if (this.startList === undefined) {
+      const found: number[] = [];
+      for (let i = 0; i < this.tokens.length; i++) if (this.forms(i, true).length > 0) found.push(i);
+      this.startList = Int32Array.from(found);
+    }
+    return this.startList;
   }
 }
 
+const NO_OCCURRENCES: readonly Occurrence<never>[] = [];
+
 /** Every term of `matcher` that starts at token `from` (all lengths), longest first. */
-export function occurrencesAt<T>(matcher: Matcher<T>, forms: TokenForms, from: number): Occurrence<T>[] {
+export function occurrencesAt<T>(matcher: Matcher<T>, forms: TokenForms, from: number): readonly Occurrence<T>[] {
+  if (forms.forms(from, true).length === 0) return NO_OCCURRENCES;
   const found: Occurrence<T>[] = [];
-  if (forms.forms(from, true).length === 0) return found;
   walk(matcher.root, from, from, forms, found);
   found.sort((a, b) => b.to - a.to);
   return found;
@@ -167,20 +205,18 @@ export function scanLongest<T>(
 ): Occurrence<T>[] {
   const out: Occurrence<T>[] = [];
   if (matcher.size === 0) return out;
-  const n = forms.tokens.length;
-  for (let i = 0; i < n; ) {
-    let taken: Occurrence<T> | null = null;
+  const starts = forms.starts();
+  let next = 0;
+  for (let s = 0; s < starts.length; s++) {
+    const i = starts[s]!;
+    if (i < next) continue;
     for (const occurrence of occurrencesAt(matcher, forms, i)) {
       const values = accept(occurrence);
       if (values !== null && values.length > 0) {
-        taken = { from: occurrence.from, to: occurrence.to, values };
+        out.push({ from: occurrence.from, to: occurrence.to, values });
+        next = occurrence.to;
         break;
       }
-    }
-    if (taken === null) i++;
-    else {
-      out.push(taken);
-      i = taken.to;
     }
   }
   return out;
@@ -190,6 +226,7 @@ export function scanLongest<T>(
 export function scanAll<T>(matcher: Matcher<T>, forms: TokenForms): Occurrence<T>[] {
   const out: Occurrence<T>[] = [];
   if (matcher.size === 0) return out;
-  for (let i = 0; i < forms.tokens.length; i++) out.push(...occurrencesAt(matcher, forms, i));
+  const starts = forms.starts();
+  for (let s = 0; s < starts.length; s++) for (const occurrence of occurrencesAt(matcher, forms, starts[s]!)) out.push(occurrence);
   return out;
 }

@@ -33,8 +33,25 @@ const EN_S_KEEP = new Set(['news', 'series', 'species', 'means', 'physics', 'pol
  */
 export class TermVocabulary {
   private readonly idOf = new Map<string, number>();
+  /** Per token norm seen: the id of its content form, or -1 (stop word, too short). */
+  private readonly idOfNorm = new Map<string, number>();
   /** Word per id. */
   readonly words: string[] = [];
+
+  /**
+   * The id of the content form of a token norm (`foldTerm`), or -1 when it has none. Cached per
+   * norm: one map lookup per token instead of the stop-word, digit and script tests, the folding
+   * and a second lookup (~15% of matching on the 50k benchmark corpus).
+   */
+  contentIdOf(norm: string): number {
+    let id = this.idOfNorm.get(norm);
+    if (id === undefined) {
+      const word = foldTerm(norm);
+      id = word === null ? -1 : this.intern(word);
+      this.idOfNorm.set(norm, id);
+    }
+    return id;
+  }
 
   /** The id of `word`, given now if it has none yet. */
   intern(word: string): number {
@@ -115,12 +132,11 @@ export function contentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: 
   let n = 0;
   let previous = -1;
   for (const token of tokens) {
-    const word = foldTerm(token.norm);
-    if (word === null) {
+    const id = vocabulary.contentIdOf(token.norm);
+    if (id < 0) {
       previous = -1;
       continue;
     }
-    const id = vocabulary.intern(word);
     scratch[n++] = id;
     if (previous >= 0) scratch[n++] = bigramKey(previous, id);
     previous = id;
