@@ -22,9 +22,20 @@ function foldChar(ch: string): string {
   return '';
 }
 
-/** Fold an Arabic word for matching: no diacritics or tatweel; alef, yaa and taa marbuta folded; Arabic-Indic digits to ASCII. */
+/**
+ * A final alef carrying tanween fath (`اً`, typed in either order), the indefinite accusative
+ * ending (`غزواً` = `غزو` + accusative): it belongs to the case ending, not the word. Only taken off
+ * when the tanween is written: a bare final alef is often part of the word (`روسيا`).
+ */
+const TANWEEN_FATH_ALEF = /(?:\u0627\u064B|\u064B\u0627)$/;
+
+/**
+ * Fold an Arabic word for matching: an accusative tanween alef off; no diacritics or tatweel;
+ * alef, yaa and taa marbuta folded; Arabic-Indic digits to ASCII.
+ */
 export function normalizeArabic(word: string): string {
-  return word.replace(FOLD, foldChar);
+  const bare = word.includes('\u064B') ? word.replace(TANWEEN_FATH_ALEF, '') : word;
+  return bare.replace(FOLD, foldChar);
 }
 
 /** True when `text` holds an Arabic-script character. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle, cutSentence } from '../../src/analyze/index.js';
 import { compileLexicons, loadLexiconBundle, parseLexiconFiles } from '../../src/lexicon/index.js';
+import { bundledLexiconDir } from '../../src/paths.js';
 import type { LexiconBundle } from '../../src/types.js';
 
 const GOOD = fileURLToPath(new URL('../fixtures/lexicon/good/', import.meta.url));
@@ -133,5 +134,16 @@ describe('lexicons without cues', () => {
     const b = parseLexiconFiles([{ path: 'x/a.yaml', text: 'lexicon: a\nconcepts:\n  - id: c\n    label: c\n    frame: f\n    terms: { en: [kiev] }\n' }], 'x');
     const a = analyzeArticle({ id: 'i', body: 'Kiev, he said.', lang: 'en', headlineEnd: 0 }, compileLexicons(b));
     expect(a.matches.map((m) => m.voice)).toEqual(['authorial']);
+  });
+});
+
+describe('Arabic accusative tanween', () => {
+  it('matches غزو in غزوًا (indefinite accusative, tanween written)', () => {
+    const bundled = compileLexicons(loadLexiconBundle(bundledLexiconDir()));
+    const body = 'وصفت الحكومة العملية بأنها غزوًا للأراضي الأوكرانية';
+    const hits = analyzeArticle({ id: 'a', body, lang: 'ar', headlineEnd: 0 }, bundled).matches;
+    const hit = hits.find((m) => m.matched === 'غزوًا');
+    expect(hit?.concept).toBeDefined();
+    expect(body.slice(hit!.start, hit!.end)).toBe('غزوًا');
   });
 });

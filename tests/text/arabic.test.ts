@@ -40,3 +40,15 @@ describe('arabicCliticForms', () => {
     expect(hasArabic('Kyiv')).toBe(false);
   });
 });
+
+describe('normalizeArabic: accusative tanween', () => {
+  it('takes off a final alef carrying tanween fath, typed in either order', () => {
+    expect(normalizeArabic('غزواً')).toBe('غزو');
+    expect(normalizeArabic('غزوًا')).toBe('غزو');
+  });
+
+  it('keeps a bare final alef, which is often part of the word', () => {
+    expect(normalizeArabic('روسيا')).toBe('روسيا');
+    expect(normalizeArabic('غزوا')).toBe('غزوا');
+  });
+});
