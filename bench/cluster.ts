@@ -1,204 +1,222 @@
 /**
- * Event-clustering benchmark on a seeded synthetic corpus (10k and 50k articles): time of
- * `clusterArticles` (TF-IDF + neighbours + linkage + description), peak RSS, the 50k/10k time
- * ratio, and B-cubed F1 against the generator's own events as a sanity check. Each size runs in
- * its own child process so peak RSS is that size's alone.
+ * Event-clustering benchmark on the realistic generated corpus (`npm run bench:cluster`): per
+ * size (default 10k and 50k articles), the time and peak RSS of `clusterArticles(docs,
+ * vocabulary)` (the whole similarity + clustering) on exactly what a real run passes it, B-cubed
+ * against the generator's true events as a sanity check, and the same articles through
+ * scikit-learn's TF-IDF and a blocked sparse X·Xᵀ top-k (bench/sklearn_similarity.py) side by side.
  *
- * The corpus: a Zipf vocabulary (s = 1.07, Zipf's law for word frequencies; Piantadosi 2014) per
- * language, thousands of events of 2–6 articles each spread over one year, every article mixing
- * background words with its event's keywords and entities, a share of keywords paraphrased
- * (replaced by a random word) per article; 20% Arabic articles sharing only entities and numbers.
+ * Steps per size, one process at a time (the machine is shared):
+ * 1. the corpus (`<cache>/corpus-g<version>-seed<seed>-n<size>`, generated when missing);
+ * 2. its clustering inputs, read and matched by the real pipeline once and cached beside it
+ *    (bench/lib/cluster-cache.ts says when they are rebuilt), in a child process;
+ * 3. `clusterArticles` timed in a child process of its own, so its peak RSS is that size's alone;
+ * 4. scikit-learn, when `/usr/bin/python3 -c "import sklearn"` works (Debian `python3-sklearn`).
+ * The table goes to stdout and, as JSON, to `<cache>/results/cluster-latest.json`.
  *
- * Run: `node dist/bench/cluster.js` (both sizes) — run it once, the machine is shared.
+ * Options: --sizes 10000,50000  --seed 1  --cache <dir>  --threads N (clusterArticles' option;
+ * default: its own default, as src/pipeline.ts calls it)  --sklearn-max-seconds 360  --no-sklearn
+ * --rebuild (rebuild the cached inputs)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { scoreBCubed } from '../src/cluster/b-cubed.js';
-import { clusterArticles, type ClusterInput } from '../src/cluster/index.js';
-import { createRandom } from '../src/stats/prng.js';
-import { bigramKey, TermVocabulary } from '../src/text/terms.js';
-import type { TermCounts } from '../src/types.js';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { clusterArticles } from '../src/cluster/index.js';
+import { isMainModule } from '../src/is-main.js';
+import { bundledLexiconDir } from '../src/paths.js';
+import { EVENTS_FILE, GENERATOR_VERSION, generateCorpus, packageRoot, readCorpusManifest, sourcesHash } from './generate-corpus.js';
+import { clusterCachePaths, clusterInputsKey, defaultCodeDir } from './lib/cluster-cache.js';
+import { buildClusterInputs, vocabularyOf } from './lib/cluster-inputs.js';
+import { readClusterInputs, readClusterInputsKey, writeClusterInputs, writeClusterTexts } from './lib/cluster-inputs-file.js';
+import { parseStoryEvents, scoreAgainstEvents } from './lib/cluster-score.js';
+import { formatClusterTable, timeRatio } from './lib/cluster-table.js';
+import type { ClusterBenchRow, FramescopeResult, SklearnResult } from './lib/cluster-table.js';
 
-const SIZES = [10_000, 50_000];
-const SEED = 20_260_322;
-const VOCABULARY = 40_000;
-const ZIPF_EXPONENT = 1.07;
-const ENTITY_POOL = 6_000;
-const KEYWORDS_PER_EVENT = 14;
-const ENTITIES_PER_EVENT = 3;
-/** Chance that an article swaps one of its event's keywords for a random word (paraphrase). */
-const PARAPHRASE = 0.3;
-const ARABIC_SHARE = 0.2;
+const DEFAULT_SIZES = [10_000, 50_000];
+const PYTHON = '/usr/bin/python3';
+/** Neighbours kept per row on the scikit-learn side: `clusterArticles`' default `topK`. */
+const SKLEARN_TOP_K = 20;
+/** Rows per X·Xᵀ block: at 50k documents a 2,000-row block of the product is ~1 GB. */
+const SKLEARN_BLOCK_ROWS = 2000;
+/** The brief: cap a scikit-learn run at 6 minutes and report what was measured. */
+const SKLEARN_MAX_SECONDS = 360;
+const KB_TO_MB = 1024 / 1e6;
 
-interface GeneratedDoc {
-  input: ClusterInput;
-  event: number;
+interface BenchOptions {
+  sizes: number[];
+  seed: number;
+  cache: string;
+  threads: number | null;
+  sklearn: boolean;
+  sklearnMaxSeconds: number;
+  rebuild: boolean;
 }
 
-function zipfSampler(size: number, exponent: number, random: () => number): () => number {
-  const cdf = new Float64Array(size);
-  let total = 0;
-  for (let r = 0; r < size; r++) cdf[r] = total += 1 / (r + 1) ** exponent;
-  return () => {
-    const x = random() * total;
-    let lo = 0;
-    let hi = size - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cdf[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' }, seed: { type: 'string', default: '1' }, cache: { type: 'string' }, threads: { type: 'string' },
+      'sklearn-max-seconds': { type: 'string', default: String(SKLEARN_MAX_SECONDS) }, 'no-sklearn': { type: 'boolean', default: false },
+      rebuild: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be whole numbers ≥ 1 separated by commas, got "${values.sizes}"`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, got "${values.seed}"`);
+  const threads = values.threads === undefined ? null : Number(values.threads);
+  if (threads !== null && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`--threads must be a whole number ≥ 1, got "${values.threads}"`);
+  const sklearnMaxSeconds = Number(values['sklearn-max-seconds']);
+  if (!(sklearnMaxSeconds > 0)) throw new Error(`--sklearn-max-seconds must be a number > 0, got "${values['sklearn-max-seconds']}"`);
+  return {
+    sizes, seed, threads, sklearnMaxSeconds, sklearn: !values['no-sklearn'], rebuild: values.rebuild,
+    cache: resolve(values.cache ?? join(tmpdir(), 'framescope-bench')),
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'san', 'vol', 'ri', 'den', 'po', 'lak', 'ur', 'bes', 'ma', 'nor', 'ti', 'gal'];
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const seconds = (startedMs: number): string => ((performance.now() - startedMs) / 1000).toFixed(1);
 
-/** A pronounceable pseudo-word per rank, so term strings look like words of realistic length. */
-function wordOf(rank: number, lang: string): string {
-  let word = '';
-  let r = rank + 17;
-  do {
-    word += SYLLABLES[r % SYLLABLES.length];
-    r = Math.floor(r / SYLLABLES.length);
-  } while (r > 0);
-  return lang === 'ar' ? `ع${word}` : word;
-}
-
-/** Unigram and adjacent-bigram counts, as `contentTerms` gives them (keys ascending). */
-function countTerms(words: readonly string[], vocabulary: TermVocabulary): TermCounts {
-  const counts = new Map<number, number>();
-  let previous = -1;
-  for (const word of words) {
-    const id = vocabulary.intern(word);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (previous >= 0) counts.set(bigramKey(previous, id), (counts.get(bigramKey(previous, id)) ?? 0) + 1);
-    previous = id;
+/** The pipeline benchmark's corpus folder for this size and seed: reused when its manifest is current. */
+function ensureCorpus(cache: string, articles: number, seed: number, root: string): string {
+  const dir = join(cache, `corpus-g${GENERATOR_VERSION}-seed${seed}-n${articles}`);
+  const cached = readCorpusManifest(dir);
+  if (cached?.generator_version === GENERATOR_VERSION && cached.articles === articles && cached.seed === seed && cached.sources_sha256 === sourcesHash(root)) {
+    return dir;
   }
-  const keys = Float64Array.from(counts.keys()).sort();
-  return { keys, counts: Uint32Array.from(keys, (key) => counts.get(key) ?? 0) };
+  const started = performance.now();
+  generateCorpus({ articles, seed, outDir: dir, root });
+  log(`corpus ${articles}: generated in ${seconds(started)} s → ${dir}`);
+  return dir;
 }
 
-export function generateCorpus(size: number, seed: number): { docs: GeneratedDoc[]; vocabulary: TermVocabulary } {
-  const random = createRandom(seed);
-  const vocabulary = new TermVocabulary();
-  const background = zipfSampler(VOCABULARY, ZIPF_EXPONENT, random);
-  const entityRank = zipfSampler(ENTITY_POOL, 1, random);
-  const docs: GeneratedDoc[] = [];
-  for (let event = 0; docs.length < size; event++) {
-    const day = Math.floor(random() * 365);
-    // Event keywords come from the middle and tail of the vocabulary: specific, not unique.
-    const keywords = Array.from({ length: KEYWORDS_PER_EVENT }, () => 500 + Math.floor(random() * (VOCABULARY - 500)));
-    const entities = Array.from({ length: ENTITIES_PER_EVENT }, () => `ent${entityRank()}`);
-    const toll = String(10 + Math.floor(random() * 990));
-    const articles = Math.min(2 + Math.floor(random() * 5), size - docs.length);
-    for (let a = 0; a < articles; a++) {
-      const lang = random() < ARABIC_SHARE ? 'ar' : 'en';
-      const length = 60 + Math.floor(random() * 120);
-      const words: string[] = [];
-      for (let w = 0; w < length; w++) {
-        const fromEvent = random() < 0.2;
-        const rank = fromEvent ? (keywords[Math.floor(random() * keywords.length)] ?? 0) : background();
-        words.push(fromEvent && random() < PARAPHRASE ? wordOf(background(), lang) : wordOf(rank, lang));
-      }
-      if (random() < 0.5) words.push(toll);
-      const mentions = entities.flatMap((e) => Array.from({ length: 1 + Math.floor(random() * 3) }, () => e));
-      const date = new Date(Date.UTC(2025, 0, 1 + day + Math.floor(random() * 4))).toISOString().slice(0, 10);
-      const id = `doc${String(docs.length).padStart(6, '0')}`;
-      docs.push({ input: { id, date, lang, termCounts: countTerms(words, vocabulary), entities: mentions }, event });
-    }
-  }
-  return { docs, vocabulary };
+/** Cached clustering inputs and texts of a corpus, rebuilt in a child process when missing or stale. */
+function ensureInputs(corpusDir: string, rebuild: boolean): { inputs: string; texts: string } {
+  const paths = clusterCachePaths(corpusDir);
+  const key = clusterInputsKey(corpusDir, defaultCodeDir(), bundledLexiconDir());
+  // The texts are written first and the inputs last, so a current inputs file implies its texts.
+  if (!rebuild && existsSync(paths.texts) && readClusterInputsKey(paths.inputs) === key) return paths;
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), 'child-prepare', corpusDir, key], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`building the clustering inputs of ${corpusDir} failed (exit ${child.status ?? child.signal})`);
+  log(`inputs: built in ${seconds(started)} s → ${paths.inputs}`);
+  return paths;
 }
 
-interface RunResult {
-  size: number;
-  seconds: number;
-  /** User + system CPU seconds of the call: less sensitive than wall time to a busy machine. */
-  cpuSeconds: number;
-  rssMb: number;
-  inputRssMb: number;
-  clusters: number;
-  f1: number;
+/** Child: read + match the corpus with the real pipeline and cache what clustering sees. */
+async function prepareChild(corpusDir: string, key: string): Promise<void> {
+  const { inputs, texts } = await buildClusterInputs(corpusDir);
+  const paths = clusterCachePaths(corpusDir);
+  writeClusterTexts(paths.texts, texts);
+  writeClusterInputs(paths.inputs, key, inputs);
 }
 
-/** Child process: generate one size, time clusterArticles, print a JSON result line. */
-function runOne(size: number): void {
-  const { docs, vocabulary } = generateCorpus(size, SEED);
-  const inputRss = process.memoryUsage().rss;
+/** Child: load the cached inputs, time `clusterArticles`, print one JSON line (a FramescopeResult). */
+function clusterChild(inputsPath: string, eventsPath: string, threads: number | null): void {
+  const { inputs } = readClusterInputs(inputsPath);
+  const vocabulary = vocabularyOf(inputs.words);
+  const events = parseStoryEvents(readFileSync(eventsPath, 'utf8'));
+  globalThis.gc?.();
+  const loadedRssMb = process.memoryUsage().rss / 1e6;
+  const loadPeakRssMb = process.resourceUsage().maxRSS * KB_TO_MB;
   const started = performance.now();
   const cpuStart = process.cpuUsage();
-  const clusters = clusterArticles(docs.map((d) => d.input), vocabulary);
-  const seconds = (performance.now() - started) / 1000;
+  const clusters = threads === null ? clusterArticles(inputs.docs, vocabulary) : clusterArticles(inputs.docs, vocabulary, { threads });
+  const wallSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  const predicted = new Map<string, string>();
-  for (const c of clusters) for (const id of c.members) predicted.set(id, c.id);
-  const gold = new Map(docs.map((d) => [d.input.id, String(d.event)]));
-  const result: RunResult = {
-    size,
-    seconds,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    rssMb: process.resourceUsage().maxRSS / 1024,
-    inputRssMb: inputRss / 1_048_576,
-    clusters: clusters.length,
-    f1: scoreBCubed(predicted, gold).f1,
+  const result: FramescopeResult = {
+    articles: inputs.docs.length, seconds: wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, threads,
+    loadedRssMb, loadPeakRssMb, peakRssMb: process.resourceUsage().maxRSS * KB_TO_MB,
+    clusters: clusters.length, score: scoreAgainstEvents(clusters, events),
   };
-  console.log(JSON.stringify(result));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/** scikit-learn TF-IDF + average linkage on the same corpus, when sklearn is importable. */
-function runSklearn(size: number): string {
-  const probe = spawnSync('/usr/bin/python3', ['-c', 'import sklearn'], { encoding: 'utf8' });
-  if (probe.status !== 0) return 'scikit-learn not installed (/usr/bin/python3 -c "import sklearn" fails): comparison skipped';
-  const dir = mkdtempSync(join(tmpdir(), 'framescope-bench-'));
+function runFramescope(inputsPath: string, eventsPath: string, threads: number | null): FramescopeResult {
+  // --expose-gc only so the child can collect before reading its post-load RSS.
+  const args = ['--expose-gc', fileURLToPath(import.meta.url), 'child-cluster', inputsPath, eventsPath, ...(threads === null ? [] : [String(threads)])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
+  if (child.status !== 0) throw new Error(`clusterArticles child failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as FramescopeResult;
+}
+
+/** scikit-learn's version, or why the comparison is skipped. */
+function probeSklearn(): { version: string } | { skipped: string } {
+  const probe = spawnSync(PYTHON, ['-c', 'import sklearn; print(sklearn.__version__)'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { skipped: `not installed (${PYTHON} -c "import sklearn" fails; Debian: apt-get install python3-sklearn)` };
+  return { version: probe.stdout.trim() };
+}
+
+function runSklearn(textsPath: string, maxSeconds: number): SklearnResult | { skipped: string } {
+  const script = join(packageRoot(), 'bench', 'sklearn_similarity.py');
+  const args = [script, textsPath, '--top-k', String(SKLEARN_TOP_K), '--block-rows', String(SKLEARN_BLOCK_ROWS), '--max-seconds', String(maxSeconds)];
+  // The script stops itself at the cap; the timeout only guards against a hang (vectorizing is not capped).
+  const child = spawnSync(PYTHON, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: (maxSeconds + 600) * 1000 });
+  if (child.status !== 0) return { skipped: `${script} failed (exit ${child.status ?? child.signal})` };
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as SklearnResult;
+}
+
+function benchSize(size: number, options: BenchOptions, root: string, sklearn: { version: string } | { skipped: string }): ClusterBenchRow {
+  const corpus = ensureCorpus(options.cache, size, options.seed, root);
+  const paths = ensureInputs(corpus, options.rebuild);
+  const framescope = runFramescope(paths.inputs, join(corpus, EVENTS_FILE), options.threads);
+  log(`framescope ${size}: ${framescope.seconds.toFixed(2)} s (CPU ${framescope.cpuSeconds.toFixed(2)} s), peak RSS ${framescope.peakRssMb.toFixed(0)} MB, ${framescope.clusters} clusters, B³ F1 ${framescope.score.f1.toFixed(3)}`);
+  let sklearnResult: ClusterBenchRow['sklearn'] = 'skipped' in sklearn ? sklearn : { skipped: 'turned off (--no-sklearn)' };
+  if (options.sklearn && 'version' in sklearn) {
+    sklearnResult = runSklearn(paths.texts, options.sklearnMaxSeconds);
+    if (!('skipped' in sklearnResult)) {
+      log(`scikit-learn ${size}: vectorize ${sklearnResult.vectorizeSeconds.toFixed(2)} s, similarity ${sklearnResult.similaritySeconds.toFixed(2)} s (CPU ${sklearnResult.similarityCpuSeconds.toFixed(2)} s), peak RSS ${sklearnResult.peakRssMb.toFixed(0)} MB`);
+    }
+  }
+  return { size, corpus, framescope, sklearn: sklearnResult };
+}
+
+function main(argv: string[]): void {
+  const options = parseOptions(argv);
+  const root = packageRoot();
+  mkdirSync(options.cache, { recursive: true });
+  const sklearn = options.sklearn ? probeSklearn() : { skipped: 'turned off (--no-sklearn)' };
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const rows = options.sizes.map((size) => benchSize(size, options, root, sklearn));
+  process.stdout.write(`${formatClusterTable(rows)}\nload average before: ${load} on ${cpus().length} cores\n`);
+  const path = join(options.cache, 'results', 'cluster-latest.json');
+  mkdirSync(dirname(path), { recursive: true });
+  const report = {
+    node: process.version, sklearn: 'version' in sklearn ? sklearn.version : null, date: new Date().toISOString(), loadAverageBefore: load,
+    cores: cpus().length, generatorVersion: GENERATOR_VERSION, seed: options.seed, threads: options.threads,
+    sklearnSettings: { topK: SKLEARN_TOP_K, blockRows: SKLEARN_BLOCK_ROWS, maxSeconds: options.sklearnMaxSeconds },
+    ratio50kTo10k: timeRatio(rows, 50_000, 10_000), rows,
+  };
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`results: ${path}\n`);
+}
+
+async function dispatch(argv: string[]): Promise<void> {
+  const [mode, ...rest] = argv;
+  if (mode === 'child-prepare') {
+    const [corpusDir, key] = rest;
+    if (corpusDir === undefined || key === undefined) throw new Error('child-prepare needs <corpus dir> <key>');
+    await prepareChild(corpusDir, key);
+  } else if (mode === 'child-cluster') {
+    const [inputsPath, eventsPath, threads] = rest;
+    if (inputsPath === undefined || eventsPath === undefined) throw new Error('child-cluster needs <inputs> <events.csv> [threads]');
+    clusterChild(inputsPath, eventsPath, threads === undefined ? null : Number(threads));
+  } else {
+    main(argv);
+  }
+}
+
+if (isMainModule(import.meta.url)) {
   try {
-    const corpus = join(dir, 'corpus.jsonl');
-    const { docs, vocabulary } = generateCorpus(size, SEED);
-    const lines = docs.map(({ input: { termCounts } }) =>
-      JSON.stringify(Object.fromEntries(Array.from(termCounts.keys, (key, k) => [vocabulary.termOf(key), termCounts.counts[k]]))),
-    );
-    writeFileSync(corpus, `${lines.join('\n')}\n`);
-    const script = [
-      'import json,sys,time',
-      'from sklearn.feature_extraction import DictVectorizer',
-      'from sklearn.feature_extraction.text import TfidfTransformer',
-      'from sklearn.cluster import AgglomerativeClustering',
-      'docs=[json.loads(l) for l in open(sys.argv[1])]',
-      't=time.time()',
-      'X=TfidfTransformer(sublinear_tf=True).fit_transform(DictVectorizer().fit_transform(docs))',
-      'AgglomerativeClustering(n_clusters=None,metric="cosine",linkage="average",distance_threshold=0.85).fit(X.toarray())',
-      'print(time.time()-t)',
-    ].join('\n');
-    const seconds = Number(execFileSync('/usr/bin/python3', ['-c', script, corpus], { encoding: 'utf8' }).trim());
-    return `scikit-learn TF-IDF + average linkage, ${size} docs: ${seconds.toFixed(2)} s`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await dispatch(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench:cluster: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
   }
 }
-
-function main(): void {
-  const sizeArg = process.argv[2];
-  if (sizeArg !== undefined) {
-    runOne(Number(sizeArg));
-    return;
-  }
-  const self = fileURLToPath(import.meta.url);
-  const results = SIZES.map((size) => {
-    const out = execFileSync(process.execPath, ['--max-old-space-size=4096', self, String(size)], { encoding: 'utf8' });
-    return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as RunResult;
-  });
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`);
-  console.log('| docs | clusterArticles wall (s) | CPU (s) | peak RSS (MB) | RSS after generating input (MB) | clusters | B-cubed F1 vs generator |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of results) {
-    console.log(`| ${r.size} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.inputRssMb.toFixed(0)} | ${r.clusters} | ${r.f1.toFixed(3)} |`);
-  }
-  const [small, large] = results;
-  if (small && large) console.log(`50k/10k time ratio: ${(large.seconds / small.seconds).toFixed(2)}`);
-  console.log(runSklearn(SIZES[0] ?? 10_000));
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/cluster.js';
+import { generateSyntheticFeatures as generateCorpus } from '../../bench/lib/synthetic-features.js';
 import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput } from '../../src/cluster/index.js';
 import { contentTerms, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
