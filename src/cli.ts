@@ -30,11 +30,13 @@ Options for analyze:
   --bom                start every CSV with a UTF-8 byte-order mark (for Excel)
   --force              write into a non-empty folder not written by framescope
   --seed <n>           seed of the bootstrap intervals (default 1)
-  --no-cache           parse and clean afresh, and keep nothing for the next run
-  --cache-dir <dir>    parse+clean cache (default $FRAMESCOPE_CACHE_DIR, $XDG_CACHE_HOME/framescope
-                       or ~/.cache/framescope; delete it at any time)
-  --threads <n>        worker threads for matching (default: one per core, at most 4; used
-                       from 1,500 articles on; results do not depend on it)
+  --no-cache           parse, clean and match afresh, and keep nothing for the next run
+  --cache-dir <dir>    incremental cache: parsed articles, analyses, clusters (default
+                       $FRAMESCOPE_CACHE_DIR, $XDG_CACHE_HOME/framescope or ~/.cache/framescope;
+                       delete it at any time)
+  --threads <n>        worker threads for matching (from 1,500 articles) and for the event
+                       neighbour search (from 5,000); default one per core, at most 4;
+                       results do not depend on it
   --quiet              no progress or summary on stderr
   --debug              print stack traces of internal errors
 

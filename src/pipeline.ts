@@ -3,7 +3,8 @@ import { clusterArticles } from './cluster/index.js';
 import { cleanCorpus, diffVersions, parseInput, parseManifest } from './ingest/index.js';
 import { compileLexicons } from './lexicon/index.js';
 import type { CompiledLexicon } from './lexicon/index.js';
-import { buildReport } from './report/index.js';
+import { MemorySink, writeReport } from './report/index.js';
+import type { OutputSink } from './report/index.js';
 import { TermVocabulary } from './text/terms.js';
 import type {
   Article,
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   bom?: boolean;
   /** Seed of the bootstrap intervals (default 1). */
   seed?: number;
+  /** Threads for the parts that use them (clustering's neighbour search here; default 1). */
+  threads?: number;
   onProgress?: (stage: Stage, done: number, total: number) => void;
 }
 
@@ -99,16 +102,18 @@ export function readArticles(corpus: CorpusInput, outlets: OutletAlias[], option
   return { articles: cleaned.articles, skipped, inputs: countInputs(cleaned.articles, skipped), timings: { parse, clean } };
 }
 
-/** Match, diff versions and cluster: everything after cleaning. */
 /**
- * `matched`: analyses already made elsewhere (the CLI's worker threads, src/workers/match-pool.ts),
- * with the vocabulary their term counts index and the time it took.
+ * Match, diff versions and cluster: everything after cleaning.
+ *
+ * `matched`: analyses already made elsewhere (the CLI's worker threads, src/workers/match-pool.ts,
+ * or the incremental cache, src/cache/incremental.ts), with the vocabulary their term counts index,
+ * the time it took, and the clusters when the cache still holds valid ones.
  */
 export function analyzeArticles(
   read: ReadResult,
   bundle: LexiconBundle,
   options: AnalyzeOptions = {},
-  matched?: { analyses: Map<string, ArticleAnalysis>; vocabulary: TermVocabulary; ms: number },
+  matched?: { analyses: Map<string, ArticleAnalysis>; vocabulary: TermVocabulary; ms: number; clusters?: EventCluster[] },
 ): AnalysisResult {
   const timings = { read: 0, parse: read.timings.parse, clean: read.timings.clean, match: 0, cluster: 0, report: 0 } satisfies Record<Stage, number>;
   const progress = options.onProgress ?? (() => undefined);
@@ -125,7 +130,9 @@ export function analyzeArticles(
   const versionChanges = diffVersions(articles);
   const noTerms = { keys: new Float64Array(0), counts: new Uint32Array(0) };
   const latest = articles.filter((article) => article.isLatest);
-  const clusters = clusterArticles(
+  const clusters =
+    matched?.clusters ??
+    clusterArticles(
     latest.map((article) => {
       const analysis = analyses.get(article.id);
       return {
@@ -137,6 +144,7 @@ export function analyzeArticles(
       };
     }),
     vocabulary,
+    { threads: options.threads ?? 1 },
   );
   timings.cluster = performance.now() - started;
   progress('cluster', 1, 1);
@@ -191,23 +199,46 @@ function countInputs(articles: readonly Article[], skipped: readonly Skipped[]):
   return stories.size + skipped.length;
 }
 
-/** Build every output file of a run (pure; run.json is added by the caller with timings). */
+/** Provenance written at the top of report.md (the input count is taken from the result). */
+export interface ReportProvenance {
+  tool: string;
+  version: string;
+  options: Record<string, string | number | boolean | string[]>;
+}
+
+/** Stream every output file of a run into `sink` (run.json is added by the caller with timings). */
+export async function writeOutputs(
+  result: AnalysisResult,
+  bundle: LexiconBundle,
+  provenance: ReportProvenance,
+  options: { bom: boolean; seed?: number },
+  sink: OutputSink,
+): Promise<void> {
+  await writeReport(
+    {
+      articles: result.articles,
+      analyses: result.analyses,
+      vocabulary: result.vocabulary,
+      clusters: result.clusters,
+      versionChanges: result.versionChanges,
+      skipped: result.skipped,
+      bundle,
+      provenance: { ...provenance, inputs: result.inputs },
+      bom: options.bom,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    },
+    sink,
+  );
+}
+
+/** Build every output file of a run in memory: name → content (pure; run.json is added by the caller). */
 export async function renderOutputs(
   result: AnalysisResult,
   bundle: LexiconBundle,
-  provenance: { tool: string; version: string; options: Record<string, string | number | boolean | string[]> },
+  provenance: ReportProvenance,
   options: { bom: boolean; seed?: number },
 ): Promise<Map<string, string>> {
-  return buildReport({
-    articles: result.articles,
-    analyses: result.analyses,
-    vocabulary: result.vocabulary,
-    clusters: result.clusters,
-    versionChanges: result.versionChanges,
-    skipped: result.skipped,
-    bundle,
-    provenance: { ...provenance, inputs: result.inputs },
-    bom: options.bom,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-  });
+  const sink = new MemorySink();
+  await writeOutputs(result, bundle, provenance, options, sink);
+  return sink.files;
 }

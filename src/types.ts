@@ -247,6 +247,11 @@ export interface ArticleAnalysis {
   termCounts: TermCounts;
   /** Entity ids found in the article (with repeats), for cross-language clustering. */
   entities: string[];
+  /**
+   * Distinct hashes of the article's token norms (`hashNorm`, src/text/terms.ts), for the
+   * incremental cache to tell which articles a lexicon edit can touch; dropped once stored.
+   */
+  normHashes?: Uint32Array;
 }
 
 /** An event cluster (rows of `clusters.csv` / `events.csv`). */

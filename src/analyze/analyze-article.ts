@@ -1,7 +1,7 @@
 import type { Article, ArticleAnalysis, ContrastHit, Match, Span } from '../types.js';
 import type { CompiledLexicon, TermValue } from '../lexicon/compile.js';
 import { scanAll, scanLongest, TokenForms } from '../lexicon/matcher.js';
-import { contentTerms, TermVocabulary } from '../text/terms.js';
+import { countContentTerms, TermVocabulary } from '../text/terms.js';
 import { tokenize } from '../text/tokenize.js';
 import { buildVoiceContext, voiceOf } from './voice.js';
 
@@ -73,7 +73,8 @@ export function analyzeArticle(
   const entities: string[] = [];
   for (const hit of scanLongest(lexicon.entities, forms)) entities.push(...new Set(hit.values));
 
-  return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts: contentTerms(tokens, lang, vocabulary), entities };
+  const { termCounts, normHashes } = countContentTerms(tokens, lang, vocabulary);
+  return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts, entities, normHashes };
 }
 
 /** The hit's sentence, cut to at most 300 characters, centred on the hit when it is longer. */

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ReadResult } from '../pipeline.js';
-import type { InputFile } from '../types.js';
+import type { Article, InputFile } from '../types.js';
+import { readChunkedFile, writeChunkedFile } from './chunked-file.js';
 
 /**
  * Bump when the cached shape or anything that shapes parsing/cleaning changes without a version
  * bump of the tool (the tool version is part of every key as well).
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /** Cached corpora kept; older ones are deleted (by last use) so the folder cannot grow unbounded. */
 const MAX_ENTRIES = 4;
 
@@ -62,46 +62,56 @@ export function readCacheKey(parts: ReadCacheKeyParts): string {
 
 /** A cached result, or undefined when absent or unreadable (a damaged entry is removed). */
 export function loadCachedRead(dir: string, key: string): ReadResult | undefined {
-  const path = entryPath(dir, key);
-  let bytes: Buffer;
+  const path = entryPath(dir, key, 'read');
   try {
-    bytes = readFileSync(path);
-  } catch {
-    return undefined;
-  }
-  try {
-    const result = deserialize(bytes) as ReadResult;
-    const now = new Date();
-    utimesSync(path, now, now);
-    return result;
-  } catch {
-    rmSync(path, { force: true });
+    const { header, items } = readChunkedFile<Omit<ReadResult, 'articles'>, Article>(path);
+    touch(path);
+    return { ...header, articles: items };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
     return undefined;
   }
 }
 
 /** Store a result atomically (temp file + rename), then prune old entries. Failures are not fatal. */
 export function storeCachedRead(dir: string, key: string, result: ReadResult): void {
+  const { articles, ...header } = result;
+  storeEntry(dir, entryPath(dir, key, 'read'), header, articles);
+}
+
+/** Write one cache entry and prune the folder; a cache that cannot be written only costs time later. */
+export function storeEntry(dir: string, path: string, header: unknown, items: readonly unknown[]): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const path = entryPath(dir, key);
-    const temp = `${path}.tmp-${process.pid}`;
-    writeFileSync(temp, serialize(result));
-    renameSync(temp, path);
+    writeChunkedFile(path, header, items);
     pruneCache(dir);
   } catch {
     // A cache that cannot be written only costs time on the next run.
   }
 }
 
-function entryPath(dir: string, key: string): string {
-  return join(dir, `read-${key}.v8`);
+/** Mark an entry as used now (pruning keeps the most recently used). */
+export function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Not fatal: the entry may only be pruned earlier.
+  }
 }
 
+/** The file of an entry: `read-<key>.v8` (parse+clean) or `analysis-<key>.v8` (matching, clusters). */
+export function entryPath(dir: string, key: string, kind: 'read' | 'analysis'): string {
+  return join(dir, `${kind}-${key}.v8`);
+}
+
+/** Keep the `MAX_ENTRIES` most recently used entries of each kind. */
 function pruneCache(dir: string): void {
-  const entries = readdirSync(dir)
-    .filter((name) => name.startsWith('read-') && name.endsWith('.v8'))
-    .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
-  for (const entry of entries.slice(MAX_ENTRIES)) rmSync(join(dir, entry.name), { force: true });
+  for (const kind of ['read-', 'analysis-']) {
+    const entries = readdirSync(dir)
+      .filter((name) => name.startsWith(kind) && name.endsWith('.v8'))
+      .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
+    for (const entry of entries.slice(MAX_ENTRIES)) rmSync(join(dir, entry.name), { force: true });
+  }
 }

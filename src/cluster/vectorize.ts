@@ -9,7 +9,8 @@ import { hashKey, KeyIds } from '../stats/key-counts.js';
 /**
  * One document's features before weighting: numeric term keys with their raw counts, in one or
  * more parts whose keys do not overlap (content terms, entity ids). Kept apart so large term
- * arrays are never copied. Keys are exact integers (|key| < 2^53); `termOf` names them.
+ * arrays are never copied. Keys are exact integers (|key| < 2^53); `termOf` names them. Counts
+ * are whole numbers (kept as 32-bit integers).
  */
 export interface FeatureCounts {
   parts: readonly { keys: ArrayLike<number>; counts: ArrayLike<number> }[];
@@ -131,7 +132,7 @@ interface RawEntries {
   df: Int32Array;
   rowStart: Int32Array;
   ids: Int32Array;
-  counts: Float64Array;
+  counts: Uint32Array;
 }
 
 /**
@@ -162,7 +163,7 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number): RawEntri
   let df = new Int32Array(1024);
   const rowStart = new Int32Array(docs.length + 1);
   const ids = new Int32Array(entries);
-  const counts = new Float64Array(entries);
+  const counts = new Uint32Array(entries);
   let at = 0;
   docs.forEach((doc, i) => {
     for (const part of doc.parts) {
@@ -204,7 +205,7 @@ function keepColumns(
   columnOf: Int32Array,
   n: number,
   memory: (bytes: number) => ArrayBufferLike,
-): { offsets: Int32Array; terms: Int32Array; counts: Float64Array } {
+): { offsets: Int32Array; terms: Int32Array; counts: Uint32Array } {
   let kept = 0;
   let widest = 0;
   for (let i = 0; i < n; i++) widest = Math.max(widest, (raw.rowStart[i + 1] ?? 0) - (raw.rowStart[i] ?? 0));
@@ -212,7 +213,7 @@ function keepColumns(
   const packed = new Float64Array(widest);
   const offsets = new Int32Array(memory((n + 1) * 4));
   const terms = new Int32Array(memory(kept * 4));
-  const counts = new Float64Array(kept);
+  const counts = new Uint32Array(kept);
   let out = 0;
   for (let i = 0; i < n; i++) {
     const start = raw.rowStart[i] ?? 0;

@@ -4,10 +4,12 @@ import { UsageError } from '../errors.js';
 import { parseOutletsYaml } from '../ingest/index.js';
 import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
+import { writeOutput } from '../report/output-sink.js';
 import { loadLexiconBundle } from '../lexicon/index.js';
 import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
-import { analyzeArticles, readArticles, renderOutputs } from '../pipeline.js';
-import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
+import { analyzeArticles, readArticles, writeOutputs } from '../pipeline.js';
+import { loadCachedAnalyses, storeCachedAnalyses } from '../cache/analysis-cache.js';
+import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
 import type { InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
 import { toolVersion } from '../paths.js';
@@ -52,16 +54,20 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
     seed: options.seed,
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
   };
-  const { read, cache, noInputFiles } = readStage(options, outlets, outletsText, pipelineOptions, timings);
+  const { read, cache, cacheKey, noInputFiles } = readStage(options, outlets, outletsText, pipelineOptions, timings);
   let started = performance.now();
-  let matched: Parameters<typeof analyzeArticles>[3];
-  if (threadsWorthIt(read.articles.length, options.threads)) {
+  const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey) : undefined;
+  if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
+  const progress = (done: number, total: number): void => io.progress.update('match', done, total);
+  const matched = await matchArticles(read, bundle, cachedAnalyses, options.threads, progress);
+  const result = analyzeArticles(read, bundle, { ...pipelineOptions, threads: options.threads }, matched);
+  if (options.cacheDir !== null) {
     started = performance.now();
-    const progress = (done: number): void => io.progress.update('match', done, read.articles.length);
-    const result = await matchInThreads(read.articles, bundle, options.threads, progress);
-    matched = { ...result, ms: performance.now() - started };
+    storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, result, matched, cachedAnalyses !== undefined);
+    timings['cache_store'] = performance.now() - started;
   }
-  const result = analyzeArticles(read, bundle, pipelineOptions, matched);
+  // Norm hashes only serve the cache: let them go before the report (~1 KB per article).
+  for (const analysis of result.analyses.values()) delete analysis.normHashes;
   io.progress.done();
   for (const item of result.skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
   if (result.articles.length === 0) {
@@ -70,20 +76,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
     return 1;
   }
 
-  started = performance.now();
-  const provenanceOptions = provenanceOf(options);
-  const files: Map<string, string> = await renderOutputs(
-    result,
-    bundle,
-    { tool: 'framescope', version: toolVersion(), options: provenanceOptions },
-    { bom: options.bom, seed: options.seed },
-  );
-  timings['report'] = performance.now() - started;
-  for (const [stage, ms] of Object.entries(result.timings)) if (ms > 0) timings[stage] = ms;
-
-  files.set(RUN_MANIFEST, renderRunManifest(options, bundle, result, timings, cache));
-  started = performance.now();
-  writeOutputsAtomically(options.out, files);
+  const provenance = { tool: 'framescope', version: toolVersion(), options: provenanceOf(options) };
+  // The report streams straight into the staging folder (`report` times building and writing);
+  // run.json goes last because it holds the timings.
+  await writeOutputsAtomically(options.out, async (sink) => {
+    const reportStarted = performance.now();
+    await writeOutputs(result, bundle, provenance, { bom: options.bom, seed: options.seed }, sink);
+    timings['report'] = performance.now() - reportStarted;
+    for (const [stage, ms] of Object.entries(result.timings)) if (ms > 0) timings[stage] = ms;
+    writeOutput(sink, RUN_MANIFEST, (out) => out.write(renderRunManifest(options, bundle, result, timings, cache, matched.analysed)));
+  });
   const latest = result.articles.filter((article) => article.isLatest).length;
   io.stderr(
     `framescope: ${result.articles.length} articles (${latest} latest versions) from ${result.inputs} inputs, ` +
@@ -102,14 +104,14 @@ function readStage(
   outletsText: string,
   pipelineOptions: AnalyzeOptions,
   timings: Record<string, number>,
-): { read: ReadResult; cache: CacheStatus; noInputFiles: boolean } {
+): { read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean } {
   let started = performance.now();
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
   started = performance.now();
-  const { read, cache } = readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
+  const { read, cache, key } = readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
-  return { read, cache, noInputFiles: corpus.files.length + corpus.skipped.length === 0 };
+  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0 };
 }
 
 /** Read every input's bytes; anything unreadable becomes a skipped input, never an exception. */
@@ -154,8 +156,8 @@ function readWithCache(
   outletsText: string,
   options: AnalyzeCommandOptions,
   pipelineOptions: AnalyzeOptions,
-): { read: ReadResult; cache: CacheStatus } {
-  if (options.cacheDir === null) return { read: readArticles(corpus, outlets, pipelineOptions), cache: 'off' };
+): { read: ReadResult; cache: CacheStatus; key: string } {
+  if (options.cacheDir === null) return { read: readArticles(corpus, outlets, pipelineOptions), cache: 'off', key: '' };
   const key = readCacheKey({
     toolVersion: toolVersion(),
     files: corpus.files,
@@ -165,10 +167,27 @@ function readWithCache(
     preSkipped: corpus.skipped,
   });
   const cached = loadCachedRead(options.cacheDir, key);
-  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit' };
+  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key };
   const read = readArticles(corpus, outlets, pipelineOptions);
   storeCachedRead(options.cacheDir, key, read);
-  return { read, cache: 'miss' };
+  return { read, cache: 'miss', key };
+}
+
+/**
+ * Keep this run's analyses for the next one when there was no cached entry, or when more than a
+ * tenth of the articles were analysed afresh. Otherwise the entry made with the earlier lexicon
+ * stays: re-runs keep comparing against it (the result is the same, only the share analysed
+ * afresh grows with the edits), and a small edit does not pay for writing the whole entry again.
+ */
+function storeAnalysesWhenWorthIt(dir: string, key: string, result: AnalysisResult, matched: Matched, hadEntry: boolean): void {
+  if (hadEntry && matched.analysed * 10 <= result.articles.length) return;
+  storeCachedAnalyses(dir, key, {
+    signature: matched.signature,
+    analyses: result.articles.map((article) => result.analyses.get(article.id)!),
+    words: result.vocabulary.words,
+    norms: matched.norms,
+    clusters: result.clusters,
+  });
 }
 
 function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | number | boolean | string[]> {
@@ -188,6 +207,7 @@ function renderRunManifest(
   result: AnalysisResult,
   timings: Record<string, number>,
   cache: CacheStatus,
+  analysed: number,
 ): string {
   let matches = 0;
   for (const analysis of result.analyses.values()) matches += analysis.matches.length;
@@ -206,6 +226,8 @@ function renderRunManifest(
       skipped: result.skipped.length,
       matches,
       clusters: result.clusters.length,
+      // Articles matched afresh; fewer than `articles` when the incremental cache held the rest.
+      articles_analysed: analysed,
     },
     timings_ms: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
   };

@@ -1,9 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { OutputSink, TextOut } from '../report/output-sink.js';
 
 /** The file that marks a folder as written by framescope (CONTRACT.md "--out"). */
 export const RUN_MANIFEST = 'run.json';
+
+/** Bytes buffered per open file before a write to disk: 1 MiB keeps system calls few and memory flat. */
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * Refuse an `--out` folder that is neither new, empty, nor a previous framescope output
@@ -22,24 +26,140 @@ export function checkOutDir(outDir: string, force: boolean): void {
 }
 
 /**
- * Write every file into a temporary sibling folder, then swap it into place, so an interrupted
- * run leaves the previous report whole. File names must be plain names (no separators).
+ * Let `write` stream every file into a temporary sibling folder (`.<out>.tmp-<pid>`), then swap it
+ * into place, so an interrupted or failed run leaves the previous report whole: on any error the
+ * temporary folder is removed and the error rethrown. File names must be plain names (no
+ * separators, not hidden), and every file must be closed when `write` returns.
  */
-export function writeOutputsAtomically(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+export async function writeOutputsAtomically(outDir: string, write: (sink: OutputSink) => Promise<void> | void): Promise<void> {
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
-  for (const [name, content] of files) {
-    if (name !== basename(name) || name.startsWith('.')) {
+  const sink = new StagingSink(staging);
+  try {
+    await write(sink);
+    sink.finish();
+    swapIntoPlace(staging, target, join(parent, `.${basename(target)}.old-${process.pid}`));
+  } catch (error) {
+    sink.abandon();
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Move `staging` to `target`; the folder it replaces is removed, or put back if the move fails. */
+function swapIntoPlace(staging: string, target: string, previous: string): void {
+  const hadPrevious = existsSync(target);
+  if (hadPrevious) renameSync(target, previous);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (hadPrevious) renameSync(previous, target);
+    throw error;
+  }
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** Files of the staging folder, each written through a `FileOut`. */
+class StagingSink implements OutputSink {
+  private readonly files = new Set<FileOut>();
+
+  constructor(private readonly folder: string) {}
+
+  open(name: string): TextOut {
+    if (name !== basename(name) || name.startsWith('.') || name === '') {
       throw new Error(`internal: refusing to write output file with unsafe name "${name}"`);
     }
-    writeFileSync(join(staging, name), content);
+    // 'wx': a name opened twice is a bug, not a file to overwrite.
+    const file = new FileOut(openSync(join(this.folder, name), 'wx'), name, () => this.files.delete(file));
+    this.files.add(file);
+    return file;
   }
-  const previous = join(parent, `.${basename(target)}.old-${process.pid}`);
-  if (existsSync(target)) renameSync(target, previous);
-  renameSync(staging, target);
-  rmSync(previous, { recursive: true, force: true });
+
+  /** Every file must have been closed. */
+  finish(): void {
+    const open = [...this.files].map((file) => file.name);
+    if (open.length > 0) {
+      this.abandon();
+      throw new Error(`internal: output file(s) never closed: ${open.join(', ')}`);
+    }
+  }
+
+  /** Close whatever is still open, without writing more (the folder is about to be removed). */
+  abandon(): void {
+    for (const file of this.files) file.discard();
+    this.files.clear();
+  }
+}
+
+/**
+ * A file written through a buffer of CHUNK_BYTES: each text is encoded as UTF-8 straight into the
+ * buffer, which goes to disk when full. Measured on the 10k benchmark corpus: building every
+ * output as one string and `writeFileSync`-ing it cost ~0.5 s plus the garbage of strings up to
+ * 60 MB. Joining ~1 M code units of text per chunk before encoding it took twice as long (30 MB
+ * of JSONL lines: ~85 ms) as encoding each text straight into the buffer (~35 ms).
+ */
+class FileOut implements TextOut {
+  private readonly bytes = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  /** A high surrogate that ended the last text: it waits for its pair in the next one. */
+  private held = '';
+  private closed = false;
+
+  constructor(
+    private readonly fd: number,
+    readonly name: string,
+    private readonly onClose: () => void,
+  ) {}
+
+  write(text: string): void {
+    if (this.closed) throw new Error(`internal: write to output file "${this.name}" after close`);
+    if (text === '') return;
+    if (this.held !== '') {
+      text = this.held + text;
+      this.held = '';
+    }
+    // Encoding a pair's halves apart would give two U+FFFD where the whole text gives one character.
+    if (isHighSurrogate(text.charCodeAt(text.length - 1))) {
+      this.held = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (3 * text.length > CHUNK_BYTES - this.used) this.flush();
+    if (3 * text.length > CHUNK_BYTES) this.writeAll(Buffer.from(text, 'utf8'));
+    else this.used += this.bytes.write(text, this.used, 'utf8');
+  }
+
+  close(): void {
+    if (this.closed) return;
+    if (this.held !== '') this.used += this.bytes.write(this.held, this.used, 'utf8');
+    this.flush();
+    this.closed = true;
+    closeSync(this.fd);
+    this.onClose();
+  }
+
+  /** Close the descriptor without writing what is buffered (after an error). */
+  discard(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    this.writeAll(this.bytes.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+  }
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }

@@ -1,17 +1,20 @@
 /**
- * Report stage: every output file except `run.json`, as a pure, deterministic function of the
- * run's results (the caller writes the map to disk).
+ * Report stage: every output file except `run.json`, as a deterministic function of the run's
+ * results, streamed file by file into an output sink (the CLI's is the staging folder on disk).
  */
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, VersionChange } from '../types.js';
 import { renderCharts } from './charts.js';
 import { buildModel } from './model.js';
+import { MemorySink, writeOutput } from './output-sink.js';
+import type { OutputSink } from './output-sink.js';
 import { writeReportMd } from './report-md.js';
 import {
   writeArticlesCsv,
   writeArticlesJsonl,
-  writeClusterCsvs,
+  writeClustersCsv,
   writeContrastsCsv,
+  writeEventsCsv,
   writeKeynessCsv,
   writeMatchesCsv,
   writeOutletConceptsCsv,
@@ -39,29 +42,38 @@ export interface ReportInput {
   seed?: number;
 }
 
-/** Every output file except run.json: name → content. Pure (no I/O), deterministic. */
-export async function buildReport(input: ReportInput): Promise<Map<string, string>> {
+/**
+ * Write every output file except run.json into `sink`, one file at a time, always in the same
+ * order (the charts last). Deterministic: the same input gives the same bytes.
+ */
+export async function writeReport(input: ReportInput, sink: OutputSink): Promise<void> {
   const model = buildModel(input);
   const { bom, axes, scores, profiles } = model;
-  const clusterFiles = writeClusterCsvs(input.clusters, model.articlesById, bom);
+  // Charts are small (~250 KB at 10k articles) and report.md must know which of them exist.
   const charts = await renderCharts(profiles, axes, model.map);
-  const files = new Map<string, string>([
-    ['articles.jsonl', writeArticlesJsonl(scores)],
-    ['articles.csv', writeArticlesCsv(scores, axes, model.clusterOf, bom)],
-    ['matches.csv', writeMatchesCsv(scores, axes, model.concepts, bom)],
-    ['outlets.csv', writeOutletsCsv(profiles, axes, bom)],
-    ['outlet_concepts.csv', writeOutletConceptsCsv(profiles, bom)],
-    ['contrasts.csv', writeContrastsCsv(profiles, bom)],
-    ['keyness.csv', writeKeynessCsv(model.keyness, bom)],
-    ['clusters.csv', clusterFiles.clusters],
-    ['events.csv', clusterFiles.events],
-    ['versions.csv', writeVersionsCsv(input.versionChanges, model.scoresById, bom)],
-    ['skipped.csv', writeSkippedCsv(input.skipped, bom)],
-    ['report.md', writeReportMd(model, new Set(charts.keys()))],
-  ]);
-  for (const [name, svg] of charts) files.set(name, svg);
-  return files;
+  writeOutput(sink, 'articles.jsonl', (out) => writeArticlesJsonl(out, scores));
+  writeOutput(sink, 'articles.csv', (out) => writeArticlesCsv(out, scores, axes, model.clusterOf, bom));
+  writeOutput(sink, 'matches.csv', (out) => writeMatchesCsv(out, scores, axes, model.concepts, bom));
+  writeOutput(sink, 'outlets.csv', (out) => writeOutletsCsv(out, profiles, axes, bom));
+  writeOutput(sink, 'outlet_concepts.csv', (out) => writeOutletConceptsCsv(out, profiles, bom));
+  writeOutput(sink, 'contrasts.csv', (out) => writeContrastsCsv(out, profiles, bom));
+  writeOutput(sink, 'keyness.csv', (out) => writeKeynessCsv(out, model.keyness, bom));
+  writeOutput(sink, 'clusters.csv', (out) => writeClustersCsv(out, input.clusters, model.articlesById, bom));
+  writeOutput(sink, 'events.csv', (out) => writeEventsCsv(out, input.clusters, model.articlesById, bom));
+  writeOutput(sink, 'versions.csv', (out) => writeVersionsCsv(out, input.versionChanges, model.scoresById, bom));
+  writeOutput(sink, 'skipped.csv', (out) => writeSkippedCsv(out, input.skipped, bom));
+  writeOutput(sink, 'report.md', (out) => writeReportMd(out, model, new Set(charts.keys())));
+  for (const [name, svg] of charts) writeOutput(sink, name, (out) => out.write(svg));
 }
 
+/** Every output file except run.json: name → content, in memory (for library callers and tests). */
+export async function buildReport(input: ReportInput): Promise<Map<string, string>> {
+  const sink = new MemorySink();
+  await writeReport(input, sink);
+  return sink.files;
+}
+
+export { MemorySink } from './output-sink.js';
+export type { OutputSink, TextOut } from './output-sink.js';
 export { escapeMarkdown, isolate } from './markdown.js';
 export { guardFormula } from './csv.js';

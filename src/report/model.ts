@@ -1,5 +1,5 @@
 /** Everything the report files are written from, computed once (pure). */
-import { KeyCounts } from '../stats/key-counts.js';
+import { hashKey, KeyCounts } from '../stats/key-counts.js';
 import { rankKeyness } from '../stats/keyness.js';
 import { mapOutlets } from '../stats/outlet-map.js';
 import type { OutletMap } from '../stats/outlet-map.js';
@@ -16,6 +16,8 @@ import type { OutletKeyness } from './tables.js';
 export const KEYNESS_TOP = 30;
 /** A key term must occur this often in the outlet to be listed (rarer ones are noise). */
 export const KEYNESS_MIN_COUNT = 3;
+/** Bits of the candidate filter of `computeKeyness`: 2^21 bits, 256 KB, stays in cache. */
+const CANDIDATE_FILTER_BITS = 21;
 
 export interface ReportModel {
   input: ReportInput;
@@ -103,11 +105,27 @@ function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Conc
     return { outlet, keys, counts, total };
   });
   const corpus = new KeyCounts(candidates.reduce((n, c) => n + c.keys.length, 0));
-  for (const c of candidates) for (const key of c.keys) corpus.add(key, 0);
+  // Most terms of an article are no outlet's candidate (166k candidates of 681k terms at 10k
+  // articles). A bitmap of the candidates' hashes turns ~90% of them away before they probe the
+  // table, which is too large for the cache: measured on the 10k benchmark corpus, this pass over
+  // 1.9 M article × term counts took ~100–150 ms without the filter, ~65–90 ms with it.
+  const filterMask = (1 << CANDIDATE_FILTER_BITS) - 1;
+  const filter = new Uint32Array((filterMask + 1) / 32);
+  for (const c of candidates) {
+    for (const key of c.keys) {
+      corpus.add(key, 0);
+      const bit = hashKey(key) & filterMask;
+      filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    }
+  }
   let corpusTotal = 0;
   for (const list of byOutlet.values()) {
     for (const terms of list) {
-      for (let k = 0; k < terms.keys.length; k++) corpus.addIfPresent(terms.keys[k] ?? 0, terms.counts[k] ?? 0);
+      for (let k = 0; k < terms.keys.length; k++) {
+        const key = terms.keys[k] ?? 0;
+        const bit = hashKey(key) & filterMask;
+        if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0) corpus.addIfPresent(key, terms.counts[k] ?? 0);
+      }
     }
   }
   for (const c of candidates) corpusTotal += c.total;

@@ -2,7 +2,7 @@
  * Article scores and outlet profiles (latest versions only, CONTRACT.md "Units and ids").
  * Every figure here is a sum over rows of `matches.csv` grouped by article and outlet.
  */
-import { drawResamples, ratioInterval, resampleSums } from '../stats/bootstrap.js';
+import { drawResamples, ratioInterval, resamplePairSums, resampleSums } from '../stats/bootstrap.js';
 import type { Resamples } from '../stats/bootstrap.js';
 import { compareText, stanceOf, sumStance } from '../stats/stance.js';
 import type { Article, ArticleAnalysis, Concept, ContrastSet, Voice } from '../types.js';
@@ -131,23 +131,33 @@ function profileOutlet(
   contrasts: readonly ContrastSet[],
   seed: number,
 ): OutletProfile {
-  const matches = scores.flatMap((s) => s.analysis.matches);
-  const tokens = scores.map((s) => s.analysis.tokens);
+  // Typed arrays only, here and below: resampleSums then sees one array type and stays fast.
+  const tokens = Float64Array.from(scores, (s) => s.analysis.tokens);
   // One set of resamples per outlet: its rates and stances share the same bootstrap draws.
   const resamples = drawResamples(scores.length, seed, `outlet:${outlet}`);
   const voices = Object.fromEntries(VOICES.map((v) => [v, 0])) as Record<Voice, number>;
-  for (const match of matches) voices[match.voice] += 1;
+  let hits = 0;
+  let negated = 0;
+  let distanced = 0;
+  for (const { analysis } of scores) {
+    for (const match of analysis.matches) {
+      voices[match.voice] += 1;
+      if (match.negated) negated += 1;
+      if (match.distanced) distanced += 1;
+    }
+    hits += analysis.matches.length;
+  }
   const stance = new Map<string, OutletStance>();
   for (const axis of axes) stance.set(axis, poolStance(scores, axis, concepts, resamples));
   const profile: OutletProfile = {
     outlet,
     articles: scores.length,
     tokens: tokens.reduce((a, b) => a + b, 0),
-    hits: matches.length,
+    hits,
     hitsAuthorial: voices.authorial,
     voices,
-    negated: matches.filter((m) => m.negated).length,
-    distanced: matches.filter((m) => m.distanced).length,
+    negated,
+    distanced,
     stance,
     concepts: rateConcepts(scores, tokens, concepts, resamples),
     contrasts: shareContrasts(scores, contrasts),
@@ -167,8 +177,8 @@ function poolStance(
   const pooled = sums.reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, hits: a.hits + b.hits }), { num: 0, den: 0, hits: 0 });
   const value = stanceOf(pooled);
   if (value === null) return { value, hits: 0, lo: null, hi: null };
-  const nums = resampleSums(sums.map((s) => s.num), resamples);
-  const interval = ratioInterval(nums, resampleSums(sums.map((s) => s.den), resamples));
+  const [nums, dens] = resamplePairSums(Float64Array.from(sums, (s) => s.num), Float64Array.from(sums, (s) => s.den), resamples);
+  const interval = ratioInterval(nums, dens);
   return { value, hits: pooled.hits, lo: interval.lo, hi: interval.hi };
 }
 
@@ -184,7 +194,7 @@ interface ConceptTally {
 
 function rateConcepts(
   scores: readonly ArticleScore[],
-  tokens: readonly number[],
+  tokens: Float64Array,
   concepts: ReadonlyMap<string, Concept>,
   resamples: Resamples,
 ): ConceptRate[] {
@@ -230,13 +240,15 @@ function rateConcepts(
 function shareContrasts(scores: readonly ArticleScore[], contrasts: readonly ContrastSet[]): ContrastShare[] {
   // Per set and label: all occurrences, and those in the outlet's own voice (quotes of others apart).
   const counts = new Map<string, Map<string, { all: number; own: number }>>();
-  for (const hit of scores.flatMap((s) => s.analysis.contrastHits)) {
-    const labels = counts.get(hit.contrast) ?? new Map<string, { all: number; own: number }>();
-    const tally = labels.get(hit.label) ?? { all: 0, own: 0 };
-    tally.all += 1;
-    if (hit.voice === 'authorial' || hit.voice === 'headline') tally.own += 1;
-    labels.set(hit.label, tally);
-    counts.set(hit.contrast, labels);
+  for (const { analysis } of scores) {
+    for (const hit of analysis.contrastHits) {
+      let labels = counts.get(hit.contrast);
+      if (!labels) counts.set(hit.contrast, (labels = new Map()));
+      let tally = labels.get(hit.label);
+      if (!tally) labels.set(hit.label, (tally = { all: 0, own: 0 }));
+      tally.all += 1;
+      if (hit.voice === 'authorial' || hit.voice === 'headline') tally.own += 1;
+    }
   }
   const rows: ContrastShare[] = [];
   for (const [contrast, labels] of counts) {

@@ -1,12 +1,13 @@
 /**
  * The CSV and JSONL files of CONTRACT.md "Files", column order fixed, rows sorted with explicit
- * tie-breaks. Each builder is pure and takes the scored model.
+ * tie-breaks. Each writer takes the scored model and streams its file into `out`, row by row.
  */
 import { compareText } from '../stats/stance.js';
 import type { KeynessRow } from '../stats/keyness.js';
 import type { Article, Concept, EventCluster, Match, Skipped, VersionChange } from '../types.js';
-import { col, writeCsv } from './csv.js';
+import { col, CsvWriter, writeCsv } from './csv.js';
 import type { Cell, Column } from './csv.js';
+import type { TextOut } from './output-sink.js';
 import type { ArticleScore, OutletProfile } from './profiles.js';
 
 export interface OutletKeyness {
@@ -15,10 +16,9 @@ export interface OutletKeyness {
 }
 
 /** `articles.jsonl`: one object per article, the contract's keys in order. */
-export function writeArticlesJsonl(scores: readonly ArticleScore[]): string {
-  // Joined once, without a second array of `line + '\n'` copies (~150 MB of strings at 50k articles).
-  const lines = scores
-    .map(({ article, analysis }) =>
+export function writeArticlesJsonl(out: TextOut, scores: readonly ArticleScore[]): void {
+  for (const { article, analysis } of scores) {
+    out.write(
       JSON.stringify({
         id: article.id,
         source: article.source,
@@ -35,43 +35,45 @@ export function writeArticlesJsonl(scores: readonly ArticleScore[]): string {
         removed: article.removed.map((r) => ({ text: r.text, reason: r.reason })),
       }),
     );
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    out.write('\n');
+  }
 }
 
 /** `articles.csv`. */
-export function writeArticlesCsv(scores: readonly ArticleScore[], axes: readonly string[], clusterOf: ReadonlyMap<string, string>, bom: boolean): string {
+export function writeArticlesCsv(out: TextOut, scores: readonly ArticleScore[], axes: readonly string[], clusterOf: ReadonlyMap<string, string>, bom: boolean): void {
   const columns: Column[] = [
     col('id'), col('source'), col('outlet'), col('credit'), col('lang'), col('title'), col('date'), col('url'),
     col('version', 'int'), col('is_latest', 'bool'), col('tokens', 'int'), col('hits', 'int'), col('hits_authorial', 'int'),
     col('cluster_id'),
     ...axes.flatMap((axis) => [col(`stance_${axis}`, 'float'), col(`stance_${axis}_hits`, 'int')]),
   ];
-  const rows = scores.map(({ article: a, analysis, hits, hitsAuthorial, stance }) => [
-    a.id, a.source, a.outlet, a.credit, a.lang, a.title, a.date, a.url, a.version, a.isLatest, analysis.tokens, hits, hitsAuthorial,
-    clusterOf.get(a.id) ?? '',
-    ...axes.flatMap((axis): Cell[] => [stance.get(axis)?.value ?? null, stance.get(axis)?.hits ?? 0]),
-  ]);
-  return writeCsv(columns, rows, bom);
+  const csv = new CsvWriter(out, columns, bom);
+  for (const { article: a, analysis, hits, hitsAuthorial, stance } of scores) {
+    csv.row([
+      a.id, a.source, a.outlet, a.credit, a.lang, a.title, a.date, a.url, a.version, a.isLatest, analysis.tokens, hits, hitsAuthorial,
+      clusterOf.get(a.id) ?? '',
+      ...axes.flatMap((axis): Cell[] => [stance.get(axis)?.value ?? null, stance.get(axis)?.hits ?? 0]),
+    ]);
+  }
 }
 
 /** `matches.csv`: every hit of every article (earlier versions included), by article then offset. */
-export function writeMatchesCsv(scores: readonly ArticleScore[], axes: readonly string[], concepts: ReadonlyMap<string, Concept>, bom: boolean): string {
+export function writeMatchesCsv(out: TextOut, scores: readonly ArticleScore[], axes: readonly string[], concepts: ReadonlyMap<string, Concept>, bom: boolean): void {
   const columns: Column[] = [
     col('article_id'), col('outlet'), col('lang'), col('lexicon'), col('concept'), col('frame'), col('term'), col('matched'),
     col('voice'), col('negated', 'bool'), col('distanced', 'bool'), col('sentence'), col('start', 'int'), col('end', 'int'),
     ...axes.map((axis) => col(`axis_${axis}`, 'float')),
   ];
-  const rows: Cell[][] = [];
+  const csv = new CsvWriter(out, columns, bom);
   for (const { article: a, analysis } of scores) {
     for (const m of sortMatches(analysis.matches)) {
       const values = concepts.get(m.concept)?.axes ?? {};
-      rows.push([
+      csv.row([
         a.id, a.outlet, a.lang, m.lexicon, m.concept, m.frame, m.term, m.matched, m.voice, m.negated, m.distanced, m.sentence, m.start, m.end,
         ...axes.map((axis) => values[axis] ?? null),
       ]);
     }
   }
-  return writeCsv(columns, rows, bom);
 }
 
 /** Matches by start, end, then concept id. */
@@ -80,7 +82,7 @@ export function sortMatches(matches: readonly Match[]): Match[] {
 }
 
 /** `outlets.csv`. */
-export function writeOutletsCsv(profiles: readonly OutletProfile[], axes: readonly string[], bom: boolean): string {
+export function writeOutletsCsv(out: TextOut, profiles: readonly OutletProfile[], axes: readonly string[], bom: boolean): void {
   const columns: Column[] = [
     col('outlet'), col('articles', 'int'), col('tokens', 'int'), col('hits', 'int'), col('hits_authorial', 'int'),
     ...axes.flatMap((axis) => [col(`stance_${axis}`, 'float'), col(`stance_${axis}_lo`, 'float'), col(`stance_${axis}_hi`, 'float'), col(`stance_${axis}_hits`, 'int')]),
@@ -96,11 +98,11 @@ export function writeOutletsCsv(profiles: readonly OutletProfile[], axes: readon
     }),
     p.warning, p.voices.headline, p.voices.attributed, p.voices.quoted, p.negated, p.distanced,
   ]);
-  return writeCsv(columns, rows, bom);
+  writeCsv(out, columns, rows, bom);
 }
 
 /** `outlet_concepts.csv` (a `warning` column follows the contract's). */
-export function writeOutletConceptsCsv(profiles: readonly OutletProfile[], bom: boolean): string {
+export function writeOutletConceptsCsv(out: TextOut, profiles: readonly OutletProfile[], bom: boolean): void {
   const columns: Column[] = [
     col('outlet'), col('concept'), col('frame'), col('articles_with_hit', 'int'), col('hits', 'int'), col('hits_authorial', 'int'),
     col('rate_per_1k', 'float'), col('rate_lo', 'float'), col('rate_hi', 'float'), col('warning'),
@@ -108,44 +110,51 @@ export function writeOutletConceptsCsv(profiles: readonly OutletProfile[], bom: 
   const rows = profiles.flatMap((p) =>
     p.concepts.map((c) => [p.outlet, c.concept, c.frame, c.articlesWithHit, c.hits, c.hitsAuthorial, c.rate, c.lo, c.hi, c.warning]),
   );
-  return writeCsv(columns, rows, bom);
+  writeCsv(out, columns, rows, bom);
 }
 
 /** `contrasts.csv`. */
-export function writeContrastsCsv(profiles: readonly OutletProfile[], bom: boolean): string {
+export function writeContrastsCsv(out: TextOut, profiles: readonly OutletProfile[], bom: boolean): void {
   const columns: Column[] = [
     col('outlet'), col('contrast'), col('label'), col('count', 'int'), col('share', 'float'), col('count_own', 'int'), col('share_own', 'float'),
   ];
   const rows = profiles.flatMap((p) => p.contrasts.map((c) => [p.outlet, c.contrast, c.label, c.count, c.share, c.countOwn, c.shareOwn]));
-  return writeCsv(columns, rows, bom);
+  writeCsv(out, columns, rows, bom);
 }
 
 /** `keyness.csv`: per outlet, z descending then term. */
-export function writeKeynessCsv(keyness: readonly OutletKeyness[], bom: boolean): string {
+export function writeKeynessCsv(out: TextOut, keyness: readonly OutletKeyness[], bom: boolean): void {
   const columns: Column[] = [
     col('outlet'), col('term'), col('n_target', 'int'), col('n_reference', 'int'), col('log_odds', 'float'), col('z', 'float'), col('in_lexicon', 'bool'),
   ];
   const rows = keyness.flatMap((k) => k.rows.map((r) => [k.outlet, r.term, r.nTarget, r.nReference, r.logOdds, r.z, r.inLexicon]));
-  return writeCsv(columns, rows, bom);
+  writeCsv(out, columns, rows, bom);
 }
 
-/** `clusters.csv` and `events.csv`. */
-export function writeClusterCsvs(clusters: readonly EventCluster[], byId: ReadonlyMap<string, Article>, bom: boolean): { clusters: string; events: string } {
-  const sorted = [...clusters].sort((a, b) => compareText(a.id, b.id));
-  const memberColumns: Column[] = [col('cluster_id'), col('article_id'), col('outlet'), col('lang'), col('date'), col('title'), col('similarity', 'float')];
-  const memberRows: Cell[][] = [];
-  const eventColumns: Column[] = [col('cluster_id'), col('size', 'int'), col('outlets'), col('languages'), col('date_from'), col('date_to'), col('top_terms')];
-  const eventRows: Cell[][] = [];
-  for (const cluster of sorted) {
-    const members = [...cluster.members].sort(compareText);
-    for (const id of members) {
+/** `clusters.csv`: every member of every cluster, by cluster id then article id. */
+export function writeClustersCsv(out: TextOut, clusters: readonly EventCluster[], byId: ReadonlyMap<string, Article>, bom: boolean): void {
+  const columns: Column[] = [col('cluster_id'), col('article_id'), col('outlet'), col('lang'), col('date'), col('title'), col('similarity', 'float')];
+  const csv = new CsvWriter(out, columns, bom);
+  for (const cluster of sortClusters(clusters)) {
+    for (const id of [...cluster.members].sort(compareText)) {
       const a = byId.get(id);
-      memberRows.push([cluster.id, id, a?.outlet ?? '', a?.lang ?? '', a?.date ?? '', a?.title ?? '', cluster.similarity.get(id) ?? null]);
+      csv.row([cluster.id, id, a?.outlet ?? '', a?.lang ?? '', a?.date ?? '', a?.title ?? '', cluster.similarity.get(id) ?? null]);
     }
-    const facts = describeCluster(members, byId);
-    eventRows.push([cluster.id, members.length, facts.outlets.join(';'), facts.languages.join(';'), facts.dateFrom, facts.dateTo, cluster.topTerms.join(';')]);
   }
-  return { clusters: writeCsv(memberColumns, memberRows, bom), events: writeCsv(eventColumns, eventRows, bom) };
+}
+
+/** `events.csv`: one row per cluster, by cluster id. */
+export function writeEventsCsv(out: TextOut, clusters: readonly EventCluster[], byId: ReadonlyMap<string, Article>, bom: boolean): void {
+  const columns: Column[] = [col('cluster_id'), col('size', 'int'), col('outlets'), col('languages'), col('date_from'), col('date_to'), col('top_terms')];
+  const csv = new CsvWriter(out, columns, bom);
+  for (const cluster of sortClusters(clusters)) {
+    const facts = describeCluster([...cluster.members].sort(compareText), byId);
+    csv.row([cluster.id, cluster.members.length, facts.outlets.join(';'), facts.languages.join(';'), facts.dateFrom, facts.dateTo, cluster.topTerms.join(';')]);
+  }
+}
+
+function sortClusters(clusters: readonly EventCluster[]): EventCluster[] {
+  return [...clusters].sort((a, b) => compareText(a.id, b.id));
 }
 
 /** Outlets, languages and date range of a cluster's members (dates left empty are ignored). */
@@ -161,7 +170,7 @@ export function describeCluster(members: readonly string[], byId: ReadonlyMap<st
 }
 
 /** `versions.csv`: concepts added/removed are those of the matches inside each change's spans. */
-export function writeVersionsCsv(changes: readonly VersionChange[], scoresById: ReadonlyMap<string, ArticleScore>, bom: boolean): string {
+export function writeVersionsCsv(out: TextOut, changes: readonly VersionChange[], scoresById: ReadonlyMap<string, ArticleScore>, bom: boolean): void {
   const columns: Column[] = [
     col('article_id'), col('from_version', 'int'), col('to_version', 'int'), col('change'), col('text'), col('concepts_added'), col('concepts_removed'),
   ];
@@ -173,16 +182,16 @@ export function writeVersionsCsv(changes: readonly VersionChange[], scoresById: 
       x.change.toVersion - y.change.toVersion ||
       x.index - y.index,
   );
-  const rows = indexed.map(({ change }) => {
+  const csv = new CsvWriter(out, columns, bom);
+  for (const { change } of indexed) {
     const before = conceptsIn(scoresById.get(change.fromId)?.analysis.matches ?? [], change.fromSpan);
     const after = conceptsIn(scoresById.get(change.toId)?.analysis.matches ?? [], change.toSpan);
-    return [
+    csv.row([
       change.toId, change.fromVersion, change.toVersion, change.change, change.text,
       [...after].filter((c) => !before.has(c)).sort(compareText).join(';'),
       [...before].filter((c) => !after.has(c)).sort(compareText).join(';'),
-    ];
-  });
-  return writeCsv(columns, rows, bom);
+    ]);
+  }
 }
 
 /** Concept ids of the matches lying wholly inside `span` (none for a null span). */
@@ -192,11 +201,11 @@ export function conceptsIn(matches: readonly Match[], span: { start: number; end
 }
 
 /** `skipped.csv`, by source then reason. */
-export function writeSkippedCsv(skipped: readonly Skipped[], bom: boolean): string {
+export function writeSkippedCsv(out: TextOut, skipped: readonly Skipped[], bom: boolean): void {
   const rows = [...skipped]
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.reason, b.reason))
     .map((s) => [s.source, s.reason]);
-  return writeCsv([col('source'), col('reason')], rows, bom);
+  writeCsv(out, [col('source'), col('reason')], rows, bom);
 }
 
 function unique(values: readonly string[]): string[] {

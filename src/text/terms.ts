@@ -33,24 +33,46 @@ const EN_S_KEEP = new Set(['news', 'series', 'species', 'means', 'physics', 'pol
  */
 export class TermVocabulary {
   private readonly idOf = new Map<string, number>();
-  /** Per token norm seen: the id of its content form, or -1 (stop word, too short). */
-  private readonly idOfNorm = new Map<string, number>();
   /** Word per id. */
   readonly words: string[] = [];
+  /** Distinct token norms seen, in first-seen order (the incremental cache's index of the corpus). */
+  readonly norms: string[] = [];
+  private readonly slotOfNorm = new Map<string, number>();
+  /** Per norm slot: the id of its content form, or -1 (stop word, too short). */
+  private normContent = new Int32Array(1024);
+  /** Per norm slot: `hashNorm(norm)`. */
+  private normHash = new Uint32Array(1024);
 
   /**
-   * The id of the content form of a token norm (`foldTerm`), or -1 when it has none. Cached per
-   * norm: one map lookup per token instead of the stop-word, digit and script tests, the folding
-   * and a second lookup (~15% of matching on the 50k benchmark corpus).
+   * The norm slot of a token norm, with its content id (`foldTerm` + `intern`) and hash made once:
+   * one map lookup per token instead of the stop-word, digit and script tests, the folding and a
+   * second lookup (~15% of matching on the 50k benchmark corpus).
    */
-  contentIdOf(norm: string): number {
-    let id = this.idOfNorm.get(norm);
-    if (id === undefined) {
+  private normSlot(norm: string): number {
+    let slot = this.slotOfNorm.get(norm);
+    if (slot === undefined) {
+      slot = this.norms.length;
+      if (slot === this.normContent.length) {
+        this.normContent = growTo(this.normContent, new Int32Array(slot * 2));
+        this.normHash = growTo(this.normHash, new Uint32Array(slot * 2));
+      }
       const word = foldTerm(norm);
-      id = word === null ? -1 : this.intern(word);
-      this.idOfNorm.set(norm, id);
+      this.normContent[slot] = word === null ? -1 : this.intern(word);
+      this.normHash[slot] = hashNorm(norm);
+      this.norms.push(norm);
+      this.slotOfNorm.set(norm, slot);
     }
-    return id;
+    return slot;
+  }
+
+  /** The id of the content form of a token norm, or -1 when it has none (stop word, too short). */
+  contentIdOf(norm: string): number {
+    return this.normContent[this.normSlot(norm)] ?? -1;
+  }
+
+  /** `hashNorm(norm)`, cached. */
+  hashOf(norm: string): number {
+    return this.normHash[this.normSlot(norm)] ?? 0;
   }
 
   /** The id of `word`, given now if it has none yet. */
@@ -126,13 +148,24 @@ let scratch = new Float64Array(4096);
  * singular (`regimes` → `regime`, `cities` → `city`), Arabic article prefixes off (`والحكومه` →
  * `حكومه`). Single letters and single digits are dropped.
  */
-export function contentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: TermVocabulary): TermCounts {
+export function contentTerms(tokens: readonly Token[], lang: Lang, vocabulary: TermVocabulary): TermCounts {
+  return countContentTerms(tokens, lang, vocabulary).termCounts;
+}
+
+/**
+ * `contentTerms`, and the distinct `hashNorm`s of the article's token norms, ascending: what the
+ * incremental cache needs to tell which articles a lexicon edit can touch (src/cache/analysis-cache.ts).
+ */
+export function countContentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: TermVocabulary): { termCounts: TermCounts; normHashes: Uint32Array } {
   // Keys go to a reused buffer, then one native sort and a run count: no per-article map.
   if (scratch.length < 2 * tokens.length) scratch = new Float64Array(2 * tokens.length);
+  if (hashScratch.length < tokens.length) hashScratch = new Uint32Array(tokens.length);
   let n = 0;
   let previous = -1;
-  for (const token of tokens) {
-    const id = vocabulary.contentIdOf(token.norm);
+  for (let t = 0; t < tokens.length; t++) {
+    const norm = tokens[t]!.norm;
+    hashScratch[t] = vocabulary.hashOf(norm);
+    const id = vocabulary.contentIdOf(norm);
     if (id < 0) {
       previous = -1;
       continue;
@@ -141,7 +174,34 @@ export function contentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: 
     if (previous >= 0) scratch[n++] = bigramKey(previous, id);
     previous = id;
   }
-  return countKeys(scratch.slice(0, n));
+  return { termCounts: countKeys(scratch.slice(0, n)), normHashes: distinctSorted(hashScratch.subarray(0, tokens.length)) };
+}
+
+/** Norm hashes of the article being counted. */
+let hashScratch = new Uint32Array(4096);
+
+/** The distinct values of `values` (sorted in place), ascending, in a new array. */
+function distinctSorted(values: Uint32Array): Uint32Array {
+  values.sort();
+  let distinct = 0;
+  for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) values[distinct++] = values[k]!;
+  return values.slice(0, distinct);
+}
+
+/**
+ * FNV-1a (32-bit) over the UTF-16 code units of a token norm (Fowler, Noll & Vo). The incremental
+ * cache keeps these per article instead of norm ids: they need no remapping between threads, and a
+ * collision can only make a re-run analyse an article again, never skip one.
+ */
+export function hashNorm(norm: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function growTo<T extends Int32Array | Uint32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 /**

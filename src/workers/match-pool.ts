@@ -20,6 +20,8 @@ export function defaultThreads(): number {
 export interface MatchResult {
   analyses: Map<string, ArticleAnalysis>;
   vocabulary: TermVocabulary;
+  /** Every distinct token norm of the articles (any order). */
+  norms: string[];
 }
 
 /** Whether `matchInThreads` would use threads for this many articles (else the caller matches in-process). */
@@ -49,6 +51,7 @@ export async function matchInThreads(
   const vocabulary = new TermVocabulary();
   const translations: WordIdTranslation[] = [];
   const analyses = new Map<string, ArticleAnalysis>();
+  const norms = new Set<string>();
   let next = 0;
   let done = 0;
   let remapped = 0;
@@ -81,8 +84,9 @@ export async function matchInThreads(
               const id = next++;
               worker.postMessage({ id, articles: batches[id] });
             };
-            worker.on('message', (message: { id: number; analyses: ArticleAnalysis[]; newWords: string[] }) => {
+            worker.on('message', (message: { id: number; analyses: ArticleAnalysis[]; newWords: string[]; newNorms: string[] }) => {
               for (const word of message.newWords) words.push(word);
+              for (const norm of message.newNorms) norms.add(norm);
               results[message.id] = { analyses: message.analyses, worker: index };
               remapReady();
               done += message.analyses.length;
@@ -101,5 +105,5 @@ export async function matchInThreads(
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   if (remapped !== batches.length) throw new Error(`internal: ${batches.length - remapped} match batches never came back`);
-  return { analyses, vocabulary };
+  return { analyses, vocabulary, norms: [...norms] };
 }

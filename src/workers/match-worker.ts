@@ -12,10 +12,13 @@ import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
 const lexicon = compileLexicons((workerData as { bundle: LexiconBundle }).bundle);
 const vocabulary = new TermVocabulary();
 let wordsSent = 0;
+let normsSent = 0;
 
 parentPort?.on('message', (batch: { id: number; articles: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>[] }) => {
   const analyses: ArticleAnalysis[] = batch.articles.map((article) => analyzeArticle(article, lexicon, vocabulary));
   const newWords = vocabulary.words.slice(wordsSent);
   wordsSent = vocabulary.words.length;
-  parentPort?.postMessage({ id: batch.id, analyses, newWords });
+  const newNorms = vocabulary.norms.slice(normsSent);
+  normsSent = vocabulary.norms.length;
+  parentPort?.postMessage({ id: batch.id, analyses, newWords, newNorms });
 });

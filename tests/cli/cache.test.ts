@@ -13,6 +13,17 @@ function cacheStatus(dir: string): string {
   return (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { cache: string }).cache;
 }
 
+function counts(dir: string): { articles: number; articles_analysed: number } {
+  return (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { counts: { articles: number; articles_analysed: number } }).counts;
+}
+
+/** Replace `from` by `to` in a lexicon file, failing when `from` is not there. */
+function editFile(path: string, from: string, to: string): void {
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(from)) throw new Error(`${path} has no "${from}"`);
+  writeFileSync(path, text.replace(from, to));
+}
+
 beforeAll(() => buildOnce());
 
 describe('incremental runs', () => {
@@ -47,6 +58,43 @@ describe('incremental runs', () => {
     expect(cacheStatus(coldAfterEdit)).toBe('off');
     expect(outputsWithoutRunJson(afterEdit)).toEqual(outputsWithoutRunJson(coldAfterEdit));
     expect(readFileSync(join(afterEdit, 'report.md'), 'utf8')).toContain('9.9.9-test');
+  });
+
+  it('after term, frame, exclude, entity and cue edits, analyses only touched articles and equals a cold run', () => {
+    const lexicons = join(tempDir(), 'lexicons');
+    cpSync(join(REPO, 'lexicons'), lexicons, { recursive: true });
+    const cacheDir = join(tempDir(), 'cache');
+    let run = 0;
+    const analyze = (...extra: string[]): string => {
+      const target = join(tempDir(), `run${run++}`);
+      const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', lexicons, '--out', target, '--quiet', ...extra]);
+      expect(result.code, result.stderr).toBe(0);
+      return target;
+    };
+    const cold = analyze('--cache-dir', cacheDir);
+    expect(counts(cold).articles_analysed).toBe(counts(cold).articles);
+    const ruUa = join(lexicons, 'ru-ua.yaml');
+    const edits: { what: string; apply: () => void; local: boolean }[] = [
+      // A new term that many demo articles hold, a new term nobody uses, a frame and an exclude phrase.
+      { what: 'terms', apply: () => editFile(ruUa, 'en: [kyiv]', 'en: [kyiv, ceasefire, zzyzx quorble]'), local: true },
+      { what: 'frame', apply: () => editFile(ruUa, 'frame: naming\n    axis: { ru_ua: 0.5 }\n    terms:\n      en: [donbass]', 'frame: naming-edited\n    axis: { ru_ua: 0.5 }\n    terms:\n      en: [donbass]'), local: true },
+      { what: 'exclude', apply: () => editFile(ruUa, 'en: [chicken kiev, dynamo kiev]', 'en: [chicken kiev, dynamo kiev, the ceasefire]'), local: true },
+      // An entity term changes entities, so clusters are made again.
+      { what: 'entity', apply: () => editFile(join(lexicons, 'entities.yaml'), 'en: [putin, vladimir putin]', 'en: [putin, vladimir putin, talks]'), local: true },
+      // Cue lists are read everywhere: every article is analysed again.
+      { what: 'cues', apply: () => editFile(join(lexicons, 'cues', 'en.yaml'), 'reporting_verbs: [said,', 'reporting_verbs: [quibbled, said,'), local: false },
+    ];
+    let reference = cold;
+    for (const edit of edits) {
+      edit.apply();
+      const warm = analyze('--cache-dir', cacheDir);
+      reference = analyze('--no-cache');
+      expect(outputsWithoutRunJson(warm), `after the ${edit.what} edit`).toEqual(outputsWithoutRunJson(reference));
+      const { articles, articles_analysed } = counts(warm);
+      if (edit.local) expect(articles_analysed, `${edit.what}: only touched articles`).toBeLessThan(articles);
+      else expect(articles_analysed).toBe(articles);
+    }
+    expect(readFileSync(join(reference, 'matches.csv'), 'utf8')).toContain('naming-edited');
   });
 
   it('misses the cache when an input changes, and --no-cache writes no cache', () => {

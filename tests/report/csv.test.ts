@@ -3,6 +3,15 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { col, formatCell, formatFloat, guardFormula, writeCsv } from '../../src/report/csv.js';
+import type { Cell, Column } from '../../src/report/csv.js';
+import { MemorySink, writeOutput } from '../../src/report/output-sink.js';
+
+/** The text `writeCsv` streams, gathered by an in-memory sink. */
+function csvText(columns: readonly Column[], rows: readonly Cell[][], bom: boolean): string {
+  const sink = new MemorySink();
+  writeOutput(sink, 'x.csv', (out) => writeCsv(out, columns, rows, bom));
+  return sink.files.get('x.csv') ?? '';
+}
 
 describe('guardFormula', () => {
   it('prefixes values a spreadsheet would run, and only those', () => {
@@ -33,7 +42,7 @@ describe('writeCsv', () => {
   const columns = [col('title'), col('n', 'int'), col('z', 'float')];
 
   it('writes RFC 4180 with \\n line ends and round-trips through a parser', () => {
-    const text = writeCsv(columns, [['a "quoted", multi\nline', 1, 0.5], ['=HYPERLINK("http://x","y")', -2, -0.25]], false);
+    const text = csvText(columns, [['a "quoted", multi\nline', 1, 0.5], ['=HYPERLINK("http://x","y")', -2, -0.25]], false);
     expect(text).not.toContain('\r\n');
     expect(text.endsWith('\n')).toBe(true);
     const rows = parse(text) as string[][];
@@ -45,12 +54,12 @@ describe('writeCsv', () => {
   });
 
   it('adds a BOM only when asked', () => {
-    expect(writeCsv(columns, [], true).startsWith('\uFEFFtitle,n,z\n')).toBe(true);
-    expect(writeCsv(columns, [], false)).toBe('title,n,z\n');
+    expect(csvText(columns, [], true).startsWith('\uFEFFtitle,n,z\n')).toBe(true);
+    expect(csvText(columns, [], false)).toBe('title,n,z\n');
   });
 
   it('refuses a row that does not fit the columns', () => {
-    expect(() => writeCsv(columns, [['x']], false)).toThrow(/1 cells for 3 columns/);
+    expect(() => csvText(columns, [['x']], false)).toThrow(/1 cells for 3 columns/);
   });
 
   it('writes the same bytes as csv-stringify (RFC 4180 quoting, \\n records, final \\n) for any text', () => {
@@ -59,9 +68,15 @@ describe('writeCsv', () => {
       fc.property(fc.array(fc.tuple(text, text), { maxLength: 6 }), (rows) => {
         const two = [col('a'), col('b')];
         const expected = stringify([['a', 'b'], ...rows.map((r) => r.map((v) => formatCell(v, 'text')))], { record_delimiter: '\n', eof: true });
-        expect(writeCsv(two, rows, false)).toBe(expected);
+        expect(csvText(two, rows, false)).toBe(expected);
       }),
       { numRuns: 300, seed: 5 },
     );
+  });
+
+  it('writes one line per row, the header with the BOM first', () => {
+    const writes: string[] = [];
+    writeCsv({ write: (text) => writes.push(text), close: () => undefined }, columns, [['a', 1, 0.5], ['b', 2, null]], true);
+    expect(writes).toEqual(['\uFEFFtitle,n,z\n', 'a,1,0.500000\n', 'b,2,\n']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/index.js';
-import { hideAbsolutePath } from '../../src/report/report-md.js';
+import { hideAbsolutePath, MAX_EVENT_SECTIONS } from '../../src/report/report-md.js';
+import type { EventCluster } from '../../src/types.js';
 import { ARTICLES, buildFixtureInput } from './fixture.js';
 
 const report = (await buildReport(buildFixtureInput())).get('report.md') ?? '';
@@ -48,6 +49,27 @@ describe('report.md', () => {
   it('keeps the own voice apart from quotes in event tables', () => {
     const line = report.split('\n').find((l) => l.startsWith('| BBC News | 2022-03-01 | Russian invasion'))!;
     expect(line).toContain('| invasion ×2, kyiv ×2 | special\\_operation, terrorist |');
+  });
+
+  it('gives a section to the events covered by the most outlets only, and says where the others are', async () => {
+    const cluster = (id: string, members: string[]): EventCluster => ({ id, members, similarity: new Map(), topTerms: ['t'] });
+    const twoOutlets = Array.from({ length: 29 }, (_, i) => cluster(`e2${String(i).padStart(2, '0')}`, ['aj-ar-1', 'bbc-2']));
+    const clusters = [
+      ...twoOutlets,
+      cluster('e399', ['aj-ar-1', 'bbc-2', 'aj-1']), // two outlets, three articles: before the two-article ones
+      cluster('e100', ['aj-1', 'bbc-1@v2', 'rt-ar-1', 'rt-en-1']), // four outlets: first
+      cluster('e000', ['bbc-2']), // one outlet: never a section
+    ];
+    const md = (await buildReport({ ...buildFixtureInput(), clusters })).get('report.md') ?? '';
+    const shown = [...md.matchAll(/^### (e\d+):/gm)].map((m) => m[1]);
+    expect(MAX_EVENT_SECTIONS).toBe(25);
+    expect(shown).toEqual(['e100', ...twoOutlets.slice(0, 23).map((c) => c.id), 'e399']);
+    expect(md).toContain('Shown here: the 25 of these 31 events covered by the most outlets');
+    expect(md).toContain('The other 6 are in `events.csv` and\n`clusters.csv`, which list every cluster.');
+  });
+
+  it('says nothing of a cap when every event has its section', () => {
+    expect(report).not.toContain('Shown here:');
   });
 
   it('handles a one-outlet corpus with stated rules instead of numbers', async () => {

@@ -1,0 +1,102 @@
+/**
+ * The second half of the incremental cache: every article's analysis and the run's clusters, kept
+ * beside the parse+clean entry of the same corpus (same key), with the signature of the lexicon
+ * they were made with (src/lexicon/signature.ts). A re-run after a lexicon edit analyses again only
+ * the articles holding a token the edit can touch, and clusters again only when an entity of an
+ * article changed; the outputs are those of a cold run (tested in tests/cli/cache.test.ts).
+ *
+ * What is lexicon-independent is taken from the cache as is: term counts (content words and
+ * bigrams, with the cached vocabulary) and token counts.
+ */
+import { compareSignatures, type LexiconSignature } from '../lexicon/signature.js';
+import { matchForms } from '../text/tokenize.js';
+import { hashNorm, TermVocabulary } from '../text/terms.js';
+import type { ArticleAnalysis, EventCluster } from '../types.js';
+import { readChunkedFile } from './chunked-file.js';
+import { entryPath, storeEntry, touch } from './read-cache.js';
+
+/** Bump when the cached shape or the meaning of a cached field changes. */
+const ANALYSIS_FORMAT = 1;
+
+interface AnalysisHeader {
+  format: number;
+  signature: LexiconSignature;
+  /** The vocabulary the cached term counts index, in id order. */
+  words: string[];
+  /** Every distinct token norm of the corpus. */
+  norms: string[];
+  clusters: EventCluster[];
+}
+
+/** A run's analyses, in the article order of the cached parse+clean result. */
+export interface CachedAnalyses extends Omit<AnalysisHeader, 'format'> {
+  analyses: ArticleAnalysis[];
+}
+
+export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | undefined {
+  const path = entryPath(dir, key, 'analysis');
+  try {
+    const { header, items } = readChunkedFile<AnalysisHeader, ArticleAnalysis>(path);
+    if (header.format !== ANALYSIS_FORMAT) return undefined;
+    touch(path);
+    const { format: _format, ...rest } = header;
+    return { ...rest, analyses: items };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store a run's analyses (each with its `normHashes`); failures are not fatal. */
+export function storeCachedAnalyses(dir: string, key: string, cached: CachedAnalyses): void {
+  const { analyses, ...rest } = cached;
+  const header: AnalysisHeader = { format: ANALYSIS_FORMAT, ...rest };
+  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses);
+}
+
+/**
+ * Indices (into `cached.analyses`) of the articles a lexicon with `signature` may analyse
+ * differently, or `all` when the cues changed. An article is touched when one of its token norms
+ * has a match form (`matchForms`, or the norm itself) that is a changed first word or starts with
+ * a changed glob prefix.
+ */
+export function articlesToReanalyse(cached: CachedAnalyses, signature: LexiconSignature): { all: boolean; indices: number[] } {
+  const change = compareSignatures(cached.signature, signature);
+  if (change.global) return { all: true, indices: [] };
+  const touched = new Set<number>();
+  if (change.words.size > 0 || change.globs.length > 0) {
+    for (const norm of cached.norms) {
+      const forms = [norm, ...matchForms(norm)];
+      if (forms.some((form) => change.words.has(form) || change.globs.some((prefix) => form.startsWith(prefix)))) touched.add(hashNorm(norm));
+    }
+  }
+  const indices: number[] = [];
+  if (touched.size > 0) {
+    cached.analyses.forEach((analysis, index) => {
+      const hashes = analysis.normHashes;
+      // Without hashes (not expected) an article cannot be cleared: analyse it again.
+      if (hashes === undefined || hashes.some((hash) => touched.has(hash))) indices.push(index);
+    });
+  }
+  return { all: false, indices };
+}
+
+/** The vocabulary the cached term counts index. */
+export function cachedVocabulary(cached: CachedAnalyses): TermVocabulary {
+  const vocabulary = new TermVocabulary();
+  for (const word of cached.words) vocabulary.intern(word);
+  return vocabulary;
+}
+
+/**
+ * A fresh analysis of a touched article merged into its cached one: hits, contrast hits and
+ * entities from the fresh one; term counts (lexicon-independent, cached vocabulary ids) and norm
+ * hashes from the cache.
+ */
+export function mergeAnalysis(cachedAnalysis: ArticleAnalysis, fresh: ArticleAnalysis): ArticleAnalysis {
+  return { ...fresh, termCounts: cachedAnalysis.termCounts, ...(cachedAnalysis.normHashes ? { normHashes: cachedAnalysis.normHashes } : {}) };
+}
+
+/** Whether two entity lists are the same (clusters depend on entities, not on other hits). */
+export function sameEntities(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((entity, k) => entity === b[k]);
+}

@@ -1,0 +1,87 @@
+/**
+ * Matching with the incremental cache: reuse the cached analyses the lexicon edit cannot touch,
+ * analyse the others afresh, and keep the cached clusters when no article's entities changed.
+ */
+import { analyzeArticle } from '../analyze/index.js';
+import { compileLexicons } from '../lexicon/index.js';
+import { lexiconSignature, type LexiconSignature } from '../lexicon/signature.js';
+import type { ReadResult } from '../pipeline.js';
+import { TermVocabulary } from '../text/terms.js';
+import type { Article, ArticleAnalysis, EventCluster, LexiconBundle } from '../types.js';
+import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
+import { articlesToReanalyse, cachedVocabulary, mergeAnalysis, sameEntities, type CachedAnalyses } from './analysis-cache.js';
+
+/** Matching done before the pipeline's cluster and report stages. */
+export interface Matched {
+  analyses: Map<string, ArticleAnalysis>;
+  vocabulary: TermVocabulary;
+  /** Every distinct token norm (for the cache). */
+  norms: string[];
+  /** Clusters still valid from the cache, when no entity changed. */
+  clusters?: EventCluster[];
+  ms: number;
+  /** Articles analysed afresh (all of them on a cold run). */
+  analysed: number;
+  signature: LexiconSignature;
+}
+
+/**
+ * Analyse `read`'s articles with `bundle`, reusing `cached` where the lexicon edit cannot have
+ * changed anything. Without a usable cache (none, other articles, or changed cues) every article is
+ * analysed: in `threads` worker threads when that pays, else here.
+ */
+export async function matchArticles(
+  read: ReadResult,
+  bundle: LexiconBundle,
+  cached: CachedAnalyses | undefined,
+  threads: number,
+  onProgress: (done: number, total: number) => void,
+): Promise<Matched> {
+  const started = performance.now();
+  const signature = lexiconSignature(bundle);
+  const { articles } = read;
+  const usable = cached !== undefined && cached.analyses.length === articles.length && cached.analyses.every((a, k) => a.id === articles[k]?.id);
+  const plan = usable ? articlesToReanalyse(cached, signature) : { all: true, indices: [] };
+  if (!usable || plan.all) {
+    const fresh = await analyseAll(articles, bundle, threads, (done) => onProgress(done, articles.length));
+    return { ...fresh, ms: performance.now() - started, analysed: articles.length, signature };
+  }
+
+  const touched = plan.indices.map((index) => articles[index]!);
+  const fresh = await analyseAll(touched, bundle, threads, (done) => onProgress(done, touched.length));
+  const analyses = new Map<string, ArticleAnalysis>();
+  let entitiesChanged = false;
+  cached.analyses.forEach((analysis) => analyses.set(analysis.id, analysis));
+  for (const article of touched) {
+    const before = analyses.get(article.id)!;
+    const after = mergeAnalysis(before, fresh.analyses.get(article.id)!);
+    if (!sameEntities(before.entities, after.entities)) entitiesChanged = true;
+    analyses.set(article.id, after);
+  }
+  return {
+    analyses,
+    vocabulary: cachedVocabulary(cached),
+    norms: cached.norms,
+    ...(entitiesChanged ? {} : { clusters: cached.clusters }),
+    ms: performance.now() - started,
+    analysed: touched.length,
+    signature,
+  };
+}
+
+async function analyseAll(
+  articles: readonly Article[],
+  bundle: LexiconBundle,
+  threads: number,
+  onProgress: (done: number) => void,
+): Promise<{ analyses: Map<string, ArticleAnalysis>; vocabulary: TermVocabulary; norms: string[] }> {
+  if (threadsWorthIt(articles.length, threads)) return matchInThreads(articles, bundle, threads, onProgress);
+  const lexicon = compileLexicons(bundle);
+  const vocabulary = new TermVocabulary();
+  const analyses = new Map<string, ArticleAnalysis>();
+  for (const [index, article] of articles.entries()) {
+    analyses.set(article.id, analyzeArticle(article, lexicon, vocabulary));
+    onProgress(index + 1);
+  }
+  return { analyses, vocabulary, norms: vocabulary.norms };
+}
