@@ -37,13 +37,28 @@ export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | u
   const path = entryPath(dir, key, 'analysis');
   try {
     const { header, items } = readChunkedFile<AnalysisHeader, ArticleAnalysis>(path);
-    if (header.format !== ANALYSIS_FORMAT) return undefined;
+    if (header.format !== ANALYSIS_FORMAT || !wellFormed(header)) return undefined;
     touch(path);
     const { format: _format, ...rest } = header;
     return { ...rest, analyses: items };
   } catch {
     return undefined;
   }
+}
+
+/** The header fields a re-run reads have their shape (a damaged file that still deserialises must not crash the run). */
+function wellFormed(header: AnalysisHeader): boolean {
+  const signature = header.signature as Partial<LexiconSignature> | undefined;
+  return (
+    typeof signature === 'object' &&
+    signature !== null &&
+    typeof signature.global === 'string' &&
+    typeof signature.byFirstWord === 'object' &&
+    signature.byFirstWord !== null &&
+    Array.isArray(header.words) &&
+    Array.isArray(header.norms) &&
+    Array.isArray(header.clusters)
+  );
 }
 
 /** Store a run's analyses (each with its `normHashes`); failures are not fatal. */

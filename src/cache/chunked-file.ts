@@ -4,14 +4,19 @@
  * chunk; serialising a 50k-article run in one piece made a ~300 MB buffer beside the data itself.
  * Written to a temporary file and renamed into place, so a reader never sees half a file.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 
 /** Items per chunk: a few MB of serialised articles each. */
 const ITEMS_PER_CHUNK = 1000;
 
+/** Marks a temporary file; the cache prunes leftovers of interrupted writes by it. */
+export const TEMP_MARK = '.tmp-';
+
 export function writeChunkedFile(path: string, header: unknown, items: readonly unknown[]): void {
-  const temp = `${path}.tmp-${process.pid}`;
+  // pid plus random bytes: two containers sharing a cache folder may both be pid 1.
+  const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   const fd = openSync(temp, 'w');
   try {
     const writeChunk = (value: unknown): void => {
@@ -43,20 +48,32 @@ export function readChunkedFile<H, T>(path: string): { header: H; items: T[] } {
         at += got;
       }
     };
+    const size = fstatSync(fd).size;
+    let left = size;
     const readChunk = (): unknown => {
       const length = Buffer.alloc(4);
       readFully(length);
-      const bytes = Buffer.alloc(length.readUInt32LE());
+      const chunkLength = length.readUInt32LE();
+      // A damaged length must not allocate gigabytes before the read fails.
+      if (chunkLength + 4 > left) throw new Error(`${path}: damaged cache file`);
+      left -= chunkLength + 4;
+      const bytes = Buffer.alloc(chunkLength);
       readFully(bytes);
       return deserialize(bytes);
     };
-    const { header, items: count } = readChunk() as { header: H; items: number };
+    const first = readChunk() as { header?: H; items?: unknown } | null;
+    if (first === null || typeof first !== 'object' || first.header === undefined || !Number.isInteger(first.items)) {
+      throw new Error(`${path}: damaged cache file`);
+    }
+    const header = first.header;
+    const count = first.items as number;
     const items: T[] = [];
     while (items.length < count) {
       const chunk = readChunk() as T[];
       if (!Array.isArray(chunk) || chunk.length === 0) throw new Error(`${path}: damaged cache file`);
       for (const item of chunk) items.push(item);
     }
+    if (items.length !== count || left !== 0) throw new Error(`${path}: damaged cache file`);
     return { header, items };
   } finally {
     closeSync(fd);

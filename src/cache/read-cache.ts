@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadResult } from '../pipeline.js';
 import type { Article, InputFile } from '../types.js';
-import { readChunkedFile, writeChunkedFile } from './chunked-file.js';
+import { readChunkedFile, TEMP_MARK, writeChunkedFile } from './chunked-file.js';
 
 /**
  * Bump when the cached shape or anything that shapes parsing/cleaning changes without a version
@@ -26,6 +26,7 @@ export function defaultCacheDir(): string {
 }
 
 export interface ReadCacheKeyParts {
+  /** Tool version and a hash of its code (src/cache/code-fingerprint.ts). */
   toolVersion: string;
   files: readonly InputFile[];
   manifests: readonly InputFile[];
@@ -38,7 +39,7 @@ export interface ReadCacheKeyParts {
 
 /**
  * The key covers everything parsing and cleaning depend on — every input's path and content
- * hash, manifests, outlet aliases, `--map`, tool version — so a cached result is never stale.
+ * hash, manifests, outlet aliases, `--map`, tool version and code — so a cached result is never stale.
  * Cleaning is corpus-wide (per-outlet repeated-line tables), hence one key for the whole corpus.
  */
 export function readCacheKey(parts: ReadCacheKeyParts): string {
@@ -105,8 +106,17 @@ export function entryPath(dir: string, key: string, kind: 'read' | 'analysis'): 
   return join(dir, `${kind}-${key}.v8`);
 }
 
-/** Keep the `MAX_ENTRIES` most recently used entries of each kind. */
+/** A temporary file this old is the leftover of a write that was interrupted (killed, out of memory). */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Keep the `MAX_ENTRIES` most recently used entries of each kind; delete leftovers of interrupted writes. */
 function pruneCache(dir: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!name.includes(TEMP_MARK)) continue;
+    const path = join(dir, name);
+    if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+  }
   for (const kind of ['read-', 'analysis-']) {
     const entries = readdirSync(dir)
       .filter((name) => name.startsWith(kind) && name.endsWith('.v8'))

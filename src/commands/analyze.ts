@@ -9,6 +9,7 @@ import { loadLexiconBundle } from '../lexicon/index.js';
 import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
 import { analyzeArticles, readArticles, writeOutputs } from '../pipeline.js';
 import { loadCachedAnalyses, storeCachedAnalyses } from '../cache/analysis-cache.js';
+import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
 import type { InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
@@ -159,7 +160,7 @@ function readWithCache(
 ): { read: ReadResult; cache: CacheStatus; key: string } {
   if (options.cacheDir === null) return { read: readArticles(corpus, outlets, pipelineOptions), cache: 'off', key: '' };
   const key = readCacheKey({
-    toolVersion: toolVersion(),
+    toolVersion: `${toolVersion()}+${codeFingerprint()}`,
     files: corpus.files,
     manifests: corpus.manifests,
     outletsText,

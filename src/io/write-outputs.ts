@@ -60,7 +60,12 @@ function swapIntoPlace(staging: string, target: string, previous: string): void 
     if (hadPrevious) renameSync(previous, target);
     throw error;
   }
-  rmSync(previous, { recursive: true, force: true });
+  try {
+    rmSync(previous, { recursive: true, force: true });
+  } catch {
+    // The new report is in place; a previous one that cannot be removed only takes space (a
+    // hidden `.<out>.old-<pid>` folder), it must not turn a finished run into a failed one.
+  }
 }
 
 /** Files of the staging folder, each written through a `FileOut`. */

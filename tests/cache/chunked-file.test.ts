@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { loadCachedAnalyses } from '../../src/cache/analysis-cache.js';
+import { readChunkedFile, writeChunkedFile } from '../../src/cache/chunked-file.js';
+import { codeFingerprint } from '../../src/cache/code-fingerprint.js';
+import { entryPath, storeEntry } from '../../src/cache/read-cache.js';
+
+const folder = (): string => mkdtempSync(join(tmpdir(), 'framescope-chunked-'));
+
+/** A file in the chunked format with chunks given as values (each serialised with its length). */
+function rawFile(path: string, chunks: unknown[], tail = Buffer.alloc(0)): void {
+  const parts: Buffer[] = [];
+  for (const chunk of chunks) {
+    const bytes = serialize(chunk);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length);
+    parts.push(length, bytes);
+  }
+  writeFileSync(path, Buffer.concat([...parts, tail]));
+}
+
+describe('chunked cache files', () => {
+  it('round-trips a header and more items than one chunk holds, leaving no temporary file', () => {
+    const dir = folder();
+    const path = join(dir, 'x.v8');
+    const items = Array.from({ length: 2500 }, (_, i) => ({ id: `a${i}`, n: i }));
+    writeChunkedFile(path, { format: 1, note: 'ok' }, items);
+    expect(readChunkedFile(path)).toEqual({ header: { format: 1, note: 'ok' }, items });
+    expect(readdirSync(dir)).toEqual(['x.v8']);
+  });
+
+  it('rejects truncated, over-long, mislabelled and headerless files instead of returning part of them', () => {
+    const dir = folder();
+    const path = join(dir, 'x.v8');
+    writeChunkedFile(path, { format: 1 }, [{ id: 'a' }, { id: 'b' }]);
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, whole.length - 3));
+    expect(() => readChunkedFile(path)).toThrow(/truncated|damaged/);
+    writeFileSync(path, Buffer.concat([whole, Buffer.from([1, 2, 3])]));
+    expect(() => readChunkedFile(path)).toThrow(/damaged/);
+    // A length field claiming 4 GB: refused before anything that size is allocated.
+    const huge = Buffer.from(whole);
+    huge.writeUInt32LE(0xfffffff0, 0);
+    writeFileSync(path, huge);
+    expect(() => readChunkedFile(path)).toThrow(/damaged/);
+    rawFile(path, [{ items: 1 }, [{ id: 'a' }]]);
+    expect(() => readChunkedFile(path)).toThrow(/damaged/);
+    rawFile(path, [{ header: {}, items: 2 }, [{ id: 'a' }]]);
+    expect(() => readChunkedFile(path)).toThrow(/truncated|damaged/);
+  });
+
+  it('treats an analysis entry with a damaged header as absent (the run goes cold, it does not crash)', () => {
+    const dir = folder();
+    const key = 'k'.repeat(64);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: 1, signature: null, words: [], norms: [], clusters: [] }, items: 0 }]);
+    expect(loadCachedAnalyses(dir, key)).toBeUndefined();
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: 1, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], clusters: [] }, items: 0 }]);
+    expect(loadCachedAnalyses(dir, key)).toMatchObject({ analyses: [], words: [] });
+  });
+
+  it('deletes leftovers of interrupted writes once they are an hour old, and keeps recent ones', () => {
+    const dir = folder();
+    const stale = join(dir, `read-${'a'.repeat(64)}.v8.tmp-1-00ff00ff`);
+    const recent = join(dir, `read-${'b'.repeat(64)}.v8.tmp-2-00ff00ff`);
+    writeFileSync(stale, 'partial');
+    writeFileSync(recent, 'partial');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    storeEntry(dir, entryPath(dir, 'c'.repeat(64), 'read'), { format: 1 }, []);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+  });
+});
+
+describe('code fingerprint', () => {
+  it('is a stable hex digest of the tool code', () => {
+    expect(codeFingerprint()).toMatch(/^[0-9a-f]{16}$/);
+    expect(codeFingerprint()).toBe(codeFingerprint());
+  });
+});
