@@ -72,14 +72,18 @@ export function scoreKeyness(
 
 /** `scoreKeyness` over counts already gathered (the report counts on typed arrays). */
 export function rankKeyness(counts: KeynessCounts, options: KeynessOptions = {}): KeynessRow[] {
-  const top = options.top ?? 30;
+  const top = Math.max(0, Math.floor(options.top ?? 30));
   const minCount = options.minCount ?? 3;
   const { nTarget, nReference } = counts;
   const total = nTarget + nReference;
   if (total === 0) return [];
   // Never let the prior outweigh the data: a small corpus gets a prior no larger than itself.
   const alpha0 = Math.min(options.priorStrength ?? PRIOR_STRENGTH, total);
-  const rows: KeynessRow[] = [];
+  // Score without spelling terms out: at 50k articles an outlet has ~10⁵ candidates and only
+  // `top` are listed, so terms are looked up (and text-compared) only for the rows that can make
+  // the cut — every row whose z reaches the top-th z, ties at the cut included, so the order by
+  // (z, term) is exactly that of sorting everything.
+  const scored: { i: number; yt: number; yr: number; logOdds: number; z: number }[] = [];
   for (let i = 0; i < counts.target.length; i++) {
     const yt = counts.target[i] ?? 0;
     if (yt < minCount) continue;
@@ -90,8 +94,15 @@ export function rankKeyness(counts: KeynessCounts, options: KeynessOptions = {})
       Math.log((yr + alpha) / (nReference + alpha0 - yr - alpha));
     const z = logOdds / Math.sqrt(1 / (yt + alpha) + 1 / (yr + alpha));
     // A term that is the whole corpus has no odds (x/0): not a comparison, left out.
-    if (Number.isFinite(z) && z > 0) rows.push({ term: counts.termOf(i), nTarget: yt, nReference: yr, logOdds, z });
+    if (Number.isFinite(z) && z > 0) scored.push({ i, yt, yr, logOdds, z });
   }
+  if (top === 0) return [];
+  let kept = scored;
+  if (scored.length > top) {
+    const cut = [...scored].sort((a, b) => b.z - a.z)[top - 1]!.z;
+    kept = scored.filter((row) => row.z >= cut);
+  }
+  const rows = kept.map(({ i, yt, yr, logOdds, z }): KeynessRow => ({ term: counts.termOf(i), nTarget: yt, nReference: yr, logOdds, z }));
   rows.sort((a, b) => b.z - a.z || compareText(a.term, b.term));
   return rows.slice(0, top);
 }

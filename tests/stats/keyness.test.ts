@@ -76,4 +76,20 @@ describe('rankKeyness', () => {
     rankKeyness({ target: [9, 1, 9], reference: [1, 9, 50], termOf: (i) => (asked.push(i), `t${i}`), nTarget: 19, nReference: 60 }, { minCount: 2 });
     expect(asked).toEqual([0]);
   });
+
+  it('keeps the same top rows as ranking every term, ties at the cut included', () => {
+    // Many candidates with few distinct count pairs: lots of equal z values straddle the cut.
+    let state = 12345;
+    const next = (n: number): number => ((state = (state * 1103515245 + 12345) % 2147483648), state % n);
+    const size = 400;
+    const target = Array.from({ length: size }, () => 3 + next(4));
+    const reference = Array.from({ length: size }, () => next(3));
+    const nTarget = target.reduce((a, b) => a + b, 0) + 500;
+    const nReference = reference.reduce((a, b) => a + b, 0) + 900;
+    const termOf = (i: number): string => `w${(i * 7919) % size}`;
+    const all = rankKeyness({ target, reference, termOf, nTarget, nReference }, { top: size });
+    for (const top of [1, 5, 17, 40]) {
+      expect(rankKeyness({ target, reference, termOf, nTarget, nReference }, { top })).toEqual(all.slice(0, top));
+    }
+  });
 });
