@@ -14,7 +14,7 @@
  * The table goes to stdout and, as JSON, to `<cache>/results/cluster-latest.json`.
  *
  * Options: --sizes 10000,50000  --seed 1  --cache <dir>  --threads N (clusterArticles' option;
- * default: its own default, as src/pipeline.ts calls it)  --sklearn-max-seconds 360  --no-sklearn
+ * default: one per core, at most 4, as `framescope analyze` passes it)  --sklearn-max-seconds 360  --no-sklearn
  * --rebuild (rebuild the cached inputs)
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clusterArticles } from '../src/cluster/index.js';
+import { defaultThreads } from '../src/workers/match-pool.js';
 import { isMainModule } from '../src/is-main.js';
 import { bundledLexiconDir } from '../src/paths.js';
 import { EVENTS_FILE, GENERATOR_VERSION, generateCorpus, packageRoot, readCorpusManifest, sourcesHash } from './generate-corpus.js';
@@ -48,7 +49,7 @@ interface BenchOptions {
   sizes: number[];
   seed: number;
   cache: string;
-  threads: number | null;
+  threads: number;
   sklearn: boolean;
   sklearnMaxSeconds: number;
   rebuild: boolean;
@@ -68,8 +69,9 @@ function parseOptions(argv: string[]): BenchOptions {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be whole numbers ≥ 1 separated by commas, got "${values.sizes}"`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, got "${values.seed}"`);
-  const threads = values.threads === undefined ? null : Number(values.threads);
-  if (threads !== null && !(Number.isInteger(threads) && threads >= 1)) throw new Error(`--threads must be a whole number ≥ 1, got "${values.threads}"`);
+  // Default: what `framescope analyze` uses (one thread per core, at most 4).
+  const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`--threads must be a whole number ≥ 1, got "${values.threads}"`);
   const sklearnMaxSeconds = Number(values['sklearn-max-seconds']);
   if (!(sklearnMaxSeconds > 0)) throw new Error(`--sklearn-max-seconds must be a number > 0, got "${values['sklearn-max-seconds']}"`);
   return {

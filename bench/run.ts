@@ -6,7 +6,7 @@
  *
  * Options: --sizes 1000,10000  --runs N  --seed N  --cache <dir>  --measure gnu-time|wrapper  --keep
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,25 @@ import { formatTable, summariseRuns } from './lib/results-table.js';
 import type { RunResult, SizeResult } from './lib/results-table.js';
 import { GNU_TIME, runMeasured } from './lib/run-child.js';
 import { isMainModule } from '../src/is-main.js';
+import { bundledLexiconDir } from '../src/paths.js';
+
+/**
+ * The lexicon edit the re-run measures: one more English term ("kiev puppets") for the `kiev_junta` concept, the kind
+ * of edit a researcher makes between runs. Articles holding "kiev" are matched again; the rest
+ * come from the incremental cache.
+ */
+const LEXICON_EDIT = { file: 'ru-ua.yaml', from: 'junta in kyiv, fascist junta]\n', to: 'junta in kyiv, fascist junta, kiev puppets]\n' };
+
+/** A copy of the bundled lexicons with LEXICON_EDIT applied. */
+function editedLexicons(parent: string): string {
+  const dir = mkdtempSync(join(parent, 'lexicons-edited-'));
+  cpSync(bundledLexiconDir(), dir, { recursive: true });
+  const path = join(dir, LEXICON_EDIT.file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(LEXICON_EDIT.from)) throw new Error(`bench: ${path} no longer holds ${JSON.stringify(LEXICON_EDIT.from)}; update LEXICON_EDIT`);
+  writeFileSync(path, text.replace(LEXICON_EDIT.from, LEXICON_EDIT.to));
+  return dir;
+}
 
 const DEFAULT_SIZES = [1000, 10000, 50000];
 
@@ -84,9 +103,11 @@ function benchSize(articles: number, options: BenchOptions, root: string): SizeR
   const cli = join(root, 'dist', 'src', 'cli.js');
   const measureScript = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'measure.js');
   const runs: RunResult[] = [];
-  // Cold runs get an empty parse+clean cache of their own; the warm run after them re-uses it.
+  // Cold runs get an empty cache of their own; the re-run after them, with an edited lexicon, re-uses it.
   const cacheDir = mkdtempSync(join(options.cache, `read-cache-${articles}-`));
-  const analyze = (out: string): string[] => ['analyze', corpus.dir, '--out', out, '--quiet', '--force', '--cache-dir', cacheDir];
+  const analyze = (out: string, lexicons?: string): string[] => [
+    'analyze', corpus.dir, '--out', out, '--quiet', '--force', '--cache-dir', cacheDir, ...(lexicons === undefined ? [] : ['--lexicons', lexicons]),
+  ];
   for (let i = 0; i < options.runs; i++) {
     rmSync(cacheDir, { recursive: true, force: true });
     const out = mkdtempSync(join(options.cache, `out-${articles}-`));
@@ -98,11 +119,18 @@ function benchSize(articles: number, options: BenchOptions, root: string): SizeR
     if (!options.keep) rmSync(out, { recursive: true, force: true });
   }
   const warmOut = mkdtempSync(join(options.cache, `out-${articles}-warm-`));
-  const warmRun = runMeasured(cli, analyze(warmOut), measureScript, options.cache, options.useGnuTime);
-  process.stderr.write(`analyze ${articles} (warm, cached parse+clean): ${(warmRun.wallMs / 1000).toFixed(2)} s, peak RSS ${warmRun.peakRssMb.toFixed(0)} MB\n`);
+  const lexicons = editedLexicons(options.cache);
+  const warmRun = runMeasured(cli, analyze(warmOut, lexicons), measureScript, options.cache, options.useGnuTime);
+  const warmCounts = readRunJson(warmOut).counts;
+  process.stderr.write(
+    `analyze ${articles} (re-run after a lexicon edit): ${(warmRun.wallMs / 1000).toFixed(2)} s, peak RSS ${warmRun.peakRssMb.toFixed(0)} MB, ` +
+      `${warmCounts['articles_analysed'] ?? '?'} of ${warmCounts['articles'] ?? '?'} articles analysed afresh\n`,
+  );
+  if (warmRun.exitCode !== 0) process.stderr.write(`analyze ${articles} (re-run) exited ${warmRun.exitCode}:\n${warmRun.stderrTail}\n`);
   rmSync(warmOut, { recursive: true, force: true });
+  rmSync(lexicons, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
-  const warm = { wallMs: warmRun.wallMs, peakRssMb: warmRun.peakRssMb };
+  const warm = { wallMs: warmRun.wallMs, peakRssMb: warmRun.peakRssMb, analysed: warmCounts['articles_analysed'] ?? null };
   const floor = measureFloor(corpus.dir);
   return { articles, files: corpus.files, bytes: corpus.bytes, corpus: corpus.dir, runs, ...summariseRuns(runs), floorMs: floor.ms, floorTokens: floor.tokens, warm };
 }
@@ -118,7 +146,7 @@ function main(argv: string[]): number {
   for (const result of results) {
     if (result.warm && result.wallMs > 0) {
       const share = (100 * result.warm.wallMs) / result.wallMs;
-      process.stdout.write(`re-run with cached parse+clean, ${result.articles}: ${(result.warm.wallMs / 1000).toFixed(2)} s = ${share.toFixed(0)}% of cold (target <= 35%)\n`);
+      process.stdout.write(`re-run after a lexicon edit, ${result.articles}: ${(result.warm.wallMs / 1000).toFixed(2)} s = ${share.toFixed(0)}% of cold (target <= 35%)\n`);
     }
   }
   const path = join(options.cache, 'results', 'latest.json');

@@ -31,8 +31,8 @@ export interface SizeResult {
   peakRssMb: number;
   floorMs: number;
   floorTokens: number;
-  /** A re-run with the parse+clean cache the cold runs filled (what a re-run after a lexicon edit costs). */
-  warm?: { wallMs: number; peakRssMb: number };
+  /** The re-run after a lexicon edit, with the cache the cold runs left; `analysed`: articles matched afresh. */
+  warm?: { wallMs: number; peakRssMb: number; analysed?: number | null };
 }
 
 /** Median of a non-empty list (mean of the middle two for an even count); NaN when empty. */
