@@ -2,8 +2,8 @@
  * framescope's library API. The CLI is a thin shell over these functions (STYLE.md §17).
  * Stages are pure: read files yourself (or with `readCorpus`), then call `analyzeCorpus`.
  */
-export { analyzeCorpus, renderOutputs } from './pipeline.js';
-export type { AnalysisResult, AnalyzeOptions, CorpusInput, Stage } from './pipeline.js';
+export { analyzeCorpus, renderOutputs, writeOutputs } from './pipeline.js';
+export type { AnalysisResult, AnalyzeOptions, CorpusInput, ReportProvenance, Stage } from './pipeline.js';
 export { readCorpus, loadOutlets } from './commands/analyze.js';
 export { runCli } from './cli.js';
 export { UsageError } from './errors.js';
@@ -17,7 +17,8 @@ export type { CompiledLexicon } from './lexicon/index.js';
 export { analyzeArticle } from './analyze/index.js';
 export { clusterArticles, DEFAULT_CLUSTER_OPTIONS } from './cluster/index.js';
 export type { ClusterInput, ClusterOptions } from './cluster/index.js';
-export { buildReport } from './report/index.js';
-export type { ReportInput } from './report/index.js';
+export { buildReport, writeReport, MemorySink } from './report/index.js';
+export type { ReportInput, OutputSink, TextOut } from './report/index.js';
+export { writeOutputsAtomically } from './io/write-outputs.js';
 export { bundledLexiconDir, toolVersion } from './paths.js';
 export type * from './types.js';
