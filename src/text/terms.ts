@@ -48,7 +48,7 @@ export class TermVocabulary {
    * one map lookup per token instead of the stop-word, digit and script tests, the folding and a
    * second lookup (~15% of matching on the 50k benchmark corpus).
    */
-  private normSlot(norm: string): number {
+  normSlot(norm: string): number {
     let slot = this.slotOfNorm.get(norm);
     if (slot === undefined) {
       slot = this.norms.length;
@@ -67,12 +67,22 @@ export class TermVocabulary {
 
   /** The id of the content form of a token norm, or -1 when it has none (stop word, too short). */
   contentIdOf(norm: string): number {
-    return this.normContent[this.normSlot(norm)] ?? -1;
+    return this.contentIdAt(this.normSlot(norm));
   }
 
   /** `hashNorm(norm)`, cached. */
   hashOf(norm: string): number {
-    return this.normHash[this.normSlot(norm)] ?? 0;
+    return this.hashAt(this.normSlot(norm));
+  }
+
+  /** `contentIdOf` for a slot from `normSlot` (one lookup serves both questions). */
+  contentIdAt(slot: number): number {
+    return this.normContent[slot] ?? -1;
+  }
+
+  /** `hashOf` for a slot from `normSlot`. */
+  hashAt(slot: number): number {
+    return this.normHash[slot] ?? 0;
   }
 
   /** The id of `word`, given now if it has none yet. */
@@ -163,9 +173,9 @@ export function countContentTerms(tokens: readonly Token[], _lang: Lang, vocabul
   let n = 0;
   let previous = -1;
   for (let t = 0; t < tokens.length; t++) {
-    const norm = tokens[t]!.norm;
-    hashScratch[t] = vocabulary.hashOf(norm);
-    const id = vocabulary.contentIdOf(norm);
+    const slot = vocabulary.normSlot(tokens[t]!.norm);
+    hashScratch[t] = vocabulary.hashAt(slot);
+    const id = vocabulary.contentIdAt(slot);
     if (id < 0) {
       previous = -1;
       continue;

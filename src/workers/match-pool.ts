@@ -76,17 +76,20 @@ export async function matchInThreads(
           new Promise<void>((resolve, reject) => {
             const words: string[] = [];
             workerWords[index] = words;
+            let inFlight = 0;
             const send = (): void => {
               if (next >= batches.length) {
-                resolve();
+                if (inFlight === 0) resolve();
                 return;
               }
               const id = next++;
+              inFlight += 1;
               worker.postMessage({ id, articles: batches[id] });
             };
             worker.on('message', (message: { id: number; analyses: ArticleAnalysis[]; newWords: string[]; newNorms: string[] }) => {
               for (const word of message.newWords) words.push(word);
               for (const norm of message.newNorms) norms.add(norm);
+              inFlight -= 1;
               results[message.id] = { analyses: message.analyses, worker: index };
               remapReady();
               done += message.analyses.length;
@@ -97,6 +100,9 @@ export async function matchInThreads(
             worker.on('exit', (code) => {
               if (code !== 0) reject(new Error(`match worker stopped with exit code ${code}`));
             });
+            // Two batches queued per worker, so it starts the next one while this thread takes
+            // in the last reply instead of waiting for it.
+            send();
             send();
           }),
       ),
