@@ -61,12 +61,14 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
   const stamp = new Int32Array(n);
   const alive = new Uint8Array(n).fill(1);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const adjacency: Map<number, number>[] = Array.from({ length: n }, () => new Map<number, number>());
+  // Neighbour sums per live cluster; a cluster merged away lets its map go (at 50k articles the
+  // maps are most of this stage's memory).
+  const adjacency: (Map<number, number> | undefined)[] = new Array<Map<number, number> | undefined>(n);
   const heap: HeapEntry[] = [];
 
   for (const { a, b, sim } of edges) {
-    adjacency[a]?.set(b, sim);
-    adjacency[b]?.set(a, sim);
+    (adjacency[a] ??= new Map<number, number>()).set(b, sim);
+    (adjacency[b] ??= new Map<number, number>()).set(a, sim);
     if (sim >= threshold) pushHeap(heap, { link: sim, a, b, stampA: 0, stampB: 0 });
   }
   while (heap.length > 0) {
@@ -90,15 +92,15 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
 }
 
 /** The cluster with more neighbours absorbs the other (union by size); ties keep the lower index. */
-function chooseSurvivor(adjacency: Map<number, number>[], a: number, b: number): [number, number] {
+function chooseSurvivor(adjacency: readonly (Map<number, number> | undefined)[], a: number, b: number): [number, number] {
   const sa = adjacency[a]?.size ?? 0;
   const sb = adjacency[b]?.size ?? 0;
   return sb > sa ? [b, a] : [a, b];
 }
 
 /** Fold `drop`'s edge sums into `keep`; sums add because average linkage sums member pairs. */
-function mergeInto(adjacency: Map<number, number>[], size: Int32Array, keep: number, drop: number): void {
-  const keepMap = adjacency[keep] ?? new Map<number, number>();
+function mergeInto(adjacency: (Map<number, number> | undefined)[], size: Int32Array, keep: number, drop: number): void {
+  const keepMap = (adjacency[keep] ??= new Map<number, number>());
   const dropMap = adjacency[drop] ?? new Map<number, number>();
   keepMap.delete(drop);
   dropMap.delete(keep);
@@ -109,7 +111,7 @@ function mergeInto(adjacency: Map<number, number>[], size: Int32Array, keep: num
     otherMap?.delete(drop);
     otherMap?.set(keep, merged);
   }
-  dropMap.clear();
+  adjacency[drop] = undefined;
   size[keep] = (size[keep] ?? 0) + (size[drop] ?? 0);
 }
 
