@@ -1,5 +1,6 @@
 import { analyzeArticle } from './analyze/index.js';
 import { clusterArticles } from './cluster/index.js';
+import type { ClusterInput } from './cluster/index.js';
 import { cleanCorpus, diffVersions, parseInput, parseManifest } from './ingest/index.js';
 import { compileLexicons } from './lexicon/index.js';
 import type { CompiledLexicon } from './lexicon/index.js';
@@ -16,6 +17,7 @@ import type {
   OutletAlias,
   ParsedDoc,
   Skipped,
+  TermCounts,
   VersionChange,
 } from './types.js';
 
@@ -128,24 +130,7 @@ export function analyzeArticles(
 
   started = performance.now();
   const versionChanges = diffVersions(articles);
-  const noTerms = { keys: new Float64Array(0), counts: new Uint32Array(0) };
-  const latest = articles.filter((article) => article.isLatest);
-  const clusters =
-    matched?.clusters ??
-    clusterArticles(
-    latest.map((article) => {
-      const analysis = analyses.get(article.id);
-      return {
-        id: article.id,
-        date: article.date,
-        lang: article.lang,
-        termCounts: analysis?.termCounts ?? noTerms,
-        entities: analysis?.entities ?? [],
-      };
-    }),
-    vocabulary,
-    { threads: options.threads ?? 1 },
-  );
+  const clusters = matched?.clusters ?? clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads ?? 1 });
   timings.cluster = performance.now() - started;
   progress('cluster', 1, 1);
 
@@ -197,6 +182,21 @@ function mergeManifests(files: readonly InputFile[]): Map<string, MetaHints> {
 function countInputs(articles: readonly Article[], skipped: readonly Skipped[]): number {
   const stories = new Set(articles.map((article) => article.storyId));
   return stories.size + skipped.length;
+}
+
+const NO_TERMS: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
+
+/**
+ * What event clustering reads of a run: the latest version of every story, with its content-term
+ * counts and entities (an article without an analysis gets none).
+ */
+export function clusterInputsOf(articles: readonly Article[], analyses: ReadonlyMap<string, ArticleAnalysis>): ClusterInput[] {
+  return articles
+    .filter((article) => article.isLatest)
+    .map((article) => {
+      const analysis = analyses.get(article.id);
+      return { id: article.id, date: article.date, lang: article.lang, termCounts: analysis?.termCounts ?? NO_TERMS, entities: analysis?.entities ?? [] };
+    });
 }
 
 /** Provenance written at the top of report.md (the input count is taken from the result). */

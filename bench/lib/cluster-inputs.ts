@@ -8,7 +8,7 @@ import type { ClusterInput } from '../../src/cluster/index.js';
 import { loadOutlets, readCorpus } from '../../src/commands/analyze.js';
 import { compileLexicons, loadLexiconBundle } from '../../src/lexicon/index.js';
 import { bundledLexiconDir } from '../../src/paths.js';
-import { readArticles } from '../../src/pipeline.js';
+import { clusterInputsOf, readArticles } from '../../src/pipeline.js';
 import { TermVocabulary } from '../../src/text/terms.js';
 import type { Article, ArticleAnalysis } from '../../src/types.js';
 import { defaultThreads, matchInThreads, threadsWorthIt } from '../../src/workers/match-pool.js';
@@ -35,26 +35,8 @@ export interface BuildOptions {
   threads?: number;
 }
 
-const NO_TERMS = { keys: new Float64Array(0), counts: new Uint32Array(0) };
-
-/**
- * The clustering inputs of the latest versions, built as `analyzeArticles` in src/pipeline.ts
- * builds them (an article without an analysis gets no terms and no entities).
- */
-export function selectClusterInputs(articles: readonly Article[], analyses: ReadonlyMap<string, ArticleAnalysis>): ClusterInput[] {
-  return articles
-    .filter((article) => article.isLatest)
-    .map((article) => {
-      const analysis = analyses.get(article.id);
-      return {
-        id: article.id,
-        date: article.date,
-        lang: article.lang,
-        termCounts: analysis?.termCounts ?? NO_TERMS,
-        entities: analysis?.entities ?? [],
-      };
-    });
-}
+/** The clustering inputs of a run, exactly as `analyzeArticles` builds them (src/pipeline.ts). */
+export const selectClusterInputs = clusterInputsOf;
 
 /** The latest versions' texts (the cleaned body every analysis reads). */
 export function selectClusterTexts(articles: readonly Article[]): ClusterText[] {

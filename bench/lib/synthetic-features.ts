@@ -59,7 +59,7 @@ function wordOf(rank: number, lang: string): string {
 }
 
 /** Unigram and adjacent-bigram counts, as `contentTerms` gives them (keys ascending). */
-function countTerms(words: readonly string[], vocabulary: TermVocabulary): TermCounts {
+export function countTerms(words: readonly string[], vocabulary: TermVocabulary): TermCounts {
   const counts = new Map<number, number>();
   let previous = -1;
   for (const word of words) {

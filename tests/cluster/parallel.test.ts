@@ -5,8 +5,8 @@ import type * as NeighboursModule from '../../src/cluster/neighbours.js';
 import type * as ParallelModule from '../../src/cluster/parallel-neighbours.js';
 import type * as VectorizeModule from '../../src/cluster/vectorize.js';
 import { createRandom } from '../../src/stats/prng.js';
-import { bigramKey, TermVocabulary } from '../../src/text/terms.js';
-import type { TermCounts } from '../../src/types.js';
+import { TermVocabulary } from '../../src/text/terms.js';
+import { countTerms } from '../../bench/lib/synthetic-features.js';
 import { buildOnce, REPO } from '../helpers/cli.js';
 
 // Worker threads run compiled modules, so this file drives the build in dist/ (as users run it).
@@ -27,16 +27,7 @@ function syntheticCorpus(vocabulary: TermVocabulary): ClusterModule.ClusterInput
     const size = 2 + pick(4);
     for (let a = 0; a < size; a++) {
       const words = [...keywords.filter(() => random() < 0.8), ...Array.from({ length: 40 }, () => `w${Math.floor(2000 * random() ** 3)}`)];
-      const counts = new Map<number, number>();
-      let previous = -1;
-      for (const word of words) {
-        const id = vocabulary.intern(word);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-        if (previous >= 0) counts.set(bigramKey(previous, id), (counts.get(bigramKey(previous, id)) ?? 0) + 1);
-        previous = id;
-      }
-      const keys = Float64Array.from(counts.keys()).sort();
-      const termCounts: TermCounts = { keys, counts: Uint32Array.from(keys, (key) => counts.get(key) ?? 0) };
+      const termCounts = countTerms(words, vocabulary);
       const date = `2025-${String(1 + Math.floor(day / 30)).padStart(2, '0')}-${String(1 + (day % 28)).padStart(2, '0')}`;
       docs.push({ id: `a${docs.length}`, date, lang: 'en', termCounts, entities: [`ent${event % 700}`] });
     }
