@@ -61,14 +61,10 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
   const stamp = new Int32Array(n);
   const alive = new Uint8Array(n).fill(1);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
-  // Neighbour sums per live cluster; a cluster merged away lets its map go (at 50k articles the
-  // maps are most of this stage's memory).
-  const adjacency: (Map<number, number> | undefined)[] = new Array<Map<number, number> | undefined>(n);
+  const adjacency = buildAdjacency(n, edges);
   const heap: HeapEntry[] = [];
 
   for (const { a, b, sim } of edges) {
-    (adjacency[a] ??= new Map<number, number>()).set(b, sim);
-    (adjacency[b] ??= new Map<number, number>()).set(a, sim);
     if (sim >= threshold) pushHeap(heap, { link: sim, a, b, stampA: 0, stampB: 0 });
   }
   while (heap.length > 0) {
@@ -81,8 +77,10 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
     alive[drop] = 0;
     parent[drop] = keep;
     stamp[keep] = (stamp[keep] ?? 0) + 1;
-    for (const [other, sum] of adjacency[keep] ?? []) {
-      const link = sum / ((size[keep] ?? 1) * (size[other] ?? 1));
+    const list = adjacency[keep];
+    for (let k = 0; k < (list?.ids.length ?? 0); k++) {
+      const other = list!.ids[k]!;
+      const link = list!.sums[k]! / ((size[keep] ?? 1) * (size[other] ?? 1));
       if (link < threshold) continue;
       const [x, y] = keep < other ? [keep, other] : [other, keep];
       pushHeap(heap, { link, a: x, b: y, stampA: stamp[x] ?? 0, stampB: stamp[y] ?? 0 });
@@ -91,28 +89,122 @@ export function averageLinkage(n: number, edges: readonly Edge[], threshold: num
   return Int32Array.from(parent, (_, i) => findRoot(parent, i));
 }
 
+/**
+ * A live cluster's neighbours, ascending, with the sum of member-pair similarities to each. Plain
+ * arrays of small integers and of unboxed doubles: at 50k articles, Maps (a boxed number per
+ * value) made the linkage maps the largest block of memory at the end of clustering.
+ */
+interface Neighbours {
+  ids: number[];
+  sums: number[];
+}
+
+/** Each document's neighbour list from the edges; a pair given twice keeps its last similarity. */
+function buildAdjacency(n: number, edges: readonly Edge[]): (Neighbours | undefined)[] {
+  const degree = new Int32Array(n);
+  for (const { a, b } of edges) {
+    degree[a] = (degree[a] ?? 0) + 1;
+    degree[b] = (degree[b] ?? 0) + 1;
+  }
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i] ?? 0) + (degree[i] ?? 0);
+  const fill = start.slice(0, n);
+  const partner = new Int32Array(start[n] ?? 0);
+  const edgeOf = new Int32Array(start[n] ?? 0);
+  edges.forEach(({ a, b }, e) => {
+    partner[fill[a]!] = b;
+    edgeOf[fill[a]!++] = e;
+    partner[fill[b]!] = a;
+    edgeOf[fill[b]!++] = e;
+  });
+  const adjacency = new Array<Neighbours | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const from = start[i] ?? 0;
+    const to = start[i + 1] ?? 0;
+    if (from === to) continue;
+    // By neighbour, then by edge position: the last copy of a pair wins, as a map's set would.
+    const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => partner[x]! - partner[y]! || edgeOf[x]! - edgeOf[y]!);
+    const ids: number[] = [];
+    const sums: number[] = [];
+    for (const slot of order) {
+      const sim = edges[edgeOf[slot]!]!.sim;
+      if (ids.length > 0 && ids[ids.length - 1] === partner[slot]) sums[sums.length - 1] = sim;
+      else {
+        ids.push(partner[slot]!);
+        sums.push(sim);
+      }
+    }
+    adjacency[i] = { ids, sums };
+  }
+  return adjacency;
+}
+
 /** The cluster with more neighbours absorbs the other (union by size); ties keep the lower index. */
-function chooseSurvivor(adjacency: readonly (Map<number, number> | undefined)[], a: number, b: number): [number, number] {
-  const sa = adjacency[a]?.size ?? 0;
-  const sb = adjacency[b]?.size ?? 0;
+function chooseSurvivor(adjacency: readonly (Neighbours | undefined)[], a: number, b: number): [number, number] {
+  const sa = adjacency[a]?.ids.length ?? 0;
+  const sb = adjacency[b]?.ids.length ?? 0;
   return sb > sa ? [b, a] : [a, b];
 }
 
-/** Fold `drop`'s edge sums into `keep`; sums add because average linkage sums member pairs. */
-function mergeInto(adjacency: (Map<number, number> | undefined)[], size: Int32Array, keep: number, drop: number): void {
-  const keepMap = (adjacency[keep] ??= new Map<number, number>());
-  const dropMap = adjacency[drop] ?? new Map<number, number>();
-  keepMap.delete(drop);
-  dropMap.delete(keep);
-  for (const [other, sum] of dropMap) {
-    const merged = (keepMap.get(other) ?? 0) + sum;
-    keepMap.set(other, merged);
-    const otherMap = adjacency[other];
-    otherMap?.delete(drop);
-    otherMap?.set(keep, merged);
+/**
+ * Fold `drop`'s edge sums into `keep`; sums add because average linkage sums member pairs. The two
+ * sorted lists merge in one pass; each of `drop`'s neighbours has `drop` replaced by `keep`.
+ */
+function mergeInto(adjacency: (Neighbours | undefined)[], size: Int32Array, keep: number, drop: number): void {
+  const kept = adjacency[keep] ?? { ids: [], sums: [] };
+  const dropped = adjacency[drop] ?? { ids: [], sums: [] };
+  const ids: number[] = [];
+  const sums: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.ids.length || j < dropped.ids.length) {
+    const x = i < kept.ids.length ? kept.ids[i]! : Infinity;
+    const y = j < dropped.ids.length ? dropped.ids[j]! : Infinity;
+    if (x === drop) {
+      i++;
+    } else if (y === keep) {
+      j++;
+    } else if (x < y) {
+      ids.push(x);
+      sums.push(kept.sums[i++]!);
+    } else {
+      const merged = (x === y ? kept.sums[i++]! : 0) + dropped.sums[j]!;
+      ids.push(y);
+      sums.push(merged);
+      replaceNeighbour(adjacency[y]!, drop, keep, merged);
+      j++;
+    }
   }
+  adjacency[keep] = { ids, sums };
   adjacency[drop] = undefined;
   size[keep] = (size[keep] ?? 0) + (size[drop] ?? 0);
+}
+
+/** In `list`, `drop` goes and `keep` gets `sum` (added where it belongs when it was not there). */
+function replaceNeighbour(list: Neighbours, drop: number, keep: number, sum: number): void {
+  const at = lowerBound(list.ids, drop);
+  if (list.ids[at] === drop) {
+    list.ids.splice(at, 1);
+    list.sums.splice(at, 1);
+  }
+  const to = lowerBound(list.ids, keep);
+  if (list.ids[to] === keep) list.sums[to] = sum;
+  else {
+    list.ids.splice(to, 0, keep);
+    list.sums.splice(to, 0, sum);
+  }
+}
+
+/** The first position in ascending `values` whose value is ≥ `target`. */
+function lowerBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The root of `i`, halving the path on the way (Tarjan & van Leeuwen 1984). */
