@@ -35,6 +35,7 @@ export async function writeOutputsAtomically(outDir: string, write: (sink: Outpu
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
+  removeLeftovers(parent, basename(target));
   const staging = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
@@ -47,6 +48,23 @@ export async function writeOutputsAtomically(outDir: string, write: (sink: Outpu
     sink.abandon();
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** A staging or replaced folder this old belongs to a run that was killed before it could clean up. */
+const LEFTOVER_MS = 60 * 60 * 1000;
+
+/** Remove `.<out>.tmp-<pid>` / `.<out>.old-<pid>` folders of killed runs (an hour old: not a run in progress). */
+function removeLeftovers(parent: string, name: string): void {
+  const now = Date.now();
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(`.${name}.tmp-`) && !entry.startsWith(`.${name}.old-`)) continue;
+    const path = join(parent, entry);
+    try {
+      if (now - statSync(path).mtimeMs > LEFTOVER_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove: it only takes space.
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,20 @@ describe('writeOutputsAtomically streaming the report', () => {
     await writeOutputsAtomically(out, (sink) => writeOutput(sink, 'run.json', (file) => file.write('{}\n')));
     expect(readdirSync(out)).toEqual(['run.json']);
     expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('removes staging and replaced folders that killed runs left an hour ago or more, not recent ones', async () => {
+    const parent = tempParent();
+    const { out } = previousReport(parent);
+    const stale = join(parent, '.report.tmp-999999');
+    const staleOld = join(parent, '.report.old-999998');
+    const recent = join(parent, '.report.tmp-999997');
+    const otherOutput = join(parent, '.other.tmp-999996');
+    for (const folder of [stale, staleOld, recent, otherOutput]) mkdirSync(folder);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    for (const folder of [stale, staleOld, otherOutput]) utimesSync(folder, twoHoursAgo, twoHoursAgo);
+    await writeOutputsAtomically(out, (sink) => writeOutput(sink, 'run.json', (file) => file.write('{}\n')));
+    expect(readdirSync(parent).sort()).toEqual(['.other.tmp-999996', '.report.tmp-999997', 'report']);
   });
 });
 
