@@ -23,7 +23,9 @@ export function analyzeArticle(
 ): ArticleAnalysis {
   const { body, lang } = article;
   const tokens = tokenize(body, lang);
-  const forms = new TokenForms(tokens, lexicon.vocabulary);
+  // One lookup of each token norm in the run's vocabulary serves matching and term counting.
+  const slots = vocabulary.slotsOf(tokens);
+  const forms = new TokenForms(tokens, lexicon.vocabulary, { of: slots, forms: lexicon.vocabulary.formsBySlot(vocabulary) });
   const ctx = buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon);
 
   // Exclude phrases: a hit of concept C inside an occurrence of one of C's exclude phrases is dropped.
@@ -73,7 +75,7 @@ export function analyzeArticle(
   const entities: string[] = [];
   for (const hit of scanLongest(lexicon.entities, forms)) entities.push(...new Set(hit.values));
 
-  const { termCounts, normHashes } = countContentTerms(tokens, lang, vocabulary);
+  const { termCounts, normHashes } = countContentTerms(tokens, lang, vocabulary, slots);
   return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts, entities, normHashes };
 }
 

@@ -68,6 +68,9 @@ interface TokenTypeForms {
 
 const NO_FORMS: TokenTypeForms = { first: [], rest: [] };
 
+/** Forms per distinct token of a run, indexed by its slot (`TermVocabulary.normSlot`); filled on first use. */
+export type FormsBySlot = (TokenTypeForms | undefined)[];
+
 /**
  * Every word any matcher of a compiled lexicon knows, and its glob prefixes. Token forms are
  * filtered through it once per distinct token (cached), so a token no term can start with costs
@@ -77,6 +80,7 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly globs: string[] = [];
   private readonly cache = new Map<string, TokenTypeForms>();
+  private readonly bySlot = new WeakMap<object, FormsBySlot>();
 
   constructor(matchers: readonly Matcher<unknown>[]) {
     for (const matcher of matchers) this.collect(matcher.root as TrieNode<unknown>);
@@ -102,12 +106,36 @@ export class Vocabulary {
   formsOfType(norm: string): TokenTypeForms {
     let forms = this.cache.get(norm);
     if (forms === undefined) {
-      const first = this.known(matchForms(norm));
-      const rest = hasArabic(norm) ? this.known([norm]) : first;
-      forms = first.length === 0 && rest.length === 0 ? NO_FORMS : { first, rest };
+      forms = this.computeForms(norm);
       // Bounded: a long run over many distinct tokens must not grow memory without end.
       if (this.cache.size > 500_000) this.cache.clear();
       this.cache.set(norm, forms);
+    }
+    return forms;
+  }
+
+  private computeForms(norm: string): TokenTypeForms {
+    const first = this.known(matchForms(norm));
+    const rest = hasArabic(norm) ? this.known([norm]) : first;
+    return first.length === 0 && rest.length === 0 ? NO_FORMS : { first, rest };
+  }
+
+  /** `formsOfType` for a token slot: computed once per slot, kept only in the slot cache. */
+  formsAtSlot(slots: FormsBySlot, slot: number, norm: string): TokenTypeForms {
+    while (slots.length <= slot) slots.push(undefined);
+    return (slots[slot] ??= this.computeForms(norm));
+  }
+
+  /**
+   * The forms cache by slot for the slot numbers of `owner` (a run's TermVocabulary): an array
+   * read per token instead of a map lookup, since the run already looks every token norm up once
+   * to count its content terms.
+   */
+  formsBySlot(owner: object): FormsBySlot {
+    let forms = this.bySlot.get(owner);
+    if (forms === undefined) {
+      forms = [];
+      this.bySlot.set(owner, forms);
     }
     return forms;
   }
@@ -129,9 +157,11 @@ export class TokenForms {
   private readonly types: (TokenTypeForms | undefined)[];
   private startList: Int32Array | undefined;
 
+  /** `slots`: each token's slot and the vocabulary's forms cache for those slots (`Vocabulary.formsBySlot`). */
   constructor(
     readonly tokens: readonly Token[],
     private readonly vocabulary: Vocabulary,
+    private readonly slots?: { of: Int32Array; forms: FormsBySlot },
   ) {
     this.types = new Array<TokenTypeForms | undefined>(tokens.length);
   }
@@ -143,7 +173,10 @@ export class TokenForms {
   forms(i: number, first: boolean): readonly string[] {
     let type = this.types[i];
     if (type === undefined) {
-      type = this.vocabulary.formsOfType(this.tokens[i]!.norm);
+      if (this.slots === undefined) type = this.vocabulary.formsOfType(this.tokens[i]!.norm);
+      else {
+        type = this.vocabulary.formsAtSlot(this.slots.forms, this.slots.of[i]!, this.tokens[i]!.norm);
+      }
       this.types[i] = type;
     }
     return first ? type.first : type.rest;

@@ -75,6 +75,13 @@ export class TermVocabulary {
     return this.hashAt(this.normSlot(norm));
   }
 
+  /** `normSlot` of every token, in order. */
+  slotsOf(tokens: readonly Token[]): Int32Array {
+    const slots = new Int32Array(tokens.length);
+    for (let t = 0; t < tokens.length; t++) slots[t] = this.normSlot(tokens[t]!.norm);
+    return slots;
+  }
+
   /** `contentIdOf` for a slot from `normSlot` (one lookup serves both questions). */
   contentIdAt(slot: number): number {
     return this.normContent[slot] ?? -1;
@@ -166,14 +173,19 @@ export function contentTerms(tokens: readonly Token[], lang: Lang, vocabulary: T
  * `contentTerms`, and the distinct `hashNorm`s of the article's token norms, ascending: what the
  * incremental cache needs to tell which articles a lexicon edit can touch (src/cache/analysis-cache.ts).
  */
-export function countContentTerms(tokens: readonly Token[], _lang: Lang, vocabulary: TermVocabulary): { termCounts: TermCounts; normHashes: Uint32Array } {
+export function countContentTerms(
+  tokens: readonly Token[],
+  _lang: Lang,
+  vocabulary: TermVocabulary,
+  slots: Int32Array = vocabulary.slotsOf(tokens),
+): { termCounts: TermCounts; normHashes: Uint32Array } {
   // Keys go to a reused buffer, then one native sort and a run count: no per-article map.
   if (scratch.length < 2 * tokens.length) scratch = new Float64Array(2 * tokens.length);
   if (hashScratch.length < tokens.length) hashScratch = new Uint32Array(tokens.length);
   let n = 0;
   let previous = -1;
   for (let t = 0; t < tokens.length; t++) {
-    const slot = vocabulary.normSlot(tokens[t]!.norm);
+    const slot = slots[t]!;
     hashScratch[t] = vocabulary.hashAt(slot);
     const id = vocabulary.contentIdAt(slot);
     if (id < 0) {
