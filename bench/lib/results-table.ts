@@ -31,7 +31,7 @@ export interface SizeResult {
   peakRssMb: number;
   floorMs: number;
   floorTokens: number;
-  /** The re-run after a lexicon edit, with the cache the cold runs left; `analysed`: articles matched afresh. */
+  /** Re-runs after a lexicon edit, with the cache the cold runs left (median wall, highest RSS); `analysed`: articles matched afresh. */
   warm?: { wallMs: number; peakRssMb: number; analysed?: number | null };
 }
 
