@@ -6,10 +6,21 @@
  * and it keeps in-article chrome (share bars, "Read more" lists, captions), which the common
  * cleaning rules remove afterwards.
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import type { MetaHints, ParsedDoc, Removed } from '../types.js';
 import { foldWhitespace } from './decode.js';
+
+/**
+ * linkedom, loaded on the first HTML page (its CommonJS build, so parsing stays synchronous):
+ * importing it takes ~130 ms of every run's start-up here, and most runs — a corpus without
+ * HTML, or a re-run from the cache — never parse a page.
+ */
+let linkedom: typeof import('linkedom') | undefined;
+function parseHTML(html: string): ReturnType<typeof import('linkedom').parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof import('linkedom');
+  return linkedom.parseHTML(html);
+}
 
 /** Block-level elements: each starts a new paragraph when the DOM is flattened to text. */
 const BLOCK_TAGS = new Set([
