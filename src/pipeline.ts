@@ -5,7 +5,7 @@ import { cleanCorpus, diffVersions, parseInput, parseManifest } from './ingest/i
 import { compileLexicons } from './lexicon/index.js';
 import type { CompiledLexicon } from './lexicon/index.js';
 import { MemorySink, writeReport } from './report/index.js';
-import type { OutputSink } from './report/index.js';
+import type { OutletKeyRows, OutputSink } from './report/index.js';
 import { TermVocabulary } from './text/terms.js';
 import type {
   Article,
@@ -47,6 +47,8 @@ export interface AnalysisResult {
   /** Inputs counted as CONTRACT.md says: analysed + skipped (records count one each). */
   inputs: number;
   timings: Record<Stage, number>;
+  /** Key terms per outlet when computed before the report (the CLI does, to cache them); else the report computes them. */
+  keyness?: OutletKeyRows[];
 }
 
 export interface CorpusInput {
@@ -226,6 +228,7 @@ export async function writeOutputs(
       provenance: { ...provenance, inputs: result.inputs },
       bom: options.bom,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(result.keyness === undefined ? {} : { keyness: result.keyness }),
     },
     sink,
   );

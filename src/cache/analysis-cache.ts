@@ -11,12 +11,13 @@
 import { compareSignatures, type LexiconSignature } from '../lexicon/signature.js';
 import { matchForms } from '../text/tokenize.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
+import type { OutletKeyRows } from '../report/model.js';
 import type { ArticleAnalysis, EventCluster } from '../types.js';
 import { readChunkedFile } from './chunked-file.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-const ANALYSIS_FORMAT = 1;
+export const ANALYSIS_FORMAT = 2;
 
 interface AnalysisHeader {
   format: number;
@@ -26,6 +27,8 @@ interface AnalysisHeader {
   /** Every distinct token norm of the corpus. */
   norms: string[];
   clusters: EventCluster[];
+  /** Key terms per outlet: they depend on the articles' term counts only, never on a lexicon. */
+  keyness: OutletKeyRows[];
 }
 
 /** A run's analyses, in the article order of the cached parse+clean result. */
@@ -57,7 +60,8 @@ function wellFormed(header: AnalysisHeader): boolean {
     signature.byFirstWord !== null &&
     Array.isArray(header.words) &&
     Array.isArray(header.norms) &&
-    Array.isArray(header.clusters)
+    Array.isArray(header.clusters) &&
+    Array.isArray(header.keyness)
   );
 }
 

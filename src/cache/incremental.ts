@@ -7,6 +7,7 @@ import { compileLexicons } from '../lexicon/index.js';
 import { lexiconSignature, type LexiconSignature } from '../lexicon/signature.js';
 import type { ReadResult } from '../pipeline.js';
 import { TermVocabulary } from '../text/terms.js';
+import type { OutletKeyRows } from '../report/model.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle } from '../types.js';
 import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
 import { articlesToReanalyse, cachedVocabulary, mergeAnalysis, sameEntities, type CachedAnalyses } from './analysis-cache.js';
@@ -19,6 +20,8 @@ export interface Matched {
   norms: string[];
   /** Clusters still valid from the cache, when no entity changed. */
   clusters?: EventCluster[];
+  /** Key terms per outlet from the cache (valid whenever its analyses are: term counts never depend on a lexicon). */
+  keyness?: OutletKeyRows[];
   ms: number;
   /** Articles analysed afresh (all of them on a cold run). */
   analysed: number;
@@ -44,7 +47,7 @@ export async function matchArticles(
   const plan = usable ? articlesToReanalyse(cached, signature) : { all: true, indices: [] };
   if (!usable || plan.all) {
     const fresh = await analyseAll(articles, bundle, threads, (done) => onProgress(done, articles.length));
-    return { ...fresh, ms: performance.now() - started, analysed: articles.length, signature };
+    return { ...fresh, ...(usable ? { keyness: cached.keyness } : {}), ms: performance.now() - started, analysed: articles.length, signature };
   }
 
   const touched = plan.indices.map((index) => articles[index]!);
@@ -63,6 +66,7 @@ export async function matchArticles(
     vocabulary: cachedVocabulary(cached),
     norms: cached.norms,
     ...(entitiesChanged ? {} : { clusters: cached.clusters }),
+    keyness: cached.keyness,
     ms: performance.now() - started,
     analysed: touched.length,
     signature,

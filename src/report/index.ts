@@ -6,6 +6,7 @@ import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, VersionChange } from '../types.js';
 import { renderCharts } from './charts.js';
 import { buildModel } from './model.js';
+import type { OutletKeyRows } from './model.js';
 import { MemorySink, writeOutput } from './output-sink.js';
 import type { OutputSink } from './output-sink.js';
 import { writeReportMd } from './report-md.js';
@@ -40,6 +41,8 @@ export interface ReportInput {
   bom: boolean;
   /** Bootstrap seed (default 1). */
   seed?: number;
+  /** Key terms per outlet when already known (`rankOutletKeyness`, e.g. from the incremental cache); else computed here. */
+  keyness?: OutletKeyRows[];
 }
 
 /**
@@ -74,6 +77,8 @@ export async function buildReport(input: ReportInput): Promise<Map<string, strin
 }
 
 export { MemorySink } from './output-sink.js';
+export { rankOutletKeyness } from './model.js';
+export type { OutletKeyRows } from './model.js';
 export type { OutputSink, TextOut } from './output-sink.js';
 export { escapeMarkdown, isolate } from './markdown.js';
 export { guardFormula } from './csv.js';

@@ -1,11 +1,12 @@
 /** Everything the report files are written from, computed once (pure). */
 import { hashKey, KeyCounts } from '../stats/key-counts.js';
 import { rankKeyness } from '../stats/keyness.js';
+import type { KeynessRow } from '../stats/keyness.js';
 import { mapOutlets } from '../stats/outlet-map.js';
 import type { OutletMap } from '../stats/outlet-map.js';
 import { compareText, listAxes } from '../stats/stance.js';
 import type { TermVocabulary } from '../text/terms.js';
-import type { Article, Concept, TermCounts } from '../types.js';
+import type { Article, ArticleAnalysis, Concept, TermCounts } from '../types.js';
 import type { ReportInput } from './index.js';
 import { foldLexiconTerms } from './lexicon-forms.js';
 import { profileOutlets, scoreArticles } from './profiles.js';
@@ -60,10 +61,16 @@ export function buildModel(input: ReportInput): ReportModel {
     articlesById: new Map(input.articles.map((a) => [a.id, a])),
     clusterOf,
     profiles,
-    keyness: computeKeyness(scores, input.bundle.concepts, input.vocabulary),
+    keyness: withLexiconFlags(input.keyness ?? rankOutletKeyness(input.articles, input.analyses, input.vocabulary), input.bundle.concepts),
     map: mapOutlets(profiles.map((p) => p.outlet), rows),
     mapConcepts,
   };
+}
+
+/** One outlet's key terms, before they are marked as in a lexicon or not. */
+export interface OutletKeyRows {
+  outlet: string;
+  rows: KeynessRow[];
 }
 
 /**
@@ -73,14 +80,22 @@ export function buildModel(input: ReportInput): ReportModel {
  * Only terms an outlet uses at least KEYNESS_MIN_COUNT times can be listed, so only those are
  * counted corpus-wide; the reference count is corpus − outlet and the reference total the corpus
  * total − the outlet's (the same integers a full reference table would give).
+ *
+ * Depends on the articles and their content-term counts only, never on the lexicons: the
+ * incremental cache keeps the result for re-runs after a lexicon edit (src/cache/analysis-cache.ts).
  */
-function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Concept[], vocabulary: TermVocabulary): OutletKeyness[] {
+export function rankOutletKeyness(
+  articles: readonly Article[],
+  analyses: ReadonlyMap<string, ArticleAnalysis>,
+  vocabulary: TermVocabulary,
+): OutletKeyRows[] {
   const byOutlet = new Map<string, TermCounts[]>();
-  for (const s of scores) {
-    if (!s.article.isLatest) continue;
-    const list = byOutlet.get(s.article.outlet) ?? [];
-    list.push(s.analysis.termCounts);
-    byOutlet.set(s.article.outlet, list);
+  for (const article of [...articles].sort((a, b) => compareText(a.id, b.id))) {
+    const termCounts = analyses.get(article.id)?.termCounts;
+    if (!article.isLatest || termCounts === undefined) continue;
+    const list = byOutlet.get(article.outlet) ?? [];
+    list.push(termCounts);
+    byOutlet.set(article.outlet, list);
   }
   if (byOutlet.size < 2) return [];
   const outlets = [...byOutlet.keys()].sort(compareText);
@@ -129,7 +144,6 @@ function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Conc
     }
   }
   for (const c of candidates) corpusTotal += c.total;
-  const lexiconForms = foldLexiconTerms(concepts);
   return candidates.map(({ outlet, keys, counts, total }) => {
     const rows = rankKeyness(
       {
@@ -141,6 +155,12 @@ function computeKeyness(scores: readonly ArticleScore[], concepts: readonly Conc
       },
       { top: KEYNESS_TOP, minCount: KEYNESS_MIN_COUNT },
     );
-    return { outlet, rows: rows.map((r) => ({ ...r, inLexicon: lexiconForms.has(r.term) })) };
+    return { outlet, rows };
   });
+}
+
+/** Mark each key term found in a lexicon (the report lists the others as suggestions). */
+function withLexiconFlags(keyness: readonly OutletKeyRows[], concepts: readonly Concept[]): OutletKeyness[] {
+  const lexiconForms = foldLexiconTerms(concepts);
+  return keyness.map(({ outlet, rows }) => ({ outlet, rows: rows.map((r) => ({ ...r, inLexicon: lexiconForms.has(r.term) })) }));
 }

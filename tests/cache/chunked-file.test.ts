@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { loadCachedAnalyses } from '../../src/cache/analysis-cache.js';
+import { ANALYSIS_FORMAT, loadCachedAnalyses } from '../../src/cache/analysis-cache.js';
 import { readChunkedFile, writeChunkedFile } from '../../src/cache/chunked-file.js';
 import { codeFingerprint } from '../../src/cache/code-fingerprint.js';
 import { entryPath, storeEntry } from '../../src/cache/read-cache.js';
@@ -55,9 +55,11 @@ describe('chunked cache files', () => {
   it('treats an analysis entry with a damaged header as absent (the run goes cold, it does not crash)', () => {
     const dir = folder();
     const key = 'k'.repeat(64);
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: 1, signature: null, words: [], norms: [], clusters: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: null, words: [], norms: [], clusters: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined();
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: 1, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], clusters: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], clusters: [] }, items: 0 }]);
+    expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no keyness
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], clusters: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toMatchObject({ analyses: [], words: [] });
   });
 
