@@ -13,7 +13,7 @@ import { CORPUS_MANIFEST } from '../generate-corpus.js';
 export const INPUTS_FORMAT = 1;
 
 export interface ClusterCachePaths {
-  /** `selectClusterInputs` output plus the vocabulary (bench/lib/cluster-inputs-file.ts). */
+  /** `clusterInputsOf` (src/pipeline.ts) output plus the vocabulary (bench/lib/cluster-inputs-file.ts). */
   inputs: string;
   /** The latest articles' texts as JSONL, for scikit-learn. */
   texts: string;

@@ -35,9 +35,6 @@ export interface BuildOptions {
   threads?: number;
 }
 
-/** The clustering inputs of a run, exactly as `analyzeArticles` builds them (src/pipeline.ts). */
-export const selectClusterInputs = clusterInputsOf;
-
 /** The latest versions' texts (the cleaned body every analysis reads). */
 export function selectClusterTexts(articles: readonly Article[]): ClusterText[] {
   return articles.filter((article) => article.isLatest).map(({ id, date, lang, body }) => ({ id, date, lang, text: body }));
@@ -64,7 +61,7 @@ export async function buildClusterInputs(corpusDir: string, options: BuildOption
     matched = { analyses, vocabulary };
   }
   return {
-    inputs: { docs: selectClusterInputs(read.articles, matched.analyses), words: matched.vocabulary.words },
+    inputs: { docs: clusterInputsOf(read.articles, matched.analyses), words: matched.vocabulary.words },
     texts: selectClusterTexts(read.articles),
   };
 }

@@ -140,12 +140,6 @@ export class Vocabulary {
     return forms;
   }
 
-  /** The forms of `norm` a term could use as its first word (`first`) or a later word. */
-  formsOf(norm: string, first: boolean): readonly string[] {
-    const forms = this.formsOfType(norm);
-    return first ? forms.first : forms.rest;
-  }
-
   private known(candidates: readonly string[]): readonly string[] {
     const known = candidates.filter((form) => this.words.has(form) || this.globs.some((g) => form.startsWith(g)));
     return known.length === 0 ? NO_FORMS.first : known;

@@ -65,16 +65,6 @@ export class TermVocabulary {
     return slot;
   }
 
-  /** The id of the content form of a token norm, or -1 when it has none (stop word, too short). */
-  contentIdOf(norm: string): number {
-    return this.contentIdAt(this.normSlot(norm));
-  }
-
-  /** `hashNorm(norm)`, cached. */
-  hashOf(norm: string): number {
-    return this.hashAt(this.normSlot(norm));
-  }
-
   /** `normSlot` of every token, in order. */
   slotsOf(tokens: readonly Token[]): Int32Array {
     const slots = new Int32Array(tokens.length);
@@ -82,12 +72,12 @@ export class TermVocabulary {
     return slots;
   }
 
-  /** `contentIdOf` for a slot from `normSlot` (one lookup serves both questions). */
+  /** The id of the content form of the norm in `slot`, or -1 when it has none (stop word, too short). */
   contentIdAt(slot: number): number {
     return this.normContent[slot] ?? -1;
   }
 
-  /** `hashOf` for a slot from `normSlot`. */
+  /** `hashNorm` of the norm in `slot`. */
   hashAt(slot: number): number {
     return this.normHash[slot] ?? 0;
   }
