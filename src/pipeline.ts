@@ -83,56 +83,60 @@ export function analyzeCorpus(
 /** Parse every input and clean the corpus: the part of a run that lexicon edits do not change. */
 export function readArticles(corpus: CorpusInput, outlets: OutletAlias[], options: AnalyzeOptions = {}): ReadResult {
   const progress = options.onProgress ?? (() => undefined);
-  const skipped: Skipped[] = [...corpus.skipped];
-  let started = performance.now();
-  const manifest = mergeManifests(corpus.manifests);
-  const parsed: ParsedDoc[] = [];
-  for (const [index, file] of corpus.files.entries()) {
+  const started = performance.now();
+  const parsed = corpus.files.map((file, index) => {
     const result = parseInput(file, options.map ? { map: options.map } : {});
-    if (result.docs.length + result.skipped.length === 0) {
-      throw new Error(`internal: ${file.path} gave neither an article nor a skip reason`);
-    }
-    parsed.push(...result.docs);
-    skipped.push(...result.skipped);
     progress('parse', index + 1, corpus.files.length);
-  }
-  const parse = performance.now() - started;
-
-  started = performance.now();
-  const cleaned = cleanCorpus(parsed, outlets, manifest);
-  skipped.push(...cleaned.skipped);
-  assertNothingLost(parsed, cleaned.articles, cleaned.skipped);
-  const clean = performance.now() - started;
-  return { articles: cleaned.articles, skipped, inputs: countInputs(cleaned.articles, skipped), timings: { parse, clean } };
+    return result;
+  });
+  return cleanParsed(corpus, parsed, outlets, performance.now() - started);
 }
 
 /**
- * Match, diff versions and cluster: everything after cleaning.
- *
- * `matched`: analyses already made elsewhere (the CLI's worker threads, src/workers/match-pool.ts,
- * or the incremental cache, src/cache/incremental.ts), with the vocabulary their term counts index,
- * the time it took, and the clusters when the cache still holds valid ones.
+ * The second half of `readArticles`, for callers that parsed the files elsewhere (the CLI's
+ * worker threads, src/workers/parse-pool.ts): `parsed[i]` is `corpus.files[i]` parsed, and
+ * `parseMs` the time it took.
  */
-export function analyzeArticles(
-  read: ReadResult,
-  bundle: LexiconBundle,
-  options: AnalyzeOptions = {},
-  matched?: { analyses: Map<string, ArticleAnalysis>; vocabulary: TermVocabulary; ms: number; clusters?: EventCluster[] },
-): AnalysisResult {
+export function cleanParsed(
+  corpus: CorpusInput,
+  parsed: readonly { docs: ParsedDoc[]; skipped: Skipped[] }[],
+  outlets: OutletAlias[],
+  parseMs: number,
+): ReadResult {
+  const skipped: Skipped[] = [...corpus.skipped];
+  const docs: ParsedDoc[] = [];
+  corpus.files.forEach((file, index) => {
+    const result = parsed[index];
+    if (result === undefined || result.docs.length + result.skipped.length === 0) {
+      throw new Error(`internal: ${file.path} gave neither an article nor a skip reason`);
+    }
+    for (const doc of result.docs) docs.push(doc);
+    for (const item of result.skipped) skipped.push(item);
+  });
+
+  const started = performance.now();
+  const cleaned = cleanCorpus(docs, outlets, mergeManifests(corpus.manifests));
+  skipped.push(...cleaned.skipped);
+  assertNothingLost(docs, cleaned.articles, cleaned.skipped);
+  const clean = performance.now() - started;
+  return { articles: cleaned.articles, skipped, inputs: countInputs(cleaned.articles, skipped), timings: { parse: parseMs, clean } };
+}
+
+/** Match, diff versions and cluster: everything after cleaning. */
+function analyzeArticles(read: ReadResult, bundle: LexiconBundle, options: AnalyzeOptions = {}): AnalysisResult {
   const timings = { read: 0, parse: read.timings.parse, clean: read.timings.clean, match: 0, cluster: 0, report: 0 } satisfies Record<Stage, number>;
   const progress = options.onProgress ?? (() => undefined);
   const { articles } = read;
 
   let started = performance.now();
   // One vocabulary for the run: term counts of every article are ids into it (keyness, clusters).
-  const vocabulary = matched?.vocabulary ?? new TermVocabulary();
-  const analyses =
-    matched?.analyses ?? matchArticles(articles, compileLexicons(bundle), vocabulary, (done) => progress('match', done, articles.length));
-  timings.match = matched?.ms ?? performance.now() - started;
+  const vocabulary = new TermVocabulary();
+  const analyses = matchArticles(articles, compileLexicons(bundle), vocabulary, (done) => progress('match', done, articles.length));
+  timings.match = performance.now() - started;
 
   started = performance.now();
   const versionChanges = diffVersions(articles);
-  const clusters = matched?.clusters ?? clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads ?? 1 });
+  const clusters = clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads ?? 1 });
   timings.cluster = performance.now() - started;
   progress('cluster', 1, 1);
 

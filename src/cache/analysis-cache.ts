@@ -1,13 +1,17 @@
 /**
- * The second half of the incremental cache: every article's analysis and the run's clusters, kept
- * beside the parse+clean entry of the same corpus (same key), with the signature of the lexicon
- * they were made with (src/lexicon/signature.ts). A re-run after a lexicon edit analyses again only
+ * The second half of the incremental cache: every article's analysis (`analysis-<key>.v8`) and the
+ * run's clusters (`clusters-<key>.v8`), kept beside the parse+clean entry of the same corpus (same
+ * key), with the signature of the lexicon they were made with (src/lexicon/signature.ts). The
+ * clusters have a file of their own because they are made after the analyses are stored (the
+ * analyses, norm hashes included, are let go before clustering to keep the run's peak memory
+ * down); a stamp pairs the clusters with the analyses they were made from. A re-run after a lexicon edit analyses again only
  * the articles holding a token the edit can touch, and clusters again only when an entity of an
  * article changed; the outputs are those of a cold run (tested in tests/cli/cache.test.ts).
  *
  * What is lexicon-independent is taken from the cache as is: term counts (content words and
  * bigrams, with the cached vocabulary) and token counts.
  */
+import { randomBytes } from 'node:crypto';
 import { compareSignatures, type LexiconSignature } from '../lexicon/signature.js';
 import { matchForms } from '../text/tokenize.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
@@ -17,23 +21,31 @@ import { readChunkedFile } from './chunked-file.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-export const ANALYSIS_FORMAT = 2;
+export const ANALYSIS_FORMAT = 3;
 
 interface AnalysisHeader {
   format: number;
+  /** Random; the clusters entry made from these analyses carries the same stamp. */
+  stamp: string;
   signature: LexiconSignature;
   /** The vocabulary the cached term counts index, in id order. */
   words: string[];
   /** Every distinct token norm of the corpus. */
   norms: string[];
-  clusters: EventCluster[];
   /** Key terms per outlet: they depend on the articles' term counts only, never on a lexicon. */
   keyness: OutletKeyRows[];
 }
 
 /** A run's analyses, in the article order of the cached parse+clean result. */
-export interface CachedAnalyses extends Omit<AnalysisHeader, 'format'> {
+export interface CachedAnalyses extends Omit<AnalysisHeader, 'format' | 'stamp'> {
   analyses: ArticleAnalysis[];
+  /** The clusters made from these analyses, when their entry was written too. */
+  clusters?: EventCluster[];
+}
+
+interface ClustersHeader {
+  format: number;
+  stamp: string;
 }
 
 export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | undefined {
@@ -42,8 +54,9 @@ export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | u
     const { header, items } = readChunkedFile<AnalysisHeader, ArticleAnalysis>(path);
     if (header.format !== ANALYSIS_FORMAT || !wellFormed(header)) return undefined;
     touch(path);
-    const { format: _format, ...rest } = header;
-    return { ...rest, analyses: items };
+    const { format: _format, stamp, ...rest } = header;
+    const clusters = loadCachedClusters(dir, key, stamp);
+    return { ...rest, analyses: items, ...(clusters ? { clusters } : {}) };
   } catch {
     return undefined;
   }
@@ -60,16 +73,39 @@ function wellFormed(header: AnalysisHeader): boolean {
     signature.byFirstWord !== null &&
     Array.isArray(header.words) &&
     Array.isArray(header.norms) &&
-    Array.isArray(header.clusters) &&
+    typeof header.stamp === 'string' &&
     Array.isArray(header.keyness)
   );
 }
 
-/** Store a run's analyses (each with its `normHashes`); failures are not fatal. */
-export function storeCachedAnalyses(dir: string, key: string, cached: CachedAnalyses): void {
+/** The clusters entry stamped `stamp`, or undefined (none, another run's, damaged). */
+function loadCachedClusters(dir: string, key: string, stamp: string): EventCluster[] | undefined {
+  const path = entryPath(dir, key, 'clusters');
+  try {
+    const { header, items } = readChunkedFile<ClustersHeader, EventCluster>(path);
+    if (header.format !== ANALYSIS_FORMAT || header.stamp !== stamp) return undefined;
+    touch(path);
+    return items;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Store a run's analyses (each with its `normHashes`, without clusters); failures are not fatal.
+ * Returns the stamp to store the clusters made from them with (`storeCachedClusters`).
+ */
+export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters'>): string {
   const { analyses, ...rest } = cached;
-  const header: AnalysisHeader = { format: ANALYSIS_FORMAT, ...rest };
+  const stamp = randomBytes(8).toString('hex');
+  const header: AnalysisHeader = { format: ANALYSIS_FORMAT, stamp, ...rest };
   storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses);
+  return stamp;
+}
+
+/** Store the clusters made from the analyses stored with `stamp`; failures are not fatal. */
+export function storeCachedClusters(dir: string, key: string, stamp: string, clusters: readonly EventCluster[]): void {
+  storeEntry(dir, entryPath(dir, key, 'clusters'), { format: ANALYSIS_FORMAT, stamp } satisfies ClustersHeader, clusters);
 }
 
 /**

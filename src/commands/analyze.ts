@@ -1,19 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { parseOutletsYaml } from '../ingest/index.js';
+import { diffVersions, parseOutletsYaml } from '../ingest/index.js';
 import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
 import { writeOutput } from '../report/output-sink.js';
-import { rankOutletKeyness } from '../report/model.js';
 import { loadLexiconBundle } from '../lexicon/index.js';
 import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
-import { analyzeArticles, readArticles, writeOutputs } from '../pipeline.js';
-import { loadCachedAnalyses, storeCachedAnalyses } from '../cache/analysis-cache.js';
+import { cleanParsed, clusterInputsOf, readArticles } from '../pipeline.js';
+import { beginReport, rankOutletKeyness } from '../report/index.js';
+import type { OutletKeyRows } from '../report/index.js';
+import { clusterArticles } from '../cluster/index.js';
+import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
+import { loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../cache/analysis-cache.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
-import type { InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
+import type { Article, ArticleAnalysis, InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
 import { toolVersion } from '../paths.js';
 import type { ProgressReporter } from './progress.js';
 
@@ -56,67 +59,108 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
     seed: options.seed,
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
   };
-  const { read, cache, cacheKey, noInputFiles } = readStage(options, outlets, outletsText, pipelineOptions, timings);
+  const { read, cache, cacheKey, noInputFiles } = await readStage(options, outlets, outletsText, pipelineOptions, timings);
   let started = performance.now();
   const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey) : undefined;
   if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
   const progress = (done: number, total: number): void => io.progress.update('match', done, total);
   const matched = await matchArticles(read, bundle, cachedAnalyses, options.threads, progress);
-  const result = analyzeArticles(read, bundle, { ...pipelineOptions, threads: options.threads }, matched);
+  const { articles, skipped, inputs } = read;
+  const { analyses, vocabulary } = matched;
+  started = performance.now();
+  const versionChanges = diffVersions(articles);
+  const diffMs = performance.now() - started;
   // Key terms depend on term counts only, never on a lexicon: made here (or taken from the cache)
   // so the cache can keep them for the next run; their time counts as the report's.
   started = performance.now();
-  result.keyness = matched.keyness ?? rankOutletKeyness(result.articles, result.analyses, result.vocabulary);
-  const keynessMs = performance.now() - started;
+  const keyness = matched.keyness ?? rankOutletKeyness(articles, analyses, vocabulary);
+  let reportMs = performance.now() - started;
+  let clustersStamp: string | undefined;
   if (options.cacheDir !== null) {
     started = performance.now();
-    storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, result, matched, cachedAnalyses !== undefined);
+    clustersStamp = storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined);
     timings['cache_store'] = performance.now() - started;
   }
-  // Norm hashes only serve the cache: let them go before the report (~1 KB per article).
-  for (const analysis of result.analyses.values()) delete analysis.normHashes;
-  io.progress.done();
-  for (const item of result.skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
-  if (result.articles.length === 0) {
+  // Norm hashes only serve the cache: let them go before clustering (~1 KB per article).
+  for (const analysis of analyses.values()) delete analysis.normHashes;
+  if (articles.length === 0) {
+    io.progress.done();
+    for (const item of skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
     const named = noInputFiles ? ` (no input files found in ${options.paths.join(', ')})` : '';
     io.stderr(`framescope: nothing could be analysed${named}; no report written`);
     return 1;
   }
 
   const provenance = { tool: 'framescope', version: toolVersion(), options: provenanceOf(options) };
-  // The report streams straight into the staging folder (`report` times building and writing);
+  // The report streams straight into the staging folder (`report` times building and writing).
+  // The files that read article text are written first; the text is then let go, and the run
+  // clusters with ~250 MB less held at 50k articles (`beginReport`, src/report/index.ts).
   // run.json goes last because it holds the timings.
   await writeOutputsAtomically(options.out, async (sink) => {
-    const reportStarted = performance.now();
-    await writeOutputs(result, bundle, provenance, { bom: options.bom, seed: options.seed }, sink);
-    timings['report'] = performance.now() - reportStarted + keynessMs;
-    for (const [stage, ms] of Object.entries(result.timings)) if (ms > 0) timings[stage] = ms;
+    started = performance.now();
+    const report = await beginReport(
+      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness },
+      sink,
+    );
+    reportMs += performance.now() - started;
+    releaseTexts(articles, analyses.values());
+
+    started = performance.now();
+    const clusters = matched.clusters ?? clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads });
+    timings['cluster'] = diffMs + performance.now() - started;
+    io.progress.update('cluster', 1, 1);
+    io.progress.done();
+    if (options.cacheDir !== null && clustersStamp !== undefined) {
+      started = performance.now();
+      storeCachedClusters(options.cacheDir, cacheKey, clustersStamp, clusters);
+      timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
+    }
+
+    started = performance.now();
+    report.finish(clusters);
+    timings['report'] = reportMs + performance.now() - started;
+    const result: AnalysisResult = { articles, analyses, vocabulary, clusters, versionChanges, skipped, inputs, keyness, timings: { ...read.timings, read: 0, match: matched.ms, cluster: 0, report: 0 } };
+    for (const stage of ['parse', 'clean', 'match'] as const) if (result.timings[stage] > 0) timings[stage] = result.timings[stage];
     writeOutput(sink, RUN_MANIFEST, (out) => out.write(renderRunManifest(options, bundle, result, timings, cache, matched.analysed)));
   });
-  const latest = result.articles.filter((article) => article.isLatest).length;
+  for (const item of skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
+  const latest = articles.filter((article) => article.isLatest).length;
   io.stderr(
-    `framescope: ${result.articles.length} articles (${latest} latest versions) from ${result.inputs} inputs, ` +
-      `${result.skipped.length} skipped; report in ${options.out}`,
+    `framescope: ${articles.length} articles (${latest} latest versions) from ${inputs} inputs, ` +
+      `${skipped.length} skipped; report in ${options.out}`,
   );
   return 0;
+}
+
+/**
+ * Let go of article text once `articles.jsonl` and `matches.csv` are written: bodies, removed lines
+ * and match sentences are read by no later stage (clustering reads term counts; the files written
+ * after read ids, metadata and hits). Mutates the run's own objects, which nothing else holds.
+ */
+function releaseTexts(articles: Article[], analyses: Iterable<ArticleAnalysis>): void {
+  for (const article of articles) {
+    article.body = '';
+    article.removed = [];
+  }
+  for (const analysis of analyses) for (const match of analysis.matches) match.sentence = '';
 }
 
 /**
  * Read, parse and clean (or load from the cache). Its own function so that the input bytes
  * (~130 MB at 50k articles) are unreachable once it returns, not held through the whole run.
  */
-function readStage(
+async function readStage(
   options: AnalyzeCommandOptions,
   outlets: OutletAlias[],
   outletsText: string,
   pipelineOptions: AnalyzeOptions,
   timings: Record<string, number>,
-): { read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean } {
+): Promise<{ read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean }> {
   let started = performance.now();
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
   started = performance.now();
-  const { read, cache, key } = readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
+  const { read, cache, key } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
   return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0 };
 }
@@ -157,14 +201,14 @@ type CacheStatus = 'hit' | 'miss' | 'off';
  * Parse and clean, or take both from the cache when nothing they depend on changed: a re-run
  * after a lexicon edit then starts at matching (docs: README "Incremental runs").
  */
-function readWithCache(
+async function readWithCache(
   corpus: CorpusInput,
   outlets: OutletAlias[],
   outletsText: string,
   options: AnalyzeCommandOptions,
   pipelineOptions: AnalyzeOptions,
-): { read: ReadResult; cache: CacheStatus; key: string } {
-  if (options.cacheDir === null) return { read: readArticles(corpus, outlets, pipelineOptions), cache: 'off', key: '' };
+): Promise<{ read: ReadResult; cache: CacheStatus; key: string }> {
+  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions), cache: 'off', key: '' };
   const key = readCacheKey({
     toolVersion: `${toolVersion()}+${codeFingerprint()}`,
     files: corpus.files,
@@ -175,9 +219,20 @@ function readWithCache(
   });
   const cached = loadCachedRead(options.cacheDir, key);
   if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key };
-  const read = readArticles(corpus, outlets, pipelineOptions);
+  const read = await parseAndClean(corpus, outlets, options.threads, pipelineOptions);
   storeCachedRead(options.cacheDir, key, read);
   return { read, cache: 'miss', key };
+}
+
+/** `readArticles`, with the parsing spread over worker threads when the input is large enough to gain from it. */
+async function parseAndClean(corpus: CorpusInput, outlets: OutletAlias[], threads: number, pipelineOptions: AnalyzeOptions): Promise<ReadResult> {
+  if (!parseThreadsWorthIt(corpus.files, threads)) return readArticles(corpus, outlets, pipelineOptions);
+  const started = performance.now();
+  const progress = pipelineOptions.onProgress ?? (() => undefined);
+  const parsed = await parseInThreads(corpus.files, pipelineOptions.map ? { map: pipelineOptions.map } : {}, threads, (done) =>
+    progress('parse', done, corpus.files.length),
+  );
+  return cleanParsed(corpus, parsed, outlets, performance.now() - started);
 }
 
 /**
@@ -185,16 +240,23 @@ function readWithCache(
  * tenth of the articles were analysed afresh. Otherwise the entry made with the earlier lexicon
  * stays: re-runs keep comparing against it (the result is the same, only the share analysed
  * afresh grows with the edits), and a small edit does not pay for writing the whole entry again.
+ * Returns the stamp to store the clusters with when the analyses were stored.
  */
-function storeAnalysesWhenWorthIt(dir: string, key: string, result: AnalysisResult, matched: Matched, hadEntry: boolean): void {
-  if (hadEntry && matched.analysed * 10 <= result.articles.length) return;
-  storeCachedAnalyses(dir, key, {
+function storeAnalysesWhenWorthIt(
+  dir: string,
+  key: string,
+  articles: readonly Article[],
+  matched: Matched,
+  keyness: OutletKeyRows[],
+  hadEntry: boolean,
+): string | undefined {
+  if (hadEntry && matched.analysed * 10 <= articles.length) return undefined;
+  return storeCachedAnalyses(dir, key, {
     signature: matched.signature,
-    analyses: result.articles.map((article) => result.analyses.get(article.id)!),
-    words: result.vocabulary.words,
+    analyses: articles.map((article) => matched.analyses.get(article.id)!),
+    words: matched.vocabulary.words,
     norms: matched.norms,
-    clusters: result.clusters,
-    keyness: result.keyness ?? [],
+    keyness,
   });
 }
 

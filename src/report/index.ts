@@ -5,7 +5,7 @@
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, VersionChange } from '../types.js';
 import { renderCharts } from './charts.js';
-import { buildModel } from './model.js';
+import { buildModelBeforeClusters, withClusters } from './model.js';
 import type { OutletKeyRows } from './model.js';
 import { MemorySink, writeOutput } from './output-sink.js';
 import type { OutputSink } from './output-sink.js';
@@ -50,23 +50,45 @@ export interface ReportInput {
  * order (the charts last). Deterministic: the same input gives the same bytes.
  */
 export async function writeReport(input: ReportInput, sink: OutputSink): Promise<void> {
-  const model = buildModel(input);
+  const { clusters, ...rest } = input;
+  (await beginReport(rest, sink)).finish(clusters);
+}
+
+/** A report whose files that do not depend on event clusters are written; `finish` writes the rest. */
+export interface PendingReport {
+  finish(clusters: EventCluster[]): void;
+}
+
+/**
+ * Write the files that do not depend on event clusters — among them the two that read article
+ * text (`articles.jsonl`: bodies and removed lines; `matches.csv`: sentences) — and return what
+ * writes the rest once the clusters are known. The CLI clusters in between, after letting the
+ * texts go (src/commands/analyze.ts): at 50k articles they are ~250 MB the clustering need not hold.
+ * Together the two calls write exactly what `writeReport` writes.
+ */
+export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: OutputSink): Promise<PendingReport> {
+  const model = buildModelBeforeClusters(input);
   const { bom, axes, scores, profiles } = model;
   // Charts are small (~250 KB at 10k articles) and report.md must know which of them exist.
   const charts = await renderCharts(profiles, axes, model.map);
   writeOutput(sink, 'articles.jsonl', (out) => writeArticlesJsonl(out, scores));
-  writeOutput(sink, 'articles.csv', (out) => writeArticlesCsv(out, scores, axes, model.clusterOf, bom));
   writeOutput(sink, 'matches.csv', (out) => writeMatchesCsv(out, scores, axes, model.concepts, bom));
   writeOutput(sink, 'outlets.csv', (out) => writeOutletsCsv(out, profiles, axes, bom));
   writeOutput(sink, 'outlet_concepts.csv', (out) => writeOutletConceptsCsv(out, profiles, bom));
   writeOutput(sink, 'contrasts.csv', (out) => writeContrastsCsv(out, profiles, bom));
   writeOutput(sink, 'keyness.csv', (out) => writeKeynessCsv(out, model.keyness, bom));
-  writeOutput(sink, 'clusters.csv', (out) => writeClustersCsv(out, input.clusters, model.articlesById, bom));
-  writeOutput(sink, 'events.csv', (out) => writeEventsCsv(out, input.clusters, model.articlesById, bom));
   writeOutput(sink, 'versions.csv', (out) => writeVersionsCsv(out, input.versionChanges, model.scoresById, bom));
   writeOutput(sink, 'skipped.csv', (out) => writeSkippedCsv(out, input.skipped, bom));
-  writeOutput(sink, 'report.md', (out) => writeReportMd(out, model, new Set(charts.keys())));
-  for (const [name, svg] of charts) writeOutput(sink, name, (out) => out.write(svg));
+  return {
+    finish: (clusters) => {
+      const full = withClusters(model, clusters);
+      writeOutput(sink, 'articles.csv', (out) => writeArticlesCsv(out, scores, axes, full.clusterOf, bom));
+      writeOutput(sink, 'clusters.csv', (out) => writeClustersCsv(out, clusters, full.articlesById, bom));
+      writeOutput(sink, 'events.csv', (out) => writeEventsCsv(out, clusters, full.articlesById, bom));
+      writeOutput(sink, 'report.md', (out) => writeReportMd(out, full, new Set(charts.keys())));
+      for (const [name, svg] of charts) writeOutput(sink, name, (out) => out.write(svg));
+    },
+  };
 }
 
 /** Every output file except run.json: name → content, in memory (for library callers and tests). */

@@ -6,7 +6,7 @@ import { mapOutlets } from '../stats/outlet-map.js';
 import type { OutletMap } from '../stats/outlet-map.js';
 import { compareText, listAxes } from '../stats/stance.js';
 import type { TermVocabulary } from '../text/terms.js';
-import type { Article, ArticleAnalysis, Concept, TermCounts } from '../types.js';
+import type { Article, ArticleAnalysis, Concept, EventCluster, TermCounts } from '../types.js';
 import type { ReportInput } from './index.js';
 import { foldLexiconTerms } from './lexicon-forms.js';
 import { profileOutlets, scoreArticles } from './profiles.js';
@@ -39,19 +39,20 @@ export interface ReportModel {
 
 /** Score articles, profile outlets, compute keyness and the outlet map. */
 export function buildModel(input: ReportInput): ReportModel {
+  return withClusters(buildModelBeforeClusters(input), input.clusters);
+}
+
+/** The model without its event clusters: everything but `clusterOf` (empty) and `input.clusters` (ignored). */
+export function buildModelBeforeClusters(input: Omit<ReportInput, 'clusters'>): ReportModel {
   const seed = input.seed ?? 1;
   const axes = listAxes(input.bundle.concepts);
   const concepts = new Map(input.bundle.concepts.map((c) => [c.id, c]));
   const scores = scoreArticles(input.articles, input.analyses, axes, concepts);
   const profiles = profileOutlets(scores, axes, concepts, input.bundle.contrasts, seed);
-  const clusterOf = new Map<string, string>();
-  for (const cluster of [...input.clusters].sort((a, b) => compareText(a.id, b.id))) {
-    for (const id of cluster.members) if (!clusterOf.has(id)) clusterOf.set(id, cluster.id);
-  }
   const mapConcepts = [...new Set([...concepts.keys(), ...profiles.flatMap((p) => p.concepts.map((c) => c.concept))])].sort(compareText);
   const rows = profiles.map((p) => mapConcepts.map((id) => p.concepts.find((c) => c.concept === id)?.rate ?? 0));
   return {
-    input,
+    input: { ...input, clusters: [] },
     bom: input.bom,
     seed,
     axes,
@@ -59,12 +60,21 @@ export function buildModel(input: ReportInput): ReportModel {
     scores,
     scoresById: new Map(scores.map((s) => [s.article.id, s])),
     articlesById: new Map(input.articles.map((a) => [a.id, a])),
-    clusterOf,
+    clusterOf: new Map(),
     profiles,
     keyness: withLexiconFlags(input.keyness ?? rankOutletKeyness(input.articles, input.analyses, input.vocabulary), input.bundle.concepts),
     map: mapOutlets(profiles.map((p) => p.outlet), rows),
     mapConcepts,
   };
+}
+
+/** `model` with its event clusters put in. */
+export function withClusters(model: ReportModel, clusters: EventCluster[]): ReportModel {
+  const clusterOf = new Map<string, string>();
+  for (const cluster of [...clusters].sort((a, b) => compareText(a.id, b.id))) {
+    for (const id of cluster.members) if (!clusterOf.has(id)) clusterOf.set(id, cluster.id);
+  }
+  return { ...model, input: { ...model.input, clusters }, clusterOf };
 }
 
 /** One outlet's key terms, before they are marked as in a lexicon or not. */

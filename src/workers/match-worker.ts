@@ -1,8 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { analyzeArticle } from '../analyze/index.js';
 import { compileLexicons } from '../lexicon/index.js';
 import { TermVocabulary } from '../text/terms.js';
-import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
+import type { ArticleAnalysis, LexiconBundle } from '../types.js';
+import type { MatchBatch, MatchReply } from './match-pool.js';
+import { serveBatches } from './serve.js';
 
 /**
  * A worker thread of the match pool: compiles the lexicon once, then analyses batches. Term
@@ -14,11 +16,11 @@ const vocabulary = new TermVocabulary();
 let wordsSent = 0;
 let normsSent = 0;
 
-parentPort?.on('message', (batch: { id: number; articles: Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>[] }) => {
-  const analyses: ArticleAnalysis[] = batch.articles.map((article) => analyzeArticle(article, lexicon, vocabulary));
+serveBatches((articles: MatchBatch): MatchReply => {
+  const analyses: ArticleAnalysis[] = articles.map((article) => analyzeArticle(article, lexicon, vocabulary));
   const newWords = vocabulary.words.slice(wordsSent);
   wordsSent = vocabulary.words.length;
   const newNorms = vocabulary.norms.slice(normsSent);
   normsSent = vocabulary.norms.length;
-  parentPort?.postMessage({ id: batch.id, analyses, newWords, newNorms });
+  return { analyses, newWords, newNorms };
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { ANALYSIS_FORMAT, loadCachedAnalyses } from '../../src/cache/analysis-cache.js';
+import { ANALYSIS_FORMAT, loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../../src/cache/analysis-cache.js';
 import { readChunkedFile, writeChunkedFile } from '../../src/cache/chunked-file.js';
 import { codeFingerprint } from '../../src/cache/code-fingerprint.js';
 import { entryPath, storeEntry } from '../../src/cache/read-cache.js';
@@ -55,12 +55,28 @@ describe('chunked cache files', () => {
   it('treats an analysis entry with a damaged header as absent (the run goes cold, it does not crash)', () => {
     const dir = folder();
     const key = 'k'.repeat(64);
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: null, words: [], norms: [], clusters: [], keyness: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: null, words: [], norms: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined();
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], clusters: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byFirstWord: {} }, words: [], norms: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no keyness
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], clusters: [], keyness: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
+    expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no stamp
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toMatchObject({ analyses: [], words: [] });
+  });
+
+  it('takes the cached clusters only from the entry stamped with the analyses they were made from', () => {
+    const dir = folder();
+    const key = 'k'.repeat(64);
+    const cluster = { id: 'e0001', members: ['a'], similarity: new Map([['a', 1]]), topTerms: [] };
+    const stamp = storeCachedAnalyses(dir, key, { signature: { global: 'g', byFirstWord: {} }, analyses: [], words: [], norms: [], keyness: [] });
+    expect(loadCachedAnalyses(dir, key)?.clusters).toBeUndefined(); // analyses stored, clusters not (yet)
+    storeCachedClusters(dir, key, stamp, [cluster]);
+    expect(loadCachedAnalyses(dir, key)?.clusters).toEqual([cluster]);
+    // Analyses stored again (another lexicon): the clusters of the earlier ones no longer count.
+    storeCachedAnalyses(dir, key, { signature: { global: 'h', byFirstWord: {} }, analyses: [], words: [], norms: [], keyness: [] });
+    expect(loadCachedAnalyses(dir, key)).toBeDefined();
+    expect(loadCachedAnalyses(dir, key)?.clusters).toBeUndefined();
   });
 
   it('deletes leftovers of interrupted writes once they are an hour old, and keeps recent ones', () => {

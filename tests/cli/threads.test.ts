@@ -2,13 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.js';
+import { loadOutlets, readCorpus } from '../../src/commands/analyze.js';
+import { loadLexiconBundle } from '../../src/lexicon/index.js';
+import { bundledLexiconDir, toolVersion } from '../../src/paths.js';
+import { analyzeCorpus, renderOutputs } from '../../src/pipeline.js';
 import { buildOnce, runFramescope, tempDir } from '../helpers/cli.js';
 
 beforeAll(() => buildOnce());
 
 describe('worker threads', () => {
-  it('give byte-identical outputs to a single-threaded run', () => {
-    // 2,000 articles: above the size from which matching moves to worker threads.
+  it('give byte-identical outputs to a single-threaded run and to the library pipeline', async () => {
+    // 2,000 articles (~5 MB): above the sizes from which parsing and matching move to worker threads.
     const corpus = join(tempDir(), 'corpus');
     generateCorpus({ articles: 2000, seed: 11, outDir: corpus });
     const outputs = (threads: number): Map<string, string> => {
@@ -23,5 +27,14 @@ describe('worker threads', () => {
     const two = outputs(2);
     expect([...two.keys()]).toEqual([...one.keys()]);
     for (const [name, content] of one) expect(two.get(name) === content, `${name} is identical`).toBe(true);
-  });
+
+    // The CLI writes the report in two parts with clustering between (src/commands/analyze.ts);
+    // the library writes it in one go from `analyzeCorpus`: the files must be the same.
+    const bundle = loadLexiconBundle(bundledLexiconDir());
+    const result = analyzeCorpus(readCorpus([corpus], []), bundle, loadOutlets(bundledLexiconDir()), { seed: 1 });
+    const options = { paths: [corpus], lexicons: 'bundled', map: [], manifests: [], bom: false, seed: 1 };
+    const library = await renderOutputs(result, bundle, { tool: 'framescope', version: toolVersion(), options }, { bom: false, seed: 1 });
+    expect([...library.keys()].sort()).toEqual([...one.keys()]);
+    for (const [name, content] of one) expect(library.get(name) === content, `${name} is what the library writes`).toBe(true);
+  }, 120_000);
 });
