@@ -3,8 +3,8 @@
  * run's clusters (`clusters-<key>.v8`), kept beside the parse+clean entry of the same corpus (same
  * key), with the signature of the lexicon they were made with (src/lexicon/signature.ts). The
  * clusters have a file of their own because they are made after the analyses are stored (the
- * analyses, norm hashes included, are let go before clustering to keep the run's peak memory
- * down); a stamp pairs the clusters with the analyses they were made from. A re-run after a lexicon edit analyses again only
+ * analyses' norm hashes and match sentences are let go before clustering, to keep the run's peak
+ * memory down); a stamp pairs the clusters with the analyses they were made from. A re-run after a lexicon edit analyses again only
  * the articles holding a token the edit can touch, and clusters again only when an entity of an
  * article changed; the outputs are those of a cold run (tested in tests/cli/cache.test.ts).
  *
@@ -17,6 +17,7 @@ import { matchForms } from '../text/tokenize.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
 import type { OutletKeyRows } from '../report/model.js';
 import type { ArticleAnalysis, EventCluster } from '../types.js';
+import { shareLabels } from '../analyze/share-labels.js';
 import { readChunkedFile } from './chunked-file.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
@@ -37,7 +38,7 @@ interface AnalysisHeader {
 }
 
 /** A run's analyses, in the article order of the cached parse+clean result. */
-export interface CachedAnalyses extends Omit<AnalysisHeader, 'format' | 'stamp'> {
+export interface CachedAnalyses extends Omit<AnalysisHeader, 'format'> {
   analyses: ArticleAnalysis[];
   /** The clusters made from these analyses, when their entry was written too. */
   clusters?: EventCluster[];
@@ -54,8 +55,10 @@ export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | u
     const { header, items } = readChunkedFile<AnalysisHeader, ArticleAnalysis>(path);
     if (header.format !== ANALYSIS_FORMAT || !wellFormed(header)) return undefined;
     touch(path);
-    const { format: _format, stamp, ...rest } = header;
-    const clusters = loadCachedClusters(dir, key, stamp);
+    const labels = new Map<string, string>();
+    for (const analysis of items) shareLabels(analysis, labels);
+    const { format: _format, ...rest } = header;
+    const clusters = loadCachedClusters(dir, key, header.stamp);
     return { ...rest, analyses: items, ...(clusters ? { clusters } : {}) };
   } catch {
     return undefined;
@@ -95,7 +98,7 @@ function loadCachedClusters(dir: string, key: string, stamp: string): EventClust
  * Store a run's analyses (each with its `normHashes`, without clusters); failures are not fatal.
  * Returns the stamp to store the clusters made from them with (`storeCachedClusters`).
  */
-export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters'>): string {
+export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters' | 'stamp'>): string {
   const { analyses, ...rest } = cached;
   const stamp = randomBytes(8).toString('hex');
   const header: AnalysisHeader = { format: ANALYSIS_FORMAT, stamp, ...rest };

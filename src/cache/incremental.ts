@@ -20,6 +20,12 @@ export interface Matched {
   norms: string[];
   /** Clusters still valid from the cache, when no entity changed. */
   clusters?: EventCluster[];
+  /**
+   * The stamp of the cached analyses when their clusters entry is missing (an interrupted run, a
+   * damaged file) but would still be valid: clusters made now can be stored under it, so the next
+   * re-run does not cluster again.
+   */
+  clustersStampToRestore?: string;
   /** Key terms per outlet from the cache (valid whenever its analyses are: term counts never depend on a lexicon). */
   keyness?: OutletKeyRows[];
   ms: number;
@@ -65,7 +71,7 @@ export async function matchArticles(
     analyses,
     vocabulary: cachedVocabulary(cached),
     norms: cached.norms,
-    ...(entitiesChanged ? {} : { clusters: cached.clusters }),
+    ...(entitiesChanged ? {} : cached.clusters ? { clusters: cached.clusters } : { clustersStampToRestore: cached.stamp }),
     keyness: cached.keyness,
     ms: performance.now() - started,
     analysed: touched.length,
@@ -84,7 +90,12 @@ async function analyseAll(
   const vocabulary = new TermVocabulary();
   const analyses = new Map<string, ArticleAnalysis>();
   for (const [index, article] of articles.entries()) {
-    analyses.set(article.id, analyzeArticle(article, lexicon, vocabulary));
+    const analysis = analyzeArticle(article, lexicon, vocabulary);
+    // A hit's `matched` text is a slice of the body, and V8 keeps the whole parent of a sliced
+    // string alive: copied, so the CLI can let the bodies go before clustering (releaseTexts in
+    // src/commands/analyze.ts). Replies from worker threads are copies already.
+    for (const match of analysis.matches) match.matched = Buffer.from(match.matched).toString();
+    analyses.set(article.id, analysis);
     onProgress(index + 1);
   }
   return { analyses, vocabulary, norms: vocabulary.norms };

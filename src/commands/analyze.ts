@@ -15,8 +15,9 @@ import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
 import { loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../cache/analysis-cache.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
-import type { AnalysisResult, AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
-import type { Article, ArticleAnalysis, InputFile, LexiconBundle, OutletAlias, Skipped } from '../types.js';
+import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
+import type { TermVocabulary } from '../text/terms.js';
+import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
 import type { ProgressReporter } from './progress.js';
 
@@ -33,7 +34,7 @@ export interface AnalyzeCommandOptions {
   seed: number;
   /** Folder of the parse+clean cache, or null for `--no-cache`. */
   cacheDir: string | null;
-  /** Worker threads for matching (1: in-process). */
+  /** Worker threads for parsing, matching and clustering (1: all in this thread). */
   threads: number;
 }
 
@@ -60,32 +61,14 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
   };
   const { read, cache, cacheKey, noInputFiles } = await readStage(options, outlets, outletsText, pipelineOptions, timings);
-  let started = performance.now();
-  const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey) : undefined;
-  if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
-  const progress = (done: number, total: number): void => io.progress.update('match', done, total);
-  const matched = await matchArticles(read, bundle, cachedAnalyses, options.threads, progress);
   const { articles, skipped, inputs } = read;
-  const { analyses, vocabulary } = matched;
-  started = performance.now();
-  const versionChanges = diffVersions(articles);
-  const diffMs = performance.now() - started;
-  // Key terms depend on term counts only, never on a lexicon: made here (or taken from the cache)
-  // so the cache can keep them for the next run; their time counts as the report's.
-  started = performance.now();
-  const keyness = matched.keyness ?? rankOutletKeyness(articles, analyses, vocabulary);
-  let reportMs = performance.now() - started;
-  let clustersStamp: string | undefined;
-  if (options.cacheDir !== null) {
-    started = performance.now();
-    clustersStamp = storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined);
-    timings['cache_store'] = performance.now() - started;
-  }
-  // Norm hashes only serve the cache: let them go before clustering (~1 KB per article).
-  for (const analysis of analyses.values()) delete analysis.normHashes;
+  for (const stage of ['parse', 'clean'] as const) if (read.timings[stage] > 0) timings[stage] = read.timings[stage];
+  const matched = await matchStage(options, read, bundle, cache, cacheKey, timings, io);
+  const { analyses, vocabulary, keyness, versionChanges } = matched;
+  // Listed now rather than after the report: a long run shows what it could not read early.
+  io.progress.done();
+  for (const item of skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
   if (articles.length === 0) {
-    io.progress.done();
-    for (const item of skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
     const named = noInputFiles ? ` (no input files found in ${options.paths.join(', ')})` : '';
     io.stderr(`framescope: nothing could be analysed${named}; no report written`);
     return 1;
@@ -97,39 +80,113 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
   // clusters with ~250 MB less held at 50k articles (`beginReport`, src/report/index.ts).
   // run.json goes last because it holds the timings.
   await writeOutputsAtomically(options.out, async (sink) => {
-    started = performance.now();
+    io.progress.update('report', 0, 1);
+    let started = performance.now();
     const report = await beginReport(
       { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness },
       sink,
     );
-    reportMs += performance.now() - started;
+    timings['report'] = (timings['report'] ?? 0) + performance.now() - started;
     releaseTexts(articles, analyses.values());
 
+    io.progress.update('cluster', 0, 1);
     started = performance.now();
-    const clusters = matched.clusters ?? clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads });
-    timings['cluster'] = diffMs + performance.now() - started;
-    io.progress.update('cluster', 1, 1);
-    io.progress.done();
-    if (options.cacheDir !== null && clustersStamp !== undefined) {
+    const clusters = matched.cachedClusters ?? clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads });
+    timings['cluster'] = (timings['cluster'] ?? 0) + performance.now() - started;
+    if (options.cacheDir !== null && matched.clustersStamp !== undefined) {
       started = performance.now();
-      storeCachedClusters(options.cacheDir, cacheKey, clustersStamp, clusters);
+      storeCachedClusters(options.cacheDir, cacheKey, matched.clustersStamp, clusters);
       timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
     }
 
+    io.progress.update('report', 0, 1);
     started = performance.now();
     report.finish(clusters);
-    timings['report'] = reportMs + performance.now() - started;
-    const result: AnalysisResult = { articles, analyses, vocabulary, clusters, versionChanges, skipped, inputs, keyness, timings: { ...read.timings, read: 0, match: matched.ms, cluster: 0, report: 0 } };
-    for (const stage of ['parse', 'clean', 'match'] as const) if (result.timings[stage] > 0) timings[stage] = result.timings[stage];
-    writeOutput(sink, RUN_MANIFEST, (out) => out.write(renderRunManifest(options, bundle, result, timings, cache, matched.analysed)));
+    timings['report'] += performance.now() - started;
+    let matches = 0;
+    for (const analysis of analyses.values()) matches += analysis.matches.length;
+    const counts: RunCounts = {
+      inputs,
+      articles: articles.length,
+      latest_articles: articles.filter((article) => article.isLatest).length,
+      skipped: skipped.length,
+      matches,
+      clusters: clusters.length,
+      articles_analysed: matched.analysed,
+    };
+    writeOutput(sink, RUN_MANIFEST, (out) => out.write(renderRunManifest(options, bundle, counts, timings, cache)));
   });
-  for (const item of skipped) io.stderr(`skipped ${item.source}: ${item.reason}`);
+  io.progress.done();
   const latest = articles.filter((article) => article.isLatest).length;
   io.stderr(
     `framescope: ${articles.length} articles (${latest} latest versions) from ${inputs} inputs, ` +
       `${skipped.length} skipped; report in ${options.out}`,
   );
   return 0;
+}
+
+/** What the run needs from matching, once the cache has what it keeps. */
+interface MatchStageResult {
+  analyses: Map<string, ArticleAnalysis>;
+  vocabulary: TermVocabulary;
+  keyness: OutletKeyRows[];
+  versionChanges: VersionChange[];
+  /** Clusters still valid from the cache. */
+  cachedClusters: EventCluster[] | undefined;
+  /** The stamp to store this run's clusters with, when they are to be stored. */
+  clustersStamp: string | undefined;
+  /** Articles matched afresh. */
+  analysed: number;
+}
+
+/**
+ * Match (reusing the cached analyses a lexicon edit cannot touch), diff versions, rank key terms,
+ * and store the analyses for the next run. Its own function so that what only the cache needs
+ * (the corpus's token norms, the cached entry) is unreachable once it returns: `runAnalyze` stays
+ * suspended through writing and clustering, and everything in its scope stays alive with it.
+ */
+async function matchStage(
+  options: AnalyzeCommandOptions,
+  read: ReadResult,
+  bundle: LexiconBundle,
+  cache: CacheStatus,
+  cacheKey: string,
+  timings: Record<string, number>,
+  io: CommandIo,
+): Promise<MatchStageResult> {
+  const { articles } = read;
+  let started = performance.now();
+  const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey) : undefined;
+  if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
+  const matched = await matchArticles(read, bundle, cachedAnalyses, options.threads, (done, total) => io.progress.update('match', done, total));
+  timings['match'] = matched.ms;
+  // Diffing versions is part of the event view: its time counts as clustering's.
+  started = performance.now();
+  const versionChanges = diffVersions(articles);
+  timings['cluster'] = performance.now() - started;
+  // Key terms depend on term counts only, never on a lexicon: made here (or taken from the cache)
+  // so the cache can keep them for the next run; their time counts as the report's.
+  started = performance.now();
+  const keyness = matched.keyness ?? rankOutletKeyness(articles, matched.analyses, matched.vocabulary);
+  timings['report'] = performance.now() - started;
+  let clustersStamp: string | undefined;
+  if (options.cacheDir !== null) {
+    started = performance.now();
+    clustersStamp =
+      storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined) ?? matched.clustersStampToRestore;
+    timings['cache_store'] = performance.now() - started;
+  }
+  // Norm hashes only serve the cache: let them go before clustering (~1 KB per article).
+  for (const analysis of matched.analyses.values()) delete analysis.normHashes;
+  return {
+    analyses: matched.analyses,
+    vocabulary: matched.vocabulary,
+    keyness,
+    versionChanges,
+    cachedClusters: matched.clusters,
+    clustersStamp,
+    analysed: matched.analysed,
+  };
 }
 
 /**
@@ -271,16 +328,25 @@ function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | n
   };
 }
 
+/** The `counts` of run.json. */
+interface RunCounts {
+  inputs: number;
+  articles: number;
+  latest_articles: number;
+  skipped: number;
+  matches: number;
+  clusters: number;
+  /** Articles matched afresh; fewer than `articles` when the incremental cache held the rest. */
+  articles_analysed: number;
+}
+
 function renderRunManifest(
   options: AnalyzeCommandOptions,
   bundle: LexiconBundle,
-  result: AnalysisResult,
+  counts: RunCounts,
   timings: Record<string, number>,
   cache: CacheStatus,
-  analysed: number,
 ): string {
-  let matches = 0;
-  for (const analysis of result.analyses.values()) matches += analysis.matches.length;
   const manifest = {
     tool: 'framescope',
     version: toolVersion(),
@@ -289,16 +355,7 @@ function renderRunManifest(
     lexicons: bundle.lexicons,
     lexicon_bundle_sha256: bundle.sha256,
     cache,
-    counts: {
-      inputs: result.inputs,
-      articles: result.articles.length,
-      latest_articles: result.articles.filter((article) => article.isLatest).length,
-      skipped: result.skipped.length,
-      matches,
-      clusters: result.clusters.length,
-      // Articles matched afresh; fewer than `articles` when the incremental cache held the rest.
-      articles_analysed: analysed,
-    },
+    counts,
     timings_ms: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -56,6 +56,7 @@ export async function writeReport(input: ReportInput, sink: OutputSink): Promise
 
 /** A report whose files that do not depend on event clusters are written; `finish` writes the rest. */
 export interface PendingReport {
+  /** Write the files that depend on the clusters; call once. */
   finish(clusters: EventCluster[]): void;
 }
 
@@ -79,8 +80,12 @@ export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: Ou
   writeOutput(sink, 'keyness.csv', (out) => writeKeynessCsv(out, model.keyness, bom));
   writeOutput(sink, 'versions.csv', (out) => writeVersionsCsv(out, input.versionChanges, model.scoresById, bom));
   writeOutput(sink, 'skipped.csv', (out) => writeSkippedCsv(out, input.skipped, bom));
+  let finished = false;
   return {
     finish: (clusters) => {
+      // A second call would write every file again, over the first ones, from other clusters.
+      if (finished) throw new Error('internal: a report was finished twice');
+      finished = true;
       const full = withClusters(model, clusters);
       writeOutput(sink, 'articles.csv', (out) => writeArticlesCsv(out, scores, axes, full.clusterOf, bom));
       writeOutput(sink, 'clusters.csv', (out) => writeClustersCsv(out, clusters, full.articlesById, bom));

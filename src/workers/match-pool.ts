@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { remapTermCounts, TermVocabulary, WordIdTranslation } from '../text/terms.js';
 import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
 import { runBatches } from './pool.js';
+import { shareLabels } from '../analyze/share-labels.js';
 
 /** What a match worker gets: the parts of articles that matching reads. */
 export type MatchBatch = Pick<Article, 'id' | 'body' | 'lang' | 'headlineEnd'>[];
@@ -42,8 +43,8 @@ export function threadsWorthIt(articleCount: number, threads: number): boolean {
 
 /**
  * Analyse every article in `threads` worker threads. The result is the same as matching in one
- * thread: batches come back in any order, but are put in article order and their term ids are
- * mapped into one run vocabulary batch by batch in that order, after all threads are done.
+ * thread: batches come back in any order, but their term ids are mapped into one run vocabulary
+ * batch by batch in article order, each as soon as the batches before it are in.
  */
 export async function matchInThreads(
   articles: readonly Article[],
@@ -89,32 +90,4 @@ export async function matchInThreads(
   });
   if (remapped !== batches.length) throw new Error(`internal: ${batches.length - remapped} match batches never came back`);
   return { analyses, vocabulary, norms: [...norms] };
-}
-
-/**
- * Point the labels of a cloned analysis (concept, lexicon, frame, term, voice; contrast and label;
- * entity ids) at one shared copy each. A message between threads copies every string it holds, so
- * each of the ~400k matches of a 50k-article run came back with its own copies: ~13 MB of heap per
- * 10k articles (heap snapshot of the benchmark corpus), all of it marked again by every full GC.
- */
-function shareLabels(analysis: ArticleAnalysis, shared: Map<string, string>): void {
-  const one = (text: string): string => {
-    const known = shared.get(text);
-    if (known !== undefined) return known;
-    shared.set(text, text);
-    return text;
-  };
-  for (const match of analysis.matches) {
-    match.concept = one(match.concept);
-    match.lexicon = one(match.lexicon);
-    match.frame = one(match.frame);
-    match.term = one(match.term);
-    match.voice = one(match.voice) as typeof match.voice;
-  }
-  for (const hit of analysis.contrastHits) {
-    hit.contrast = one(hit.contrast);
-    hit.label = one(hit.label);
-    hit.voice = one(hit.voice) as typeof hit.voice;
-  }
-  analysis.entities = analysis.entities.map(one);
 }

@@ -16,13 +16,22 @@ const BATCH_BYTES = 1 << 20;
 /** Below this much input (about 1,500 articles of the benchmark corpus), starting threads costs more than it saves. */
 const MIN_BYTES_FOR_THREADS = 4 << 20;
 
-/** Whether `parseInThreads` is worth it for these files (else the caller parses in-process). */
+/**
+ * Whether `parseInThreads` is worth it for these files (else the caller parses in-process). A file
+ * is parsed by one thread, so when one file holds most of the input (one large JSONL export) the
+ * other threads would have little to do, and the copy of the bytes sent to the worker would only
+ * cost memory.
+ */
 export function parseThreadsWorthIt(files: readonly InputFile[], threads: number): boolean {
   // Worker threads need the compiled .js module; from TypeScript sources (tests) parse in-process.
   if (!import.meta.url.endsWith('.js') || threads < 2) return false;
   let bytes = 0;
-  for (const file of files) bytes += file.bytes.length;
-  return bytes >= MIN_BYTES_FOR_THREADS;
+  let largest = 0;
+  for (const file of files) {
+    bytes += file.bytes.length;
+    largest = Math.max(largest, file.bytes.length);
+  }
+  return bytes >= MIN_BYTES_FOR_THREADS && largest * 2 <= bytes;
 }
 
 /**

@@ -30,6 +30,7 @@ export async function runBatches<Batch, Result>(
   threads: number,
   onReply: (id: number, result: Result, worker: number) => void,
 ): Promise<void> {
+  if (batches.length === 0) return;
   let next = 0;
   let answered = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(threads, batches.length)) }, () => new Worker(workerUrl, { workerData }));
@@ -39,6 +40,7 @@ export async function runBatches<Batch, Result>(
         (worker, index) =>
           new Promise<void>((resolve, reject) => {
             let inFlight = 0;
+            const fail = (error: unknown): void => reject(error instanceof Error ? error : new Error(String(error)));
             const send = (): void => {
               if (next >= batches.length) {
                 if (inFlight === 0) resolve();
@@ -53,18 +55,24 @@ export async function runBatches<Batch, Result>(
               answered += 1;
               try {
                 onReply(reply.id, reply.result, index);
+                send();
               } catch (error) {
-                reject(error instanceof Error ? error : new Error(String(error)));
-                return;
+                fail(error);
               }
-              send();
             });
-            worker.on('error', reject);
+            worker.on('error', fail);
+            // A reply that cannot be deserialised here would otherwise be lost without a word.
+            worker.on('messageerror', fail);
             worker.on('exit', (code) => {
               if (inFlight > 0 || next < batches.length) reject(new Error(`${workerName(workerUrl)} stopped with exit code ${code} before its work was done`));
             });
-            send();
-            send();
+            try {
+              send();
+              send();
+            } catch (error) {
+              // A batch that cannot be cloned (not expected: batches are plain data).
+              fail(error);
+            }
           }),
       ),
     );

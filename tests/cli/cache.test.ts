@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, REPO, runFramescope, tempDir } from '../helpers/cli.js';
@@ -95,6 +95,34 @@ describe('incremental runs', () => {
       else expect(articles_analysed).toBe(articles);
     }
     expect(readFileSync(join(reference, 'matches.csv'), 'utf8')).toContain('naming-edited');
+  });
+
+  it('stores the clusters again when their entry went missing, even when a small edit keeps the cached analyses', () => {
+    const lexicons = join(tempDir(), 'lexicons');
+    cpSync(join(REPO, 'lexicons'), lexicons, { recursive: true });
+    const cacheDir = join(tempDir(), 'cache');
+    let run = 0;
+    const analyze = (...extra: string[]): string => {
+      const target = join(tempDir(), `run${run++}`);
+      const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', lexicons, '--out', target, '--quiet', ...extra]);
+      expect(result.code, result.stderr).toBe(0);
+      return target;
+    };
+    const clusterEntries = (): string[] => readdirSync(cacheDir).filter((name) => name.startsWith('clusters-') && name.endsWith('.v8'));
+    analyze('--cache-dir', cacheDir);
+    expect(clusterEntries()).toHaveLength(1);
+    const analysisEntry = readdirSync(cacheDir).find((name) => name.startsWith('analysis-'))!;
+    const analysisBytes = readFileSync(join(cacheDir, analysisEntry));
+    // As after a run killed between storing the analyses and storing the clusters.
+    rmSync(join(cacheDir, clusterEntries()[0]!));
+
+    // A term no demo article holds: no article is analysed again, so the cached analyses stay as they are.
+    editFile(join(lexicons, 'ru-ua.yaml'), 'en: [kyiv]', 'en: [kyiv, zzyzx quorble]');
+    const warm = analyze('--cache-dir', cacheDir);
+    expect(counts(warm).articles_analysed).toBe(0);
+    expect(readFileSync(join(cacheDir, analysisEntry))).toEqual(analysisBytes);
+    expect(clusterEntries()).toHaveLength(1);
+    expect(outputsWithoutRunJson(warm)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
   });
 
   it('misses the cache when an input changes, and --no-cache writes no cache', () => {

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.js';
 import { loadOutlets, readCorpus } from '../../src/commands/analyze.js';
 import { loadLexiconBundle } from '../../src/lexicon/index.js';
 import { bundledLexiconDir, toolVersion } from '../../src/paths.js';
 import { analyzeCorpus, renderOutputs } from '../../src/pipeline.js';
-import { buildOnce, runFramescope, tempDir } from '../helpers/cli.js';
+import { buildOnce, REPO, runFramescope, tempDir } from '../helpers/cli.js';
 
 beforeAll(() => buildOnce());
 
@@ -23,6 +24,13 @@ describe('worker threads', () => {
       for (const name of readdirSync(out).sort()) if (name !== 'run.json') files.set(name, readFileSync(join(out, name), 'utf8'));
       return files;
     };
+    // The compiled CLI takes the threaded paths for this corpus (else this test compares nothing).
+    const pools = join(REPO, 'dist/src/workers');
+    const { parseThreadsWorthIt } = (await import(pathToFileURL(join(pools, 'parse-pool.js')).href)) as typeof import('../../src/workers/parse-pool.js');
+    const { threadsWorthIt } = (await import(pathToFileURL(join(pools, 'match-pool.js')).href)) as typeof import('../../src/workers/match-pool.js');
+    const input = readCorpus([corpus], []);
+    expect(parseThreadsWorthIt(input.files, 2)).toBe(true);
+    expect(threadsWorthIt(2000, 2)).toBe(true);
     const one = outputs(1);
     const two = outputs(2);
     expect([...two.keys()]).toEqual([...one.keys()]);
