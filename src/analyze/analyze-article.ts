@@ -2,7 +2,7 @@ import type { Article, ArticleAnalysis, ContrastHit, Match, Span } from '../type
 import type { CompiledLexicon, TermValue } from '../lexicon/compile.js';
 import { scanAll, scanLongest, TokenForms } from '../lexicon/matcher.js';
 import { countContentTerms, TermVocabulary } from '../text/terms.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenizeWithSlots } from '../text/tokenize.js';
 import { buildVoiceContext, voiceOf } from './voice.js';
 
 /** `Match.sentence` is cut to at most this many characters around the hit (CONTRACT.md). */
@@ -22,9 +22,8 @@ export function analyzeArticle(
   vocabulary: TermVocabulary = new TermVocabulary(),
 ): ArticleAnalysis {
   const { body, lang } = article;
-  const tokens = tokenize(body, lang);
   // One lookup of each token norm in the run's vocabulary serves matching and term counting.
-  const slots = vocabulary.slotsOf(tokens);
+  const { tokens, slots } = tokenizeWithSlots(body, lang, vocabulary);
   const forms = new TokenForms(tokens, lexicon.vocabulary, { of: slots, forms: lexicon.vocabulary.formsBySlot(vocabulary) });
   const ctx = buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon);
 

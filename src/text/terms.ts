@@ -37,7 +37,16 @@ export class TermVocabulary {
   readonly words: string[] = [];
   /** Distinct token norms seen, in first-seen order (the incremental cache's index of the corpus). */
   readonly norms: string[] = [];
-  private readonly slotOfNorm = new Map<string, number>();
+  /**
+   * Open-addressing hash table over the norms (linear probing on `hashNorm`): per bucket, the
+   * norm's hash and slot + 1 side by side (0 when empty), so a probe reads one cache line. A Map
+   * would need the norm as a string; this table also answers for a span of the text
+   * (`slotOfSpan`) without making one.
+   */
+  private buckets = new Int32Array(2 * 4096);
+  /** The code units of every norm, one after the other: norm `slot` is `[normStart[slot], normStart[slot + 1])`. */
+  private normChars = new Uint16Array(16384);
+  private normStart = new Int32Array(1025);
   /** Per norm slot: the id of its content form, or -1 (stop word, too short). */
   private normContent = new Int32Array(1024);
   /** Per norm slot: `hashNorm(norm)`. */
@@ -45,24 +54,94 @@ export class TermVocabulary {
 
   /**
    * The norm slot of a token norm, with its content id (`foldTerm` + `intern`) and hash made once:
-   * one map lookup per token instead of the stop-word, digit and script tests, the folding and a
+   * one lookup per token instead of the stop-word, digit and script tests, the folding and a
    * second lookup (~15% of matching on the 50k benchmark corpus).
    */
   normSlot(norm: string): number {
-    let slot = this.slotOfNorm.get(norm);
-    if (slot === undefined) {
-      slot = this.norms.length;
-      if (slot === this.normContent.length) {
-        this.normContent = growTo(this.normContent, new Int32Array(slot * 2));
-        this.normHash = growTo(this.normHash, new Uint32Array(slot * 2));
-      }
-      const word = foldTerm(norm);
-      this.normContent[slot] = word === null ? -1 : this.intern(word);
-      this.normHash[slot] = hashNorm(norm);
-      this.norms.push(norm);
-      this.slotOfNorm.set(norm, slot);
+    const hash = hashNorm(norm) | 0;
+    const mask = (this.buckets.length >> 1) - 1;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const entry = this.buckets[2 * b + 1]!;
+      if (entry === 0) return this.addNorm(norm, hash >>> 0, b);
+      if (this.buckets[2 * b] === hash && this.norms[entry - 1] === norm) return entry - 1;
     }
+  }
+
+  /**
+   * The norm slot of the token `text[start, end)` when its norm is the token with each character
+   * folded on its own — ASCII letters and digits (upper case lowered) and Arabic letters U+0621–
+   * U+064A other than tatweel (alef forms, alef maqsura and taa marbuta folded), which is what
+   * `normalizeToken` gives for such a token — found without making the token or its norm a string.
+   * -1 when the token has another character (apostrophe, diacritic, other script: the caller
+   * takes `normalizeToken` and `normSlot`) or its norm is not in the table yet.
+   *
+   * Why: making two strings per token (surface and norm) and hashing the norm in a Map was a third
+   * of matching (profile of the 10k benchmark corpus); almost every token of a run repeats a norm
+   * seen before. The norms' characters are compared in one typed array rather than in their
+   * strings: the string objects are scattered over the heap, and reading them was most of the
+   * lookup's time (line ticks of a profile).
+   */
+  slotOfSpan(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let k = start; k < end; k++) {
+      const folded = foldSimple(text.charCodeAt(k));
+      if (folded < 0) return -1;
+      hash = Math.imul(hash ^ folded, 0x01000193);
+    }
+    const length = end - start;
+    const mask = (this.buckets.length >> 1) - 1;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const entry = this.buckets[2 * b + 1]!;
+      if (entry === 0) return -1;
+      if (this.buckets[2 * b] !== hash) continue;
+      const from = this.normStart[entry - 1]!;
+      if (this.normStart[entry]! - from !== length) continue;
+      let k = 0;
+      while (k < length && this.normChars[from + k] === foldSimple(text.charCodeAt(start + k))) k++;
+      if (k === length) return entry - 1;
+    }
+  }
+
+  /** The norm in `slot` (one shared string per distinct norm). */
+  normAt(slot: number): string {
+    return this.norms[slot]!;
+  }
+
+  private addNorm(norm: string, hash: number, bucket: number): number {
+    const slot = this.norms.length;
+    if (slot === this.normContent.length) {
+      this.normContent = growTo(this.normContent, new Int32Array(slot * 2));
+      this.normHash = growTo(this.normHash, new Uint32Array(slot * 2));
+      this.normStart = growTo(this.normStart, new Int32Array(slot * 2 + 1));
+    }
+    const from = this.normStart[slot]!;
+    if (from + norm.length > this.normChars.length) {
+      this.normChars = growTo(this.normChars, new Uint16Array(Math.max(2 * this.normChars.length, from + norm.length)));
+    }
+    for (let k = 0; k < norm.length; k++) this.normChars[from + k] = norm.charCodeAt(k);
+    this.normStart[slot + 1] = from + norm.length;
+    const word = foldTerm(norm);
+    this.normContent[slot] = word === null ? -1 : this.intern(word);
+    this.normHash[slot] = hash;
+    this.norms.push(norm);
+    this.buckets[2 * bucket] = hash | 0;
+    this.buckets[2 * bucket + 1] = slot + 1;
+    // Kept at most half full, so probes stay short.
+    if (4 * this.norms.length > this.buckets.length) this.rehash();
     return slot;
+  }
+
+  private rehash(): void {
+    const buckets = new Int32Array(this.buckets.length * 2);
+    const mask = (buckets.length >> 1) - 1;
+    for (let slot = 0; slot < this.norms.length; slot++) {
+      const hash = this.normHash[slot]! | 0;
+      let b = hash & mask;
+      while (buckets[2 * b + 1] !== 0) b = (b + 1) & mask;
+      buckets[2 * b] = hash;
+      buckets[2 * b + 1] = slot + 1;
+    }
+    this.buckets = buckets;
   }
 
   /** `normSlot` of every token, in order. */
@@ -211,7 +290,28 @@ export function hashNorm(norm: string): number {
   return h >>> 0;
 }
 
-function growTo<T extends Int32Array | Uint32Array>(from: T, into: T): T {
+/**
+ * A character's code in a norm when it folds on its own (see `TermVocabulary.slotOfSpan`), or -1.
+ * Exactly `normalizeToken` (src/text/tokenize.ts) for tokens made only of these characters:
+ * `toLowerCase` on ASCII, and `normalizeArabic`'s folds (أ إ آ → ا, ى → ي, ة → ه; U+0621–U+064A
+ * holds no mark, digit or tatweel other than U+0640, which is left to the slow path).
+ */
+function foldSimple(code: number): number {
+  return code < FOLD_SIMPLE.length ? FOLD_SIMPLE[code]! : -1;
+}
+
+/** `foldSimple` as a table: a load instead of a chain of range tests, per character of every token. */
+const FOLD_SIMPLE = Int32Array.from({ length: 0x064b }, (_, code) => {
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return code;
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  if (code < 0x0621 || code === 0x0640) return -1;
+  if (code === 0x0623 || code === 0x0625 || code === 0x0622) return 0x0627;
+  if (code === 0x0649) return 0x064a;
+  if (code === 0x0629) return 0x0647;
+  return code;
+});
+
+function growTo<T extends Int32Array | Uint32Array | Uint16Array>(from: T, into: T): T {
   into.set(from);
   return into;
 }
