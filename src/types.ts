@@ -225,7 +225,9 @@ export interface ContrastHit {
 
 /**
  * Term counts of one article over a corpus vocabulary (`TermVocabulary` in src/text/terms.ts):
- * `keys[k]` is a word id or a bigram key, ascending and distinct; `counts[k]` its count.
+ * `keys[k]` is a word id or a bigram key, distinct; `counts[k]` its count. Keys are ascending as
+ * counted, but not after a worker's ids are mapped to the run's (`remapTermCounts`): read them in
+ * no particular order.
  * Typed arrays, not a map: 12 bytes per term, and they cross worker threads as plain copies.
  */
 export interface TermCounts {

@@ -124,6 +124,7 @@ export function clusterArticles(docs: ClusterInput[], vocabulary: TermVocabulary
   const parallel = settings.threads > 1 && sorted.length >= MIN_ROWS_FOR_THREADS && import.meta.url.endsWith('.js');
   const matrix = buildTfIdf(features, {
     shared: parallel,
+    denseKeys: vocabulary.words.length,
     termOf,
     orderOf: (key) => (key < 0 ? entitiesFrom + (entityRank[-key - 1] ?? 0) : wordOrder(key)),
     minDf: MIN_DF,

@@ -121,9 +121,8 @@ export class KeyIds extends KeyTable {
     super(expected);
   }
 
-  /** The id of `key`, given now (the next free id) when it has none. */
-  idOf(key: number): number {
-    const next = this.size;
+  /** The id of `key`, given now when it has none: `next`, by default the next free id of this table. */
+  idOf(key: number, next = this.size): number {
     const slot = this.insert(key, next); // first: inserting may grow (replace) the value array
     return this.values[slot] ?? next;
   }

@@ -91,9 +91,10 @@ describe('TermVocabulary', () => {
     run.intern('unrelated');
     const text = 'Floods hit Varnetsa, floods hit the river banks';
     const counts = contentTerms(tokenize(text, 'en'), 'en', worker);
+    const byKey = (terms: { keys: Float64Array; counts: Uint32Array }): Map<number, number> => new Map(Array.from(terms.keys, (key, k) => [key, terms.counts[k]!]));
+    expect(() => remapTermCounts(contentTerms(tokenize(text, 'en'), 'en', worker), new WordIdTranslation([], run))).toThrow(/missing from the 0 words sent/);
     const remapped = remapTermCounts(counts, new WordIdTranslation(worker.words, run));
-    expect(remapped).toEqual(contentTerms(tokenize(text, 'en'), 'en', run));
-    expect(() => remapTermCounts(counts, new WordIdTranslation([], run))).toThrow(/missing from the 0 words sent/);
+    expect(byKey(remapped)).toEqual(byKey(contentTerms(tokenize(text, 'en'), 'en', run)));
   });
 });
 

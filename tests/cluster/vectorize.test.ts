@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTfIdf, type VectorizeOptions } from '../../src/cluster/vectorize.js';
 
@@ -34,6 +35,26 @@ describe('buildTfIdf', () => {
     const m = buildTfIdf(docs([{ a: 1, b: 1 }, { b: 1 }]), { ...OPTIONS, idfExponent: 2 });
     const a = (Math.log(3 / 2) + 1) ** 2;
     expect((row(m, 0).a ?? 0) / (row(m, 0).b ?? 1)).toBeCloseTo(a, 12);
+  });
+
+  it('property: keys counted densely (denseKeys) give the same matrix as hashed keys', () => {
+    // Small keys (word ids), large ones (bigram-like, above 2^31) and negative ones (entities), in
+    // random documents; minDf 2 so the rare-term filter and the dense df both decide.
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 2 ** 31, max: 2 ** 31 + 40 }), fc.integer({ min: -5, max: -1 })), { maxLength: 12 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 3 }),
+        (rows, minDf) => {
+          const features = rows.map((keys) => ({ parts: [{ keys: Float64Array.from(keys), counts: Uint32Array.from(keys, (key) => 1 + (Math.abs(key) % 3)) }] }));
+          const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf, maxDfShare: 0.9, idfExponent: 1, isNeutral: (key) => key < 0, neutralShare: 0.4 };
+          const hashed = buildTfIdf(features, options);
+          const dense = buildTfIdf(features, { ...options, denseKeys: 41 });
+          expect(vocabOf(dense)).toEqual(vocabOf(hashed));
+          expect([dense.offsets, dense.terms, dense.weights, dense.df]).toEqual([hashed.offsets, hashed.terms, hashed.weights, hashed.df]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('drops terms under minDf and over maxDfShare', () => {
