@@ -51,6 +51,9 @@ export class TermVocabulary {
   private normContent = new Int32Array(1024);
   /** Per norm slot: `hashNorm(norm)`. */
   private normHash = new Uint32Array(1024);
+  /** Per norm slot: the stamp of the last article it was seen in (`markSeen`). */
+  private seenIn = new Int32Array(1024);
+  private articleStamp = 0;
 
   /**
    * The norm slot of a token norm, with its content id (`foldTerm` + `intern`) and hash made once:
@@ -100,6 +103,19 @@ export class TermVocabulary {
       while (k < length && this.normChars[from + k] === foldSimple(text.charCodeAt(start + k))) k++;
       if (k === length) return entry - 1;
     }
+  }
+
+  /** A number no earlier article was given, for `markSeen`. */
+  nextArticleStamp(): number {
+    return ++this.articleStamp;
+  }
+
+  /** Mark the norm in `slot` as seen in the article stamped `stamp`; false when it already was. */
+  markSeen(slot: number, stamp: number): boolean {
+    if (this.seenIn.length < this.normContent.length) this.seenIn = growTo(this.seenIn, new Int32Array(this.normContent.length));
+    if (this.seenIn[slot] === stamp) return false;
+    this.seenIn[slot] = stamp;
+    return true;
   }
 
   /** The norm in `slot` (one shared string per distinct norm). */
@@ -252,10 +268,13 @@ export function countContentTerms(
   if (scratch.length < 2 * tokens.length) scratch = new Float64Array(2 * tokens.length);
   if (hashScratch.length < tokens.length) hashScratch = new Uint32Array(tokens.length);
   let n = 0;
+  let distinct = 0;
   let previous = -1;
+  const stamp = vocabulary.nextArticleStamp();
   for (let t = 0; t < tokens.length; t++) {
     const slot = slots[t]!;
-    hashScratch[t] = vocabulary.hashAt(slot);
+    // Each distinct norm's hash once (most tokens repeat a norm of the article): fewer to sort.
+    if (vocabulary.markSeen(slot, stamp)) hashScratch[distinct++] = vocabulary.hashAt(slot);
     const id = vocabulary.contentIdAt(slot);
     if (id < 0) {
       previous = -1;
@@ -265,7 +284,7 @@ export function countContentTerms(
     if (previous >= 0) scratch[n++] = bigramKey(previous, id);
     previous = id;
   }
-  return { termCounts: countKeys(scratch.slice(0, n)), normHashes: distinctSorted(hashScratch.subarray(0, tokens.length)) };
+  return { termCounts: countKeys(scratch.slice(0, n)), normHashes: distinctSorted(hashScratch.subarray(0, distinct)) };
 }
 
 /** Norm hashes of the article being counted. */

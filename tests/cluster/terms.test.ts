@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BIGRAM_BASE, bigramKey, contentTerms, foldTerm, isStopWord, remapTermCounts, termCountsOf, termOrder, TermVocabulary, WordIdTranslation } from '../../src/text/terms.js';
+import { BIGRAM_BASE, bigramKey, contentTerms, countContentTerms, hashNorm, foldTerm, isStopWord, remapTermCounts, termCountsOf, termOrder, TermVocabulary, WordIdTranslation } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
 /** Counts spelled out as term → count, through one vocabulary. */
@@ -83,6 +83,16 @@ describe('TermVocabulary', () => {
     expect(Array.from(counts.keys, (key, k) => [vocabulary.termOf(key), counts.counts[k]])).toEqual([['b', 5], ['a', 1], ['a b', 1]]);
     expect(() => termCountsOf([['a  b', 1]], vocabulary)).toThrow(/not a word or two words/);
     expect(() => termCountsOf([['a b c', 1]], vocabulary)).toThrow(/not a word or two words/);
+  });
+
+  it('gives the distinct norm hashes of each article, ascending, whatever articles came before', () => {
+    const vocabulary = new TermVocabulary();
+    const texts = ['Floods hit Varnetsa, floods hit the river banks', 'The river rose; Varnetsa floods again', 'فيضانات في المدينة والفيضانات تتواصل'];
+    for (const text of [...texts, ...texts]) {
+      const tokens = tokenize(text, 'en');
+      const expected = [...new Set(tokens.map((t) => hashNorm(t.norm)))].sort((a, b) => a - b);
+      expect([...countContentTerms(tokens, 'en', vocabulary).normHashes]).toEqual(expected);
+    }
   });
 
   it("re-keys counts from another vocabulary (a worker thread's) into the run's", () => {
