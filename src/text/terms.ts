@@ -54,6 +54,9 @@ export class TermVocabulary {
   /** Per norm slot: the stamp of the last article it was seen in (`markSeen`). */
   private seenIn = new Int32Array(1024);
   private articleStamp = 0;
+  /** Per word id: the stamp of the last article it was counted in, and its position there (`wordPositionIn`). */
+  private wordSeenIn = new Int32Array(1024);
+  private wordPosition = new Int32Array(1024);
 
   /**
    * The norm slot of a token norm, with its content id (`foldTerm` + `intern`) and hash made once:
@@ -116,6 +119,22 @@ export class TermVocabulary {
     if (this.seenIn[slot] === stamp) return false;
     this.seenIn[slot] = stamp;
     return true;
+  }
+
+  /**
+   * The position of word `id` among the distinct words of the article stamped `stamp`: its earlier
+   * one, or `next` (recorded as its position) when the article has not had it yet.
+   */
+  wordPositionIn(id: number, stamp: number, next: number): number {
+    if (this.wordSeenIn.length <= id) {
+      const size = Math.max(2 * this.wordSeenIn.length, id + 1);
+      this.wordSeenIn = growTo(this.wordSeenIn, new Int32Array(size));
+      this.wordPosition = growTo(this.wordPosition, new Int32Array(size));
+    }
+    if (this.wordSeenIn[id] === stamp) return this.wordPosition[id]!;
+    this.wordSeenIn[id] = stamp;
+    this.wordPosition[id] = next;
+    return next;
   }
 
   /** The norm in `slot` (one shared string per distinct norm). */
@@ -264,10 +283,18 @@ export function countContentTerms(
   vocabulary: TermVocabulary,
   slots: Int32Array = vocabulary.slotsOf(tokens),
 ): { termCounts: TermCounts; normHashes: Uint32Array } {
-  // Keys go to a reused buffer, then one native sort and a run count: no per-article map.
-  if (scratch.length < 2 * tokens.length) scratch = new Float64Array(2 * tokens.length);
+  // Words are counted in place (each distinct word of the article gets a position, through a
+  // per-word article stamp); bigrams go to a reused buffer, then one native sort and a run count.
+  // No per-article map, and only bigrams and distinct words are sorted: on the 10k benchmark
+  // corpus this function took ~410 ms instead of ~505 ms sorting every token's word and bigram.
+  if (scratch.length < tokens.length) {
+    scratch = new Float64Array(tokens.length);
+    wordScratch = new Float64Array(tokens.length);
+    wordCountScratch = new Uint32Array(tokens.length);
+  }
   if (hashScratch.length < tokens.length) hashScratch = new Uint32Array(tokens.length);
-  let n = 0;
+  let bigrams = 0;
+  let words = 0;
   let distinct = 0;
   let previous = -1;
   const stamp = vocabulary.nextArticleStamp();
@@ -280,12 +307,31 @@ export function countContentTerms(
       previous = -1;
       continue;
     }
-    scratch[n++] = id;
-    if (previous >= 0) scratch[n++] = bigramKey(previous, id);
+    const at = vocabulary.wordPositionIn(id, stamp, words);
+    if (at === words) {
+      wordScratch[words] = id;
+      wordCountScratch[words] = 0;
+      words += 1;
+    }
+    wordCountScratch[at] = wordCountScratch[at]! + 1;
+    if (previous >= 0) scratch[bigrams++] = bigramKey(previous, id);
     previous = id;
   }
-  return { termCounts: countKeys(scratch.slice(0, n)), normHashes: distinctSorted(hashScratch.subarray(0, distinct)) };
+  // Word ids are below every bigram key: words first, each part ascending, is ascending overall.
+  const wordIds = wordScratch.slice(0, words).sort();
+  const pairs = countKeys(scratch.slice(0, bigrams));
+  const keys = new Float64Array(words + pairs.keys.length);
+  const counts = new Uint32Array(keys.length);
+  keys.set(wordIds);
+  for (let k = 0; k < words; k++) counts[k] = wordCountScratch[vocabulary.wordPositionIn(wordIds[k]!, stamp, -1)]!;
+  keys.set(pairs.keys, words);
+  counts.set(pairs.counts, words);
+  return { termCounts: { keys, counts }, normHashes: distinctSorted(hashScratch.subarray(0, distinct)) };
 }
+
+/** Words of the article being counted, and their counts (by position of first occurrence). */
+let wordScratch = new Float64Array(4096);
+let wordCountScratch = new Uint32Array(4096);
 
 /** Norm hashes of the article being counted. */
 let hashScratch = new Uint32Array(4096);
