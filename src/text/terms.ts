@@ -155,10 +155,14 @@ export class TermVocabulary {
     }
     for (let k = 0; k < norm.length; k++) this.normChars[from + k] = norm.charCodeAt(k);
     this.normStart[slot + 1] = from + norm.length;
-    const word = foldTerm(norm);
+    // Kept as a string of its own, made from the packed characters: a norm cut from an article's
+    // text can be a slice that keeps the whole text alive (V8 slices strings of 13 characters or
+    // more), and a run's vocabulary would then hold every text that brought it a new word.
+    const own = stringOf(this.normChars.subarray(from, from + norm.length));
+    const word = foldTerm(own);
     this.normContent[slot] = word === null ? -1 : this.intern(word);
     this.normHash[slot] = hash;
-    this.norms.push(norm);
+    this.norms.push(own);
     this.buckets[2 * bucket] = hash | 0;
     this.buckets[2 * bucket + 1] = slot + 1;
     // Kept at most half full, so probes stay short.
@@ -353,6 +357,13 @@ export function hashNorm(norm: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
   return h >>> 0;
+}
+
+/** The string of these code units (in pieces: a spread of millions of arguments would overflow the stack). */
+function stringOf(units: Uint16Array): string {
+  let out = '';
+  for (let k = 0; k < units.length; k += 8192) out += String.fromCharCode(...units.subarray(k, k + 8192));
+  return out;
 }
 
 /**
