@@ -24,6 +24,24 @@ function editFile(path: string, from: string, to: string): void {
   writeFileSync(path, text.replace(from, to));
 }
 
+/**
+ * A copy of the bundled lexicons to edit, a cache folder, and `analyze(...options)`: one run over
+ * the demo corpus into a new output folder (asserting exit 0), which it returns.
+ */
+function demoRuns(): { lexicons: string; cacheDir: string; analyze: (...extra: string[]) => string } {
+  const lexicons = join(tempDir(), 'lexicons');
+  cpSync(join(REPO, 'lexicons'), lexicons, { recursive: true });
+  const cacheDir = join(tempDir(), 'cache');
+  let run = 0;
+  const analyze = (...extra: string[]): string => {
+    const target = join(tempDir(), `run${run++}`);
+    const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', lexicons, '--out', target, '--quiet', ...extra]);
+    expect(result.code, result.stderr).toBe(0);
+    return target;
+  };
+  return { lexicons, cacheDir, analyze };
+}
+
 beforeAll(() => buildOnce());
 
 describe('incremental runs', () => {
@@ -61,16 +79,7 @@ describe('incremental runs', () => {
   });
 
   it('after term, frame, exclude, entity and cue edits, analyses only touched articles and equals a cold run', () => {
-    const lexicons = join(tempDir(), 'lexicons');
-    cpSync(join(REPO, 'lexicons'), lexicons, { recursive: true });
-    const cacheDir = join(tempDir(), 'cache');
-    let run = 0;
-    const analyze = (...extra: string[]): string => {
-      const target = join(tempDir(), `run${run++}`);
-      const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', lexicons, '--out', target, '--quiet', ...extra]);
-      expect(result.code, result.stderr).toBe(0);
-      return target;
-    };
+    const { lexicons, cacheDir, analyze } = demoRuns();
     const cold = analyze('--cache-dir', cacheDir);
     expect(counts(cold).articles_analysed).toBe(counts(cold).articles);
     const ruUa = join(lexicons, 'ru-ua.yaml');
@@ -98,16 +107,7 @@ describe('incremental runs', () => {
   });
 
   it('stores the clusters again when their entry went missing, even when a small edit keeps the cached analyses', () => {
-    const lexicons = join(tempDir(), 'lexicons');
-    cpSync(join(REPO, 'lexicons'), lexicons, { recursive: true });
-    const cacheDir = join(tempDir(), 'cache');
-    let run = 0;
-    const analyze = (...extra: string[]): string => {
-      const target = join(tempDir(), `run${run++}`);
-      const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', lexicons, '--out', target, '--quiet', ...extra]);
-      expect(result.code, result.stderr).toBe(0);
-      return target;
-    };
+    const { lexicons, cacheDir, analyze } = demoRuns();
     const clusterEntries = (): string[] => readdirSync(cacheDir).filter((name) => name.startsWith('clusters-') && name.endsWith('.v8'));
     analyze('--cache-dir', cacheDir);
     expect(clusterEntries()).toHaveLength(1);
