@@ -4,9 +4,11 @@
  * key), with the signature of the lexicon they were made with (src/lexicon/signature.ts). The
  * clusters have a file of their own because they are made after the analyses are stored (the
  * analyses' norm hashes and match sentences are let go before clustering, to keep the run's peak
- * memory down); a stamp pairs the clusters with the analyses they were made from. A re-run after a lexicon edit analyses again only
- * the articles holding a token the edit can touch, and clusters again only when an entity of an
- * article changed; the outputs are those of a cold run (tested in tests/cli/cache.test.ts).
+ * memory down); a stamp pairs the clusters with the analyses they were made from. A re-run after
+ * a lexicon edit analyses again only the articles holding a token the edit can touch, and
+ * clusters again only when an entity of an article changed (or the clusters entry is missing:
+ * then they are stored again under the same stamp); the outputs are those of a cold run (tested
+ * in tests/cli/cache.test.ts).
  *
  * What is lexicon-independent is taken from the cache as is: term counts (content words and
  * bigrams, with the cached vocabulary) and token counts.

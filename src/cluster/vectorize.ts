@@ -196,10 +196,6 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
     }
   }
   const canReachMinDf = (key: number): boolean => (isDense(key) ? (denseDf[key] ?? 0) : (buckets[hashKey(key) & mask] ?? 0)) >= minDf;
-  // A typed hash table, not a Map: most kept keys are heap numbers (> 2^31); the Map cost 5.2 s
-  // of clustering 50k synthetic articles, this ~0.5 s.
-  // Size the entry arrays to the entries that pass the filter (about half at 50k articles): sized
-  // to every entry they were ~180 MB, still uncollected when clustering reached its peak RSS.
   // The verdict per entry, as a bit in entry order, for the pass below: a sequential read instead
   // of a second random probe of the filter (which is too large for the cache; ~1 s at 50k articles).
   let candidates = 0;
@@ -217,6 +213,10 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
       }
     }
   }
+  // A typed hash table, not a Map: most kept keys are heap numbers (> 2^31); the Map cost 5.2 s
+  // of clustering 50k synthetic articles, this ~0.5 s.
+  // Size the entry arrays to the entries that pass the filter (about half at 50k articles): sized
+  // to every entry they were ~180 MB, still uncollected when clustering reached its peak RSS.
   const idOf = new KeyIds();
   const denseId = new Int32Array(denseKeys).fill(-1);
   const keys: number[] = [];
