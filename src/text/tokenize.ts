@@ -32,6 +32,8 @@ const NUMBER = 4;
 const ASTRAL = 8;
 /** Class of each UTF-16 code unit, filled on first sight (0: not known yet). */
 const classOfUnit = new Uint8Array(0x10000);
+/** Class of each character beyond the BMP seen so far (a text of emoji must not test each one three times). */
+const classOfAstral = new Map<number, number>();
 const IS_LETTER = /^\p{L}$/u;
 const IS_MARK = /^\p{M}$/u;
 const IS_NUMBER = /^\p{N}$/u;
@@ -45,7 +47,12 @@ function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
   if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
     const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return classify(text.slice(i, i + 2)) | ASTRAL;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      const point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      let astral = classOfAstral.get(point);
+      if (astral === undefined) classOfAstral.set(point, (astral = classify(text.slice(i, i + 2))));
+      return astral | ASTRAL;
+    }
   }
   let cls = classOfUnit[code]!;
   if (cls === 0) classOfUnit[code] = cls = classify(String.fromCharCode(code));
