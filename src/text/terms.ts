@@ -115,7 +115,6 @@ export class TermVocabulary {
 
   /** Mark the norm in `slot` as seen in the article stamped `stamp`; false when it already was. */
   markSeen(slot: number, stamp: number): boolean {
-    if (this.seenIn.length < this.normContent.length) this.seenIn = growTo(this.seenIn, new Int32Array(this.normContent.length));
     if (this.seenIn[slot] === stamp) return false;
     this.seenIn[slot] = stamp;
     return true;
@@ -148,6 +147,7 @@ export class TermVocabulary {
       this.normContent = growTo(this.normContent, new Int32Array(slot * 2));
       this.normHash = growTo(this.normHash, new Uint32Array(slot * 2));
       this.normStart = growTo(this.normStart, new Int32Array(slot * 2 + 1));
+      this.seenIn = growTo(this.seenIn, new Int32Array(slot * 2));
     }
     const from = this.normStart[slot]!;
     if (from + norm.length > this.normChars.length) {
