@@ -21,6 +21,7 @@ import type { OutletKeyRows } from '../report/model.js';
 import type { ArticleAnalysis, EventCluster } from '../types.js';
 import { shareLabels } from '../analyze/share-labels.js';
 import { readChunkedFile } from './chunked-file.js';
+import { compactTermCounts } from '../text/term-count-arena.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
@@ -104,7 +105,9 @@ export function storeCachedAnalyses(dir: string, key: string, cached: Omit<Cache
   const { analyses, ...rest } = cached;
   const stamp = randomBytes(8).toString('hex');
   const header: AnalysisHeader = { format: ANALYSIS_FORMAT, stamp, ...rest };
-  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses);
+  // Term counts may be views into large shared chunks (src/text/term-count-arena.ts): each is
+  // written as a copy of its own, or every chunk of items would carry the whole chunks.
+  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, (analysis) => ({ ...analysis, termCounts: compactTermCounts(analysis.termCounts) }));
   return stamp;
 }
 

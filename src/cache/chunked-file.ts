@@ -14,7 +14,8 @@ const ITEMS_PER_CHUNK = 1000;
 /** Marks a temporary file; the cache prunes leftovers of interrupted writes by it. */
 export const TEMP_MARK = '.tmp-';
 
-export function writeChunkedFile(path: string, header: unknown, items: readonly unknown[]): void {
+/** `toStored` maps each item to what is serialised, a chunk at a time (so its copies are transient too). */
+export function writeChunkedFile<Item>(path: string, header: unknown, items: readonly Item[], toStored?: (item: Item) => unknown): void {
   // pid plus random bytes: two containers sharing a cache folder may both be pid 1.
   const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   const fd = openSync(temp, 'w');
@@ -27,7 +28,10 @@ export function writeChunkedFile(path: string, header: unknown, items: readonly 
       writeSync(fd, bytes);
     };
     writeChunk({ header, items: items.length });
-    for (let start = 0; start < items.length; start += ITEMS_PER_CHUNK) writeChunk(items.slice(start, start + ITEMS_PER_CHUNK));
+    for (let start = 0; start < items.length; start += ITEMS_PER_CHUNK) {
+      const chunk = items.slice(start, start + ITEMS_PER_CHUNK);
+      writeChunk(toStored ? chunk.map(toStored) : chunk);
+    }
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });

@@ -81,10 +81,10 @@ export function storeCachedRead(dir: string, key: string, result: ReadResult): v
 }
 
 /** Write one cache entry and prune the folder; a cache that cannot be written only costs time later. */
-export function storeEntry(dir: string, path: string, header: unknown, items: readonly unknown[]): void {
+export function storeEntry<Item>(dir: string, path: string, header: unknown, items: readonly Item[], toStored?: (item: Item) => unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
-    writeChunkedFile(path, header, items);
+    writeChunkedFile(path, header, items, toStored);
     pruneCache(dir);
   } catch {
     // A cache that cannot be written only costs time on the next run.

@@ -10,14 +10,14 @@ import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cac
 import { cleanParsed, clusterInputsOf, readArticles } from '../pipeline.js';
 import { beginReport, rankOutletKeyness } from '../report/index.js';
 import type { OutletKeyRows } from '../report/index.js';
-import { clusterArticles } from '../cluster/index.js';
+import { clusterVectors, vectorizeForClustering } from '../cluster/index.js';
 import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
 import { loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../cache/analysis-cache.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
 import type { TermVocabulary } from '../text/terms.js';
-import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
+import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, TermCounts, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
 import type { ProgressReporter } from './progress.js';
 
@@ -91,7 +91,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
 
     io.progress.update('cluster', 0, 1);
     started = performance.now();
-    const clusters = matched.cachedClusters ?? clusterArticles(clusterInputsOf(articles, analyses), vocabulary, { threads: options.threads });
+    const clusters = matched.cachedClusters ?? clusterReleasingTermCounts(articles, analyses, vocabulary, options.threads);
     timings['cluster'] = (timings['cluster'] ?? 0) + performance.now() - started;
     if (options.cacheDir !== null && matched.clustersStamp !== undefined) {
       started = performance.now();
@@ -188,6 +188,24 @@ async function matchStage(
     analysed: matched.analysed,
   };
 }
+
+/**
+ * `clusterArticles`, letting go of the analyses' term counts once they are vectorised: nothing
+ * after clustering reads them (key terms are ranked and the cache stored before), and at 50k
+ * articles they are ~120 MB the neighbour search and the linkage need not hold.
+ */
+function clusterReleasingTermCounts(
+  articles: readonly Article[],
+  analyses: Map<string, ArticleAnalysis>,
+  vocabulary: TermVocabulary,
+  threads: number,
+): EventCluster[] {
+  const vectors = vectorizeForClustering(clusterInputsOf(articles, analyses), vocabulary, { threads });
+  for (const analysis of analyses.values()) analysis.termCounts = NO_TERM_COUNTS;
+  return clusterVectors(vectors);
+}
+
+const NO_TERM_COUNTS: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
 
 /**
  * Let go of article text once `articles.jsonl` and `matches.csv` are written: bodies, removed lines

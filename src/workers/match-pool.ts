@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { remapTermCounts, TermVocabulary, WordIdTranslation } from '../text/terms.js';
 import type { Article, ArticleAnalysis, LexiconBundle } from '../types.js';
 import { runBatches } from './pool.js';
+import { TermCountArena } from '../text/term-count-arena.js';
 import { shareLabels } from '../analyze/share-labels.js';
 
 /** What a match worker gets: the parts of articles that matching reads. */
@@ -63,6 +64,9 @@ export async function matchInThreads(
   const analyses = new Map<string, ArticleAnalysis>();
   const norms = new Set<string>();
   const labels = new Map<string, string>();
+  // Large chunks rather than two small arrays per article: freed after clustering has vectorised
+  // them, they go back to the system (src/text/term-count-arena.ts).
+  const termCounts = new TermCountArena();
   let done = 0;
   let remapped = 0;
   // Map term ids into the run vocabulary batch by batch in batch order (so ids do not depend on
@@ -73,7 +77,7 @@ export async function matchInThreads(
       const translation = (translations[batch.worker] ??= new WordIdTranslation(workerWords[batch.worker] ?? [], vocabulary));
       for (const analysis of batch.analyses) {
         shareLabels(analysis, labels);
-        analyses.set(analysis.id, { ...analysis, termCounts: remapTermCounts(analysis.termCounts, translation) });
+        analyses.set(analysis.id, { ...analysis, termCounts: termCounts.add(remapTermCounts(analysis.termCounts, translation)) });
       }
       results[remapped] = undefined;
       remapped += 1;

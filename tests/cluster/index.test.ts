@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticFeatures as generateCorpus } from '../../bench/lib/synthetic-features.js';
-import { clusterArticles, DEFAULT_CLUSTER_OPTIONS, type ClusterInput } from '../../src/cluster/index.js';
+import { clusterArticles, clusterVectors, DEFAULT_CLUSTER_OPTIONS, vectorizeForClustering, type ClusterInput } from '../../src/cluster/index.js';
 import { contentTerms, termCountsOf, TermVocabulary } from '../../src/text/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import type { EventCluster } from '../../src/types.js';
@@ -130,6 +130,24 @@ describe('clusterArticles on the bilingual fixture', () => {
     expect(shuffled.map((d) => d.id)).not.toEqual(corpus.map((d) => d.id));
     expect(snapshot(cluster(shuffled))).toEqual(first);
     expect(cluster(corpus).length).toBeGreaterThan(100);
+  });
+
+  it('clusters the same in two steps, and the vectors keep nothing of the term counts they were made from', () => {
+    const generated = generateCorpus(600, 11);
+    const copy = (): ClusterInput[] =>
+      generated.docs.map(({ input }) => ({ ...input, termCounts: { keys: input.termCounts.keys.slice(), counts: input.termCounts.counts.slice() } }));
+    const expected = snapshot(clusterArticles(copy(), generated.vocabulary));
+    const docs = copy();
+    const vectors = vectorizeForClustering(docs, generated.vocabulary);
+    // What the CLI does between the steps: the term counts go (here wiped in place, so a view
+    // into them kept by the vectors would change the result).
+    for (const doc of docs) {
+      doc.termCounts.keys.fill(0);
+      doc.termCounts.counts.fill(0);
+    }
+    expect(vectors.ids).not.toContain(docs[0]);
+    expect(snapshot(clusterVectors(vectors))).toEqual(expected);
+    expect(expected).not.toEqual([]);
   });
 
   it('keeps same-event articles apart when their dates are further apart than the window', () => {

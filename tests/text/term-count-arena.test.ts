@@ -1,0 +1,61 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entryPath } from '../../src/cache/read-cache.js';
+import { loadCachedAnalyses, storeCachedAnalyses } from '../../src/cache/analysis-cache.js';
+import { compactTermCounts, TermCountArena } from '../../src/text/term-count-arena.js';
+import type { ArticleAnalysis, TermCounts } from '../../src/types.js';
+
+/** Term counts of `n` entries whose values depend on `seed` (keys above 2^32 included, as bigram keys are). */
+function counts(n: number, seed: number): TermCounts {
+  return {
+    keys: Float64Array.from({ length: n }, (_, i) => seed * 1e6 + i * 2 ** 33 + i),
+    counts: Uint32Array.from({ length: n }, (_, i) => ((seed + i) % 7) + 1),
+  };
+}
+
+describe('TermCountArena', () => {
+  it('keeps every article its own counts, across chunks, in views of a few shared buffers', () => {
+    const arena = new TermCountArena(100);
+    const originals = [10, 30, 60, 45, 1, 150, 20].map((n, seed) => counts(n, seed));
+    const stored = originals.map((termCounts) => arena.add(termCounts));
+    stored.forEach((termCounts, i) => {
+      expect([...termCounts.keys]).toEqual([...originals[i]!.keys]);
+      expect([...termCounts.counts]).toEqual([...originals[i]!.counts]);
+    });
+    // 10+30+60 fill a chunk; 45 starts a second, 1 joins it; 150 (longer than a chunk) gets one of its own; 20 a fourth.
+    const buffers = new Set(stored.map((termCounts) => termCounts.keys.buffer));
+    expect(buffers.size).toBe(4);
+    expect(stored[5]!.keys.buffer.byteLength).toBe(150 * 8);
+    // Copies: changing an original leaves the arena's counts as they were.
+    originals[1]!.counts.fill(0);
+    expect(stored[1]!.counts.every((count) => count > 0)).toBe(true);
+  });
+
+  it('compacts a view into arrays of their own', () => {
+    const view = new TermCountArena(1000).add(counts(10, 3));
+    const compact = compactTermCounts(view);
+    expect(compact.keys.buffer.byteLength).toBe(10 * 8);
+    expect(compact.counts.buffer.byteLength).toBe(10 * 4);
+    expect([...compact.keys]).toEqual([...view.keys]);
+  });
+
+  it('is stored in the analysis cache as compact copies, not with the chunks its views belong to', () => {
+    const arena = new TermCountArena(2 ** 20); // 12 MB of chunk for a few hundred bytes of counts
+    const analyses: ArticleAnalysis[] = [0, 1, 2].map((seed) => ({
+      id: `a${seed}`,
+      tokens: 5,
+      matches: [],
+      contrastHits: [],
+      termCounts: arena.add(counts(4, seed)),
+      entities: [],
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-arena-'));
+    const key = 'k'.repeat(64);
+    storeCachedAnalyses(dir, key, { signature: { global: 'g', byFirstWord: {} }, analyses, words: [], norms: [], keyness: [] });
+    expect(statSync(entryPath(dir, key, 'analysis')).size).toBeLessThan(10_000);
+    const loaded = loadCachedAnalyses(dir, key);
+    expect(loaded?.analyses.map((a) => [...a.termCounts.keys])).toEqual(analyses.map((a) => [...a.termCounts.keys]));
+  });
+});
