@@ -1,7 +1,9 @@
 /**
- * The second half of the incremental cache: every article's analysis (`analysis-<key>.v8`) and the
- * run's clusters (`clusters-<key>.v8`), kept beside the parse+clean entry of the same corpus (same
- * key), with the signature of the lexicon they were made with (src/lexicon/signature.ts). The
+ * The second half of the incremental cache: every article's analysis (`analysis-<key>.v8`), their
+ * term counts (`terms-<key>.v8`, read only when a re-run clusters again or stores its analyses
+ * anew) and the run's clusters (`clusters-<key>.v8`), kept beside the parse+clean entry of the
+ * same corpus (same key), with the signature of the lexicon they were made with
+ * (src/lexicon/signature.ts). The
  * clusters have a file of their own because they are made after the analyses are stored (the
  * analyses' norm hashes and match sentences are let go before clustering, to keep the run's peak
  * memory down); a stamp pairs the clusters with the analyses they were made from. A re-run after
@@ -18,14 +20,14 @@ import { compareSignatures, type LexiconSignature } from '../lexicon/signature.j
 import { matchForms } from '../text/tokenize.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
 import type { OutletKeyRows } from '../report/model.js';
-import type { ArticleAnalysis, EventCluster } from '../types.js';
+import type { ArticleAnalysis, EventCluster, TermCounts } from '../types.js';
 import { shareLabels } from '../analyze/share-labels.js';
 import { readChunkedFile } from './chunked-file.js';
 import { compactTermCounts } from '../text/term-count-arena.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-export const ANALYSIS_FORMAT = 3;
+export const ANALYSIS_FORMAT = 4;
 
 interface AnalysisHeader {
   format: number;
@@ -42,12 +44,14 @@ interface AnalysisHeader {
 
 /** A run's analyses, in the article order of the cached parse+clean result. */
 export interface CachedAnalyses extends Omit<AnalysisHeader, 'format'> {
+  /** As loaded, without their term counts (`lacksTermCounts`) until `loadCachedTermCounts`. */
   analyses: ArticleAnalysis[];
   /** The clusters made from these analyses, when their entry was written too. */
   clusters?: EventCluster[];
 }
 
-interface ClustersHeader {
+/** Header of the clusters and term-count entries: the stamp of the analyses they go with. */
+interface StampHeader {
   format: number;
   stamp: string;
 }
@@ -59,7 +63,10 @@ export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | u
     if (header.format !== ANALYSIS_FORMAT || !wellFormed(header)) return undefined;
     touch(path);
     const labels = new Map<string, string>();
-    for (const analysis of items) shareLabels(analysis, labels);
+    for (const analysis of items) {
+      shareLabels(analysis, labels);
+      analysis.termCounts = TERM_COUNTS_NOT_LOADED;
+    }
     const { format: _format, ...rest } = header;
     const clusters = loadCachedClusters(dir, key, header.stamp);
     return { ...rest, analyses: items, ...(clusters ? { clusters } : {}) };
@@ -88,7 +95,7 @@ function wellFormed(header: AnalysisHeader): boolean {
 function loadCachedClusters(dir: string, key: string, stamp: string): EventCluster[] | undefined {
   const path = entryPath(dir, key, 'clusters');
   try {
-    const { header, items } = readChunkedFile<ClustersHeader, EventCluster>(path);
+    const { header, items } = readChunkedFile<StampHeader, EventCluster>(path);
     if (header.format !== ANALYSIS_FORMAT || header.stamp !== stamp) return undefined;
     touch(path);
     return items;
@@ -100,20 +107,55 @@ function loadCachedClusters(dir: string, key: string, stamp: string): EventClust
 /**
  * Store a run's analyses (each with its `normHashes`, without clusters); failures are not fatal.
  * Returns the stamp to store the clusters made from them with (`storeCachedClusters`).
+ * The term counts go to an entry of their own under the same stamp: they are ~40% of the bytes,
+ * and a re-run that reuses the clusters and the key terms never reads them (`loadCachedTermCounts`).
  */
 export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters' | 'stamp'>): string {
   const { analyses, ...rest } = cached;
+  if (analyses.some((analysis) => analysis.termCounts === TERM_COUNTS_NOT_LOADED)) {
+    throw new Error('internal: analyses stored without their term counts');
+  }
   const stamp = randomBytes(8).toString('hex');
   const header: AnalysisHeader = { format: ANALYSIS_FORMAT, stamp, ...rest };
   // Term counts may be views into large shared chunks (src/text/term-count-arena.ts): each is
   // written as a copy of its own, or every chunk of items would carry the whole chunks.
-  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, (analysis) => ({ ...analysis, termCounts: compactTermCounts(analysis.termCounts) }));
+  storeEntry(dir, entryPath(dir, key, 'terms'), { format: ANALYSIS_FORMAT, stamp } satisfies StampHeader, analyses, (analysis) =>
+    compactTermCounts(analysis.termCounts),
+  );
+  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, ({ termCounts: _termCounts, ...stored }) => stored);
   return stamp;
 }
 
+/**
+ * Fill in the term counts of analyses loaded by `loadCachedAnalyses` (in place), from the entry
+ * stored with them. False when that entry is missing, damaged or of other analyses: the caller
+ * then cannot use the cached analyses where term counts are needed.
+ */
+export function loadCachedTermCounts(dir: string, key: string, cached: CachedAnalyses): boolean {
+  const path = entryPath(dir, key, 'terms');
+  try {
+    const { header, items } = readChunkedFile<StampHeader, TermCounts>(path);
+    if (header.format !== ANALYSIS_FORMAT || header.stamp !== cached.stamp || items.length !== cached.analyses.length) return false;
+    if (!items.every((item) => item?.keys instanceof Float64Array && item.counts instanceof Uint32Array && item.keys.length === item.counts.length)) return false;
+    touch(path);
+    cached.analyses.forEach((analysis, k) => (analysis.termCounts = items[k]!));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `analysis` still waits for its term counts (loaded without them, `loadCachedTermCounts` not called). */
+export function lacksTermCounts(analysis: ArticleAnalysis): boolean {
+  return analysis.termCounts === TERM_COUNTS_NOT_LOADED;
+}
+
+/** Stands for term counts not loaded (compared by identity; never stored). */
+const TERM_COUNTS_NOT_LOADED: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
+
 /** Store the clusters made from the analyses stored with `stamp`; failures are not fatal. */
 export function storeCachedClusters(dir: string, key: string, stamp: string, clusters: readonly EventCluster[]): void {
-  storeEntry(dir, entryPath(dir, key, 'clusters'), { format: ANALYSIS_FORMAT, stamp } satisfies ClustersHeader, clusters);
+  storeEntry(dir, entryPath(dir, key, 'clusters'), { format: ANALYSIS_FORMAT, stamp } satisfies StampHeader, clusters);
 }
 
 /**
@@ -157,6 +199,17 @@ export function cachedVocabulary(cached: CachedAnalyses): TermVocabulary {
  */
 export function mergeAnalysis(cachedAnalysis: ArticleAnalysis, fresh: ArticleAnalysis): ArticleAnalysis {
   return { ...fresh, termCounts: cachedAnalysis.termCounts, ...(cachedAnalysis.normHashes ? { normHashes: cachedAnalysis.normHashes } : {}) };
+}
+
+/**
+ * Whether a run that analysed `analysed` of `articles` articles afresh keeps the cached entry it
+ * was given instead of storing its analyses anew: when at most a tenth were analysed again.
+ * Re-runs keep comparing against the entry made with the earlier lexicon (the result is the same,
+ * only the share analysed afresh grows with the edits), and a small edit does not pay for writing
+ * the whole entry again.
+ */
+export function keepsCachedEntry(analysed: number, articles: number): boolean {
+  return analysed * 10 <= articles;
 }
 
 /** Whether two entity lists are the same (clusters depend on entities, not on other hits). */

@@ -10,7 +10,7 @@ import { TermVocabulary } from '../text/terms.js';
 import type { OutletKeyRows } from '../report/model.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle } from '../types.js';
 import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
-import { articlesToReanalyse, cachedVocabulary, mergeAnalysis, sameEntities, type CachedAnalyses } from './analysis-cache.js';
+import { articlesToReanalyse, cachedVocabulary, keepsCachedEntry, mergeAnalysis, sameEntities, type CachedAnalyses } from './analysis-cache.js';
 
 /** Matching done before the pipeline's cluster and report stages. */
 export interface Matched {
@@ -45,6 +45,7 @@ export async function matchArticles(
   cached: CachedAnalyses | undefined,
   threads: number,
   onProgress: (done: number, total: number) => void,
+  loadTermCounts: (cached: CachedAnalyses) => boolean = () => false,
 ): Promise<Matched> {
   const started = performance.now();
   const signature = lexiconSignature(bundle);
@@ -58,15 +59,17 @@ export async function matchArticles(
 
   const touched = plan.indices.map((index) => articles[index]!);
   const fresh = await analyseAll(touched, bundle, threads, (done) => onProgress(done, touched.length));
-  const analyses = new Map<string, ArticleAnalysis>();
-  let entitiesChanged = false;
-  cached.analyses.forEach((analysis) => analyses.set(analysis.id, analysis));
-  for (const article of touched) {
-    const before = analyses.get(article.id)!;
-    const after = mergeAnalysis(before, fresh.analyses.get(article.id)!);
-    if (!sameEntities(before.entities, after.entities)) entitiesChanged = true;
-    analyses.set(article.id, after);
+  const entitiesChanged = plan.indices.some((index) => !sameEntities(cached.analyses[index]!.entities, fresh.analyses.get(articles[index]!.id)!.entities));
+  // Term counts are read only to cluster again or to store the analyses anew; otherwise their
+  // entry stays on disk. Without it, the cached analyses cannot serve: analyse every article.
+  const needsTermCounts = entitiesChanged || cached.clusters === undefined || !keepsCachedEntry(touched.length, articles.length);
+  if (needsTermCounts && !loadTermCounts(cached)) {
+    const all = await analyseAll(articles, bundle, threads, (done) => onProgress(done, articles.length));
+    return { ...all, keyness: cached.keyness, ms: performance.now() - started, analysed: articles.length, signature };
   }
+  const analyses = new Map<string, ArticleAnalysis>();
+  cached.analyses.forEach((analysis) => analyses.set(analysis.id, analysis));
+  for (const article of touched) analyses.set(article.id, mergeAnalysis(analyses.get(article.id)!, fresh.analyses.get(article.id)!));
   return {
     analyses,
     vocabulary: cachedVocabulary(cached),

@@ -101,8 +101,11 @@ export function touch(path: string): void {
   }
 }
 
-/** The file of an entry: `read-<key>.v8` (parse+clean), `analysis-<key>.v8` (matching), `clusters-<key>.v8`. */
-export function entryPath(dir: string, key: string, kind: 'read' | 'analysis' | 'clusters'): string {
+/**
+ * The file of an entry: `read-<key>.v8` (parse+clean), `analysis-<key>.v8` (matching),
+ * `terms-<key>.v8` (the analyses' term counts), `clusters-<key>.v8`.
+ */
+export function entryPath(dir: string, key: string, kind: 'read' | 'analysis' | 'terms' | 'clusters'): string {
   return join(dir, `${kind}-${key}.v8`);
 }
 
@@ -117,7 +120,7 @@ function pruneCache(dir: string): void {
     const path = join(dir, name);
     if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
   }
-  for (const kind of ['read-', 'analysis-', 'clusters-']) {
+  for (const kind of ['read-', 'analysis-', 'terms-', 'clusters-']) {
     const entries = readdirSync(dir)
       .filter((name) => name.startsWith(kind) && name.endsWith('.v8'))
       .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))

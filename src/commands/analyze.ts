@@ -12,7 +12,7 @@ import { beginReport, rankOutletKeyness } from '../report/index.js';
 import type { OutletKeyRows } from '../report/index.js';
 import { clusterVectors, vectorizeForClustering } from '../cluster/index.js';
 import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
-import { loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../cache/analysis-cache.js';
+import { keepsCachedEntry, lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses, storeCachedClusters } from '../cache/analysis-cache.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
@@ -158,7 +158,14 @@ async function matchStage(
   let started = performance.now();
   const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey) : undefined;
   if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
-  const matched = await matchArticles(read, bundle, cachedAnalyses, options.threads, (done, total) => io.progress.update('match', done, total));
+  const matched = await matchArticles(
+    read,
+    bundle,
+    cachedAnalyses,
+    options.threads,
+    (done, total) => io.progress.update('match', done, total),
+    (cached) => options.cacheDir !== null && loadCachedTermCounts(options.cacheDir, cacheKey, cached),
+  );
   timings['match'] = matched.ms;
   // Diffing versions is part of the event view: its time counts as clustering's.
   started = performance.now();
@@ -200,6 +207,8 @@ function clusterReleasingTermCounts(
   vocabulary: TermVocabulary,
   threads: number,
 ): EventCluster[] {
+  // Cached analyses come without their term counts unless matching loaded them for clustering.
+  for (const analysis of analyses.values()) if (lacksTermCounts(analysis)) throw new Error('internal: clustering cached analyses whose term counts were not loaded');
   const vectors = vectorizeForClustering(clusterInputsOf(articles, analyses), vocabulary, { threads });
   for (const analysis of analyses.values()) analysis.termCounts = NO_TERM_COUNTS;
   return clusterVectors(vectors);
@@ -311,10 +320,8 @@ async function parseAndClean(corpus: CorpusInput, outlets: OutletAlias[], thread
 }
 
 /**
- * Keep this run's analyses for the next one when there was no cached entry, or when more than a
- * tenth of the articles were analysed afresh. Otherwise the entry made with the earlier lexicon
- * stays: re-runs keep comparing against it (the result is the same, only the share analysed
- * afresh grows with the edits), and a small edit does not pay for writing the whole entry again.
+ * Keep this run's analyses for the next one when there was no cached entry, or when the entry is
+ * not to be kept (`keepsCachedEntry`: more than a tenth of the articles analysed afresh).
  * Returns the stamp to store the clusters with when the analyses were stored.
  */
 function storeAnalysesWhenWorthIt(
@@ -325,7 +332,7 @@ function storeAnalysesWhenWorthIt(
   keyness: OutletKeyRows[],
   hadEntry: boolean,
 ): string | undefined {
-  if (hadEntry && matched.analysed * 10 <= articles.length) return undefined;
+  if (hadEntry && keepsCachedEntry(matched.analysed, articles.length)) return undefined;
   return storeCachedAnalyses(dir, key, {
     signature: matched.signature,
     analyses: articles.map((article) => matched.analyses.get(article.id)!),

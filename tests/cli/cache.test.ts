@@ -125,6 +125,19 @@ describe('incremental runs', () => {
     expect(outputsWithoutRunJson(warm)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
   });
 
+  it('analyses every article again when an edit needs the term counts and their entry is gone', () => {
+    const { lexicons, cacheDir, analyze } = demoRuns();
+    analyze('--cache-dir', cacheDir);
+    const terms = readdirSync(cacheDir).filter((name) => name.startsWith('terms-') && name.endsWith('.v8'));
+    expect(terms).toHaveLength(1);
+    rmSync(join(cacheDir, terms[0]!));
+    // An entity edit: the clusters are made again, which needs every article's term counts.
+    editFile(join(lexicons, 'entities.yaml'), 'en: [putin, vladimir putin]', 'en: [putin, vladimir putin, talks]');
+    const warm = analyze('--cache-dir', cacheDir);
+    expect(counts(warm).articles_analysed).toBe(counts(warm).articles);
+    expect(outputsWithoutRunJson(warm)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
+  });
+
   it('misses the cache when an input changes, and --no-cache writes no cache', () => {
     const corpus = tempDir();
     const record = (text: string) => `${JSON.stringify({ id: 'a1', outlet: 'Example Wire', title: 'Talks', lang: 'en', text })}\n`;

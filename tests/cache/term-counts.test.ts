@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entryPath } from '../../src/cache/read-cache.js';
+import { lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses } from '../../src/cache/analysis-cache.js';
+import { compactTermCounts, TermCountArena } from '../../src/text/term-count-arena.js';
+import type { ArticleAnalysis, TermCounts } from '../../src/types.js';
+
+/** Term counts of `n` entries whose values depend on `seed` (keys above 2^32 included, as bigram keys are). */
+function counts(n: number, seed: number): TermCounts {
+  return {
+    keys: Float64Array.from({ length: n }, (_, i) => seed * 1e6 + i * 2 ** 33 + i),
+    counts: Uint32Array.from({ length: n }, (_, i) => ((seed + i) % 7) + 1),
+  };
+}
+
+describe('TermCountArena', () => {
+  it('keeps every article its own counts, across chunks, in views of a few shared buffers', () => {
+    const arena = new TermCountArena(100);
+    const originals = [10, 30, 60, 45, 1, 150, 20].map((n, seed) => counts(n, seed));
+    const stored = originals.map((termCounts) => arena.add(termCounts));
+    stored.forEach((termCounts, i) => {
+      expect([...termCounts.keys]).toEqual([...originals[i]!.keys]);
+      expect([...termCounts.counts]).toEqual([...originals[i]!.counts]);
+    });
+    // 10+30+60 fill a chunk; 45 starts a second, 1 joins it; 150 (longer than a chunk) gets one of its own; 20 a fourth.
+    const buffers = new Set(stored.map((termCounts) => termCounts.keys.buffer));
+    expect(buffers.size).toBe(4);
+    expect(stored[5]!.keys.buffer.byteLength).toBe(150 * 8);
+    // Copies: changing an original leaves the arena's counts as they were.
+    originals[1]!.counts.fill(0);
+    expect(stored[1]!.counts.every((count) => count > 0)).toBe(true);
+  });
+
+  it('compacts a view into arrays of their own', () => {
+    const view = new TermCountArena(1000).add(counts(10, 3));
+    const compact = compactTermCounts(view);
+    expect(compact.keys.buffer.byteLength).toBe(10 * 8);
+    expect(compact.counts.buffer.byteLength).toBe(10 * 4);
+    expect([...compact.keys]).toEqual([...view.keys]);
+  });
+
+  it('is stored in the analysis cache as compact copies, not with the chunks its views belong to', () => {
+    const arena = new TermCountArena(2 ** 20); // 12 MB of chunk for a few hundred bytes of counts
+    const analyses: ArticleAnalysis[] = [0, 1, 2].map((seed) => ({
+      id: `a${seed}`,
+      tokens: 5,
+      matches: [],
+      contrastHits: [],
+      termCounts: arena.add(counts(4, seed)),
+      entities: [],
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-arena-'));
+    const key = 'k'.repeat(64);
+    storeCachedAnalyses(dir, key, { signature: { global: 'g', byFirstWord: {} }, analyses, words: [], norms: [], keyness: [] });
+    expect(statSync(entryPath(dir, key, 'terms')).size).toBeLessThan(10_000);
+    const loaded = loadCachedAnalyses(dir, key)!;
+    expect(loadCachedTermCounts(dir, key, loaded)).toBe(true);
+    expect(loaded.analyses.map((a) => [...a.termCounts.keys])).toEqual(analyses.map((a) => [...a.termCounts.keys]));
+  });
+});
+
+describe('term counts in the analysis cache', () => {
+  const analysesOf = (seeds: number[]): ArticleAnalysis[] =>
+    seeds.map((seed) => ({ id: `a${seed}`, tokens: 5, matches: [], contrastHits: [], termCounts: counts(3 + seed, seed), entities: [] }));
+  const header = { signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] };
+
+  it('are left on disk when the analyses load, and filled in on demand from the entry of the same stamp', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
+    const key = 'k'.repeat(64);
+    const analyses = analysesOf([0, 1, 2]);
+    storeCachedAnalyses(dir, key, { ...header, analyses });
+    const loaded = loadCachedAnalyses(dir, key)!;
+    expect(loaded.analyses.every(lacksTermCounts)).toBe(true);
+    expect(loadCachedTermCounts(dir, key, loaded)).toBe(true);
+    expect(loaded.analyses.some(lacksTermCounts)).toBe(false);
+    expect(loaded.analyses.map((a) => [...a.termCounts.counts])).toEqual(analyses.map((a) => [...a.termCounts.counts]));
+  });
+
+  it('are refused from another run (stamp), and when missing: the caller then analyses afresh', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
+    const key = 'k'.repeat(64);
+    storeCachedAnalyses(dir, key, { ...header, analyses: analysesOf([0, 1]) });
+    const earlierTerms = readFileSync(entryPath(dir, key, 'terms'));
+    storeCachedAnalyses(dir, key, { ...header, analyses: analysesOf([4, 5]) });
+    // As after a run killed between writing the two entries of its analyses.
+    writeFileSync(entryPath(dir, key, 'terms'), earlierTerms);
+    expect(loadCachedTermCounts(dir, key, loadCachedAnalyses(dir, key)!)).toBe(false);
+    rmSync(entryPath(dir, key, 'terms'));
+    expect(loadCachedTermCounts(dir, key, loadCachedAnalyses(dir, key)!)).toBe(false);
+  });
+
+  it('are never stored when they were not loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
+    const key = 'k'.repeat(64);
+    storeCachedAnalyses(dir, key, { ...header, analyses: analysesOf([0]) });
+    const loaded = loadCachedAnalyses(dir, key)!;
+    expect(() => storeCachedAnalyses(dir, key, { ...header, analyses: loaded.analyses })).toThrow(/without their term counts/);
+  });
+});
