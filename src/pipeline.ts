@@ -190,7 +190,8 @@ function countInputs(articles: readonly Article[], skipped: readonly Skipped[]):
   return stories.size + skipped.length;
 }
 
-const NO_TERMS: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
+/** Term counts of nothing (an article without an analysis; analyses whose counts were let go). */
+export const NO_TERMS: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
 
 /**
  * What event clustering reads of a run: the latest version of every story, with its content-term

@@ -7,7 +7,7 @@ import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-o
 import { writeOutput } from '../report/output-sink.js';
 import { loadLexiconBundle } from '../lexicon/index.js';
 import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
-import { cleanParsed, clusterInputsOf, readArticles } from '../pipeline.js';
+import { cleanParsed, clusterInputsOf, NO_TERMS, readArticles } from '../pipeline.js';
 import { beginReport, rankOutletKeyness } from '../report/index.js';
 import type { OutletKeyRows } from '../report/index.js';
 import { clusterVectors, vectorizeForClustering } from '../cluster/index.js';
@@ -17,7 +17,7 @@ import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
 import type { TermVocabulary } from '../text/terms.js';
-import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, TermCounts, VersionChange } from '../types.js';
+import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
 import type { ProgressReporter } from './progress.js';
 
@@ -210,11 +210,9 @@ function clusterReleasingTermCounts(
   // Cached analyses come without their term counts unless matching loaded them for clustering.
   for (const analysis of analyses.values()) if (lacksTermCounts(analysis)) throw new Error('internal: clustering cached analyses whose term counts were not loaded');
   const vectors = vectorizeForClustering(clusterInputsOf(articles, analyses), vocabulary, { threads });
-  for (const analysis of analyses.values()) analysis.termCounts = NO_TERM_COUNTS;
+  for (const analysis of analyses.values()) analysis.termCounts = NO_TERMS;
   return clusterVectors(vectors);
 }
-
-const NO_TERM_COUNTS: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
 
 /**
  * Let go of article text once `articles.jsonl` and `matches.csv` are written: bodies, removed lines
