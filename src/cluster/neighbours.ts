@@ -165,8 +165,15 @@ export function collectEdges(keys: Float64Array, sims: Float64Array, n: number):
 export interface Postings {
   offsets: Int32Array;
   docs: Int32Array;
-  /** The document's weight for the term, beside each posting (no lookup in the inner loop). */
-  weights: Float64Array;
+  /**
+   * The document's weight for the term, beside each posting (no lookup in the inner loop). Single
+   * precision: these weights only rank candidates (the partial scores); every kept neighbour's
+   * cosine is computed again from the matrix's double-precision rows. A candidate can change only
+   * when two partial scores at the cut differ by ~1e-7. Measured: `npm run bench:cluster` 50k peak
+   * RSS 852 / 890 MB → 809 / 813 MB, same time, same clusters; `framescope analyze` outputs
+   * byte-identical on the 50k corpus; ECB+ dev B³ F1 unchanged.
+   */
+  weights: Float32Array;
   /** Per term: index in its posting slice where the undated documents start. */
   undatedFrom: Int32Array;
   /** Document indices by date, undated last (ties by index). */
@@ -185,7 +192,7 @@ export function buildPostings(matrix: SparseMatrix, options: NeighbourOptions, s
     offsets[c + 1] = (offsets[c] ?? 0) + (matrix.df[c] ?? 0);
   }
   const docs = new Int32Array(memory((offsets[vocabSize] ?? 0) * 4));
-  const weights = new Float64Array(memory(docs.length * 8));
+  const weights = new Float32Array(memory(docs.length * 4));
   const fill = offsets.slice(0, vocabSize);
   // Documents visited in date order (undated last) so each posting list comes out date-sorted.
   const order = new Int32Array(memory(matrix.rows * 4));
