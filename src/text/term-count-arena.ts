@@ -14,8 +14,11 @@
 import type { TermCounts } from '../types.js';
 
 /**
- * Entries per chunk: 32 MiB of keys and 16 MiB of counts, at or above glibc's largest dynamic
- * mmap threshold (32 MiB on 64-bit), so every chunk is a mapping of its own, unmapped when freed.
+ * Entries per chunk: 32 MiB of keys and 16 MiB of counts. glibc maps an allocation of its own from
+ * its mmap threshold up (128 KiB at start, raised by each freed mapping, at most 32 MiB on 64-bit),
+ * and a mapping is returned to the system when freed. The keys reach even the largest threshold;
+ * the counts do while the run has freed no mapping larger than them, which holds until the run
+ * lets all term counts go at once.
  */
 const CHUNK_ENTRIES = 2 ** 22;
 
