@@ -83,7 +83,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
     io.progress.update('report', 0, 1);
     let started = performance.now();
     const report = await beginReport(
-      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness },
+      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads },
       sink,
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;

@@ -5,7 +5,8 @@
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, VersionChange } from '../types.js';
 import { renderCharts } from './charts.js';
-import { buildModelBeforeClusters, withClusters } from './model.js';
+import { completeModel, scoreReport, withClusters } from './model.js';
+import { profileOutletsInThread } from '../workers/bootstrap-pool.js';
 import type { OutletKeyRows } from './model.js';
 import { MemorySink, writeOutput } from './output-sink.js';
 import type { OutputSink } from './output-sink.js';
@@ -43,6 +44,11 @@ export interface ReportInput {
   seed?: number;
   /** Key terms per outlet when already known (`rankOutletKeyness`, e.g. from the incremental cache); else computed here. */
   keyness?: OutletKeyRows[];
+  /**
+   * Threads the report may use (default 1). From 2 on, large corpora's outlet bootstrap intervals
+   * are drawn in a worker thread while `articles.jsonl` and `matches.csv` are written.
+   */
+  threads?: number;
 }
 
 /**
@@ -68,12 +74,18 @@ export interface PendingReport {
  * Together the two calls write exactly what `writeReport` writes.
  */
 export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: OutputSink): Promise<PendingReport> {
-  const model = buildModelBeforeClusters(input);
-  const { bom, axes, scores, profiles } = model;
+  const scored = scoreReport(input);
+  const profiling = profileOutletsInThread(scored.scores, scored.axes, scored.concepts, input.bundle.contrasts, scored.seed, input.threads ?? 1);
+  // Awaited below; this only keeps a failure from counting as unhandled while the files are written.
+  profiling.catch(() => undefined);
+  const { bom } = input;
+  const { axes, scores } = scored;
+  writeOutput(sink, 'articles.jsonl', (out) => writeArticlesJsonl(out, scores));
+  writeOutput(sink, 'matches.csv', (out) => writeMatchesCsv(out, scores, axes, scored.concepts, bom));
+  const model = completeModel(input, scored, await profiling);
+  const { profiles } = model;
   // Charts are small (~250 KB at 10k articles) and report.md must know which of them exist.
   const charts = await renderCharts(profiles, axes, model.map);
-  writeOutput(sink, 'articles.jsonl', (out) => writeArticlesJsonl(out, scores));
-  writeOutput(sink, 'matches.csv', (out) => writeMatchesCsv(out, scores, axes, model.concepts, bom));
   writeOutput(sink, 'outlets.csv', (out) => writeOutletsCsv(out, profiles, axes, bom));
   writeOutput(sink, 'outlet_concepts.csv', (out) => writeOutletConceptsCsv(out, profiles, bom));
   writeOutput(sink, 'contrasts.csv', (out) => writeContrastsCsv(out, profiles, bom));

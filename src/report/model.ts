@@ -44,11 +44,29 @@ export function buildModel(input: ReportInput): ReportModel {
 
 /** The model without its event clusters: everything but `clusterOf` (empty) and `input.clusters` (ignored). */
 export function buildModelBeforeClusters(input: Omit<ReportInput, 'clusters'>): ReportModel {
-  const seed = input.seed ?? 1;
+  const scored = scoreReport(input);
+  return completeModel(input, scored, profileOutlets(scored.scores, scored.axes, scored.concepts, input.bundle.contrasts, scored.seed));
+}
+
+/** The first part of the model: what the per-article files and the outlet profiles are made from. */
+export interface ScoredReport {
+  seed: number;
+  axes: string[];
+  concepts: Map<string, Concept>;
+  /** One per article, sorted by id. */
+  scores: ArticleScore[];
+}
+
+/** Score every article (the start of `buildModelBeforeClusters`). */
+export function scoreReport(input: Omit<ReportInput, 'clusters'>): ScoredReport {
   const axes = listAxes(input.bundle.concepts);
   const concepts = new Map(input.bundle.concepts.map((c) => [c.id, c]));
-  const scores = scoreArticles(input.articles, input.analyses, axes, concepts);
-  const profiles = profileOutlets(scores, axes, concepts, input.bundle.contrasts, seed);
+  return { seed: input.seed ?? 1, axes, concepts, scores: scoreArticles(input.articles, input.analyses, axes, concepts) };
+}
+
+/** The rest of `buildModelBeforeClusters`, once the outlet profiles of `scored` are made. */
+export function completeModel(input: Omit<ReportInput, 'clusters'>, scored: ScoredReport, profiles: OutletProfile[]): ReportModel {
+  const { seed, axes, concepts, scores } = scored;
   const mapConcepts = [...new Set([...concepts.keys(), ...profiles.flatMap((p) => p.concepts.map((c) => c.concept))])].sort(compareText);
   const rows = profiles.map((p) => mapConcepts.map((id) => p.concepts.find((c) => c.concept === id)?.rate ?? 0));
   return {

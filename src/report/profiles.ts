@@ -3,7 +3,7 @@
  * Every figure here is a sum over rows of `matches.csv` grouped by article and outlet.
  */
 import { drawResamples, ratioInterval, resamplePairSums, resampleSums } from '../stats/bootstrap.js';
-import type { Resamples } from '../stats/bootstrap.js';
+import type { Interval } from '../stats/bootstrap.js';
 import { compareText, stanceOf, sumStance } from '../stats/stance.js';
 import type { Article, ArticleAnalysis, Concept, ContrastSet, Voice } from '../types.js';
 import { VOICES } from '../types.js';
@@ -103,6 +103,34 @@ export function scoreArticles(
     });
 }
 
+/**
+ * What one outlet's confidence intervals are computed from: per-article values (latest versions,
+ * in id order) as plain typed arrays, so the bootstrap can run in another thread
+ * (`src/workers/bootstrap-pool.ts`) while this one writes files.
+ */
+export interface OutletSamples {
+  /** Names the outlet's bootstrap stream (`drawResamples(…, "outlet:<name>")`). */
+  outlet: string;
+  /** Tokens per article: the denominator of every concept rate. */
+  tokens: Float64Array;
+  /** Per axis (in `axes` order): stance numerators and denominators per article; null when the pooled stance is undefined. */
+  stance: ({ num: Float64Array; den: Float64Array } | null)[];
+  /** Per concept with a hit (in id order): hits per article. */
+  concepts: Float64Array[];
+}
+
+/** The intervals of `OutletSamples`, in the same order. */
+export interface OutletIntervals {
+  stance: Interval[];
+  concepts: Interval[];
+}
+
+/** An outlet's profile before its intervals (`lo`/`hi` null), with what the intervals need. */
+export interface OutletTally {
+  profile: OutletProfile;
+  samples: OutletSamples;
+}
+
 /** Profiles of every outlet over its latest-version articles, sorted by outlet name. */
 export function profileOutlets(
   scores: readonly ArticleScore[],
@@ -111,6 +139,16 @@ export function profileOutlets(
   contrasts: readonly ContrastSet[],
   seed: number,
 ): OutletProfile[] {
+  return tallyOutlets(scores, axes, concepts, contrasts).map((tally) => withIntervals(tally, outletIntervals(tally.samples, seed), axes));
+}
+
+/** Every figure of `profileOutlets` but the intervals: one pass over the latest versions' matches. */
+export function tallyOutlets(
+  scores: readonly ArticleScore[],
+  axes: readonly string[],
+  concepts: ReadonlyMap<string, Concept>,
+  contrasts: readonly ContrastSet[],
+): OutletTally[] {
   const byOutlet = new Map<string, ArticleScore[]>();
   for (const score of scores) {
     if (!score.article.isLatest) continue;
@@ -120,21 +158,52 @@ export function profileOutlets(
   }
   return [...byOutlet.keys()]
     .sort(compareText)
-    .map((outlet) => profileOutlet(outlet, byOutlet.get(outlet) ?? [], axes, concepts, contrasts, seed));
+    .map((outlet) => tallyOutlet(outlet, byOutlet.get(outlet) ?? [], axes, concepts, contrasts));
 }
 
-function profileOutlet(
+/**
+ * The bootstrap intervals of one outlet. One set of resamples per outlet: its rates and stances
+ * share the same draws. Pure and deterministic: the same in any thread.
+ */
+export function outletIntervals(samples: OutletSamples, seed: number): OutletIntervals {
+  const resamples = drawResamples(samples.tokens.length, seed, `outlet:${samples.outlet}`);
+  const stance = samples.stance.map((sums): Interval => {
+    if (sums === null) return { lo: null, hi: null };
+    const [nums, dens] = resamplePairSums(sums.num, sums.den, resamples);
+    return ratioInterval(nums, dens);
+  });
+  // Every rate of the outlet has the same denominator: its resampled token sums, taken once.
+  const tokenSums = resampleSums(samples.tokens, resamples);
+  const conceptIntervals = samples.concepts.map((counts) => ratioInterval(resampleSums(counts, resamples), tokenSums, 1000));
+  return { stance, concepts: conceptIntervals };
+}
+
+/** `tally`'s profile with its intervals put in (and the warnings that depend on them). */
+export function withIntervals(tally: OutletTally, intervals: OutletIntervals, axes: readonly string[]): OutletProfile {
+  const { profile } = tally;
+  if (intervals.stance.length !== axes.length || intervals.concepts.length !== profile.concepts.length) {
+    throw new Error(`internal: intervals of outlet "${profile.outlet}" do not fit its profile`);
+  }
+  const stance = new Map<string, OutletStance>();
+  axes.forEach((axis, k) => {
+    const pooled = profile.stance.get(axis) ?? { value: null, hits: 0, lo: null, hi: null };
+    stance.set(axis, { ...pooled, lo: intervals.stance[k]?.lo ?? null, hi: intervals.stance[k]?.hi ?? null });
+  });
+  const concepts = profile.concepts.map((rate, k) => ({ ...rate, lo: intervals.concepts[k]?.lo ?? null, hi: intervals.concepts[k]?.hi ?? null }));
+  const done: OutletProfile = { ...profile, stance, concepts, warning: '' };
+  done.warning = warnOutlet(done, axes);
+  return done;
+}
+
+function tallyOutlet(
   outlet: string,
   scores: readonly ArticleScore[],
   axes: readonly string[],
   concepts: ReadonlyMap<string, Concept>,
   contrasts: readonly ContrastSet[],
-  seed: number,
-): OutletProfile {
-  // Typed arrays only, here and below: resampleSums then sees one array type and stays fast.
+): OutletTally {
+  // Typed arrays only, here and in the bootstrap: resampleSums then sees one array type and stays fast.
   const tokens = Float64Array.from(scores, (s) => s.analysis.tokens);
-  // One set of resamples per outlet: its rates and stances share the same bootstrap draws.
-  const resamples = drawResamples(scores.length, seed, `outlet:${outlet}`);
   const voices = Object.fromEntries(VOICES.map((v) => [v, 0])) as Record<Voice, number>;
   let hits = 0;
   let negated = 0;
@@ -148,7 +217,13 @@ function profileOutlet(
     hits += analysis.matches.length;
   }
   const stance = new Map<string, OutletStance>();
-  for (const axis of axes) stance.set(axis, poolStance(scores, axis, concepts, resamples));
+  const stanceSamples: OutletSamples['stance'] = [];
+  for (const axis of axes) {
+    const pooled = poolStance(scores, axis, concepts);
+    stance.set(axis, pooled.stance);
+    stanceSamples.push(pooled.samples);
+  }
+  const rated = rateConcepts(scores, tokens, concepts);
   const profile: OutletProfile = {
     outlet,
     articles: scores.length,
@@ -159,27 +234,26 @@ function profileOutlet(
     negated,
     distanced,
     stance,
-    concepts: rateConcepts(scores, tokens, concepts, resamples),
+    concepts: rated.rates,
     contrasts: shareContrasts(scores, contrasts),
     warning: '',
   };
-  profile.warning = warnOutlet(profile, axes);
-  return profile;
+  return { profile, samples: { outlet, tokens, stance: stanceSamples, concepts: rated.counts } };
 }
 
 function poolStance(
   scores: readonly ArticleScore[],
   axis: string,
   concepts: ReadonlyMap<string, Concept>,
-  resamples: Resamples,
-): OutletStance {
+): { stance: OutletStance; samples: { num: Float64Array; den: Float64Array } | null } {
   const sums = scores.map((s) => sumStance(s.analysis.matches, axis, concepts));
   const pooled = sums.reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, hits: a.hits + b.hits }), { num: 0, den: 0, hits: 0 });
   const value = stanceOf(pooled);
-  if (value === null) return { value, hits: 0, lo: null, hi: null };
-  const [nums, dens] = resamplePairSums(Float64Array.from(sums, (s) => s.num), Float64Array.from(sums, (s) => s.den), resamples);
-  const interval = ratioInterval(nums, dens);
-  return { value, hits: pooled.hits, lo: interval.lo, hi: interval.hi };
+  if (value === null) return { stance: { value, hits: 0, lo: null, hi: null }, samples: null };
+  return {
+    stance: { value, hits: pooled.hits, lo: null, hi: null },
+    samples: { num: Float64Array.from(sums, (s) => s.num), den: Float64Array.from(sums, (s) => s.den) },
+  };
 }
 
 /** Hits of one concept in an outlet: per-article counts (article order) and the totals. */
@@ -192,12 +266,12 @@ interface ConceptTally {
   firstFrame: string;
 }
 
+/** Concept rates without intervals, sorted by id, with each concept's hits per article. */
 function rateConcepts(
   scores: readonly ArticleScore[],
   tokens: Float64Array,
   concepts: ReadonlyMap<string, Concept>,
-  resamples: Resamples,
-): ConceptRate[] {
+): { rates: ConceptRate[]; counts: Float64Array[] } {
   // One pass over the matches (not one per concept): the tallies of every concept at once.
   const tallies = new Map<string, ConceptTally>();
   scores.forEach((s, i) => {
@@ -214,11 +288,9 @@ function rateConcepts(
     }
   });
   const totalTokens = tokens.reduce((a, b) => a + b, 0);
-  // Every rate of the outlet has the same denominator: its resampled token sums, taken once.
-  const tokenSums = resampleSums(tokens, resamples);
-  return [...tallies.keys()].sort(compareText).map((id) => {
+  const ids = [...tallies.keys()].sort(compareText);
+  const rates = ids.map((id): ConceptRate => {
     const tally = tallies.get(id) as ConceptTally;
-    const interval = ratioInterval(resampleSums(tally.counts, resamples), tokenSums, 1000);
     return {
       concept: id,
       frame: concepts.get(id)?.frame ?? tally.firstFrame,
@@ -226,11 +298,12 @@ function rateConcepts(
       hits: tally.hits,
       hitsAuthorial: tally.hitsAuthorial,
       rate: totalTokens === 0 ? 0 : (1000 * tally.hits) / totalTokens,
-      lo: interval.lo,
-      hi: interval.hi,
+      lo: null,
+      hi: null,
       warning: warnSample(scores.length, tally.hits),
     };
   });
+  return { rates, counts: ids.map((id) => (tallies.get(id) as ConceptTally).counts) };
 }
 
 /**

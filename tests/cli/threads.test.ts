@@ -28,11 +28,14 @@ describe('worker threads', () => {
     const pools = join(REPO, 'dist/src/workers');
     const { parseThreadsWorthIt } = (await import(pathToFileURL(join(pools, 'parse-pool.js')).href)) as typeof import('../../src/workers/parse-pool.js');
     const { threadsWorthIt } = (await import(pathToFileURL(join(pools, 'match-pool.js')).href)) as typeof import('../../src/workers/match-pool.js');
+    const { bootstrapThreadWorthIt } = (await import(pathToFileURL(join(pools, 'bootstrap-pool.js')).href)) as typeof import('../../src/workers/bootstrap-pool.js');
     const input = readCorpus([corpus], []);
     expect(parseThreadsWorthIt(input.files, 2)).toBe(true);
     expect(threadsWorthIt(2000, 2)).toBe(true);
     const one = outputs(1);
     const two = outputs(2);
+    const latest = (one.get('articles.csv') ?? '').split('\n').filter((line) => line.includes(',true,')).length;
+    expect(bootstrapThreadWorthIt(latest, 2), `${latest} latest articles`).toBe(true);
     expect([...two.keys()]).toEqual([...one.keys()]);
     for (const [name, content] of one) expect(two.get(name) === content, `${name} is identical`).toBe(true);
 
