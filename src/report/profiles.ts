@@ -115,8 +115,12 @@ export interface OutletSamples {
   tokens: Float64Array;
   /** Per axis (in `axes` order): stance numerators and denominators per article; null when the pooled stance is undefined. */
   stance: ({ num: Float64Array; den: Float64Array } | null)[];
-  /** Per concept with a hit (in id order): hits per article. */
-  concepts: Float64Array[];
+  /**
+   * Per concept with a hit (in id order): the articles with hits (positions in `tokens`, ascending)
+   * and their hits. Sparse: most articles have no hit of a given concept, and at 50k articles the
+   * dense arrays were ~40 MB per copy.
+   */
+  concepts: { units: Int32Array; hits: Float64Array }[];
 }
 
 /** The intervals of `OutletSamples`, in the same order. */
@@ -174,7 +178,13 @@ export function outletIntervals(samples: OutletSamples, seed: number): OutletInt
   });
   // Every rate of the outlet has the same denominator: its resampled token sums, taken once.
   const tokenSums = resampleSums(samples.tokens, resamples);
-  const conceptIntervals = samples.concepts.map((counts) => ratioInterval(resampleSums(counts, resamples), tokenSums, 1000));
+  const counts = new Float64Array(samples.tokens.length);
+  const conceptIntervals = samples.concepts.map(({ units, hits }) => {
+    units.forEach((unit, k) => (counts[unit] = hits[k] ?? 0));
+    const interval = ratioInterval(resampleSums(counts, resamples), tokenSums, 1000);
+    units.forEach((unit) => (counts[unit] = 0));
+    return interval;
+  });
   return { stance, concepts: conceptIntervals };
 }
 
@@ -256,9 +266,10 @@ function poolStance(
   };
 }
 
-/** Hits of one concept in an outlet: per-article counts (article order) and the totals. */
+/** Hits of one concept in an outlet: per-article counts (articles with hits, in article order) and the totals. */
 interface ConceptTally {
-  counts: Float64Array;
+  units: number[];
+  counts: number[];
   hits: number;
   hitsAuthorial: number;
   articlesWithHit: number;
@@ -271,18 +282,23 @@ function rateConcepts(
   scores: readonly ArticleScore[],
   tokens: Float64Array,
   concepts: ReadonlyMap<string, Concept>,
-): { rates: ConceptRate[]; counts: Float64Array[] } {
+): { rates: ConceptRate[]; counts: OutletSamples['concepts'] } {
   // One pass over the matches (not one per concept): the tallies of every concept at once.
   const tallies = new Map<string, ConceptTally>();
   scores.forEach((s, i) => {
     for (const m of s.analysis.matches) {
       let tally = tallies.get(m.concept);
       if (!tally) {
-        tally = { counts: new Float64Array(scores.length), hits: 0, hitsAuthorial: 0, articlesWithHit: 0, firstFrame: m.frame };
+        tally = { units: [], counts: [], hits: 0, hitsAuthorial: 0, articlesWithHit: 0, firstFrame: m.frame };
         tallies.set(m.concept, tally);
       }
-      if (tally.counts[i] === 0) tally.articlesWithHit += 1;
-      tally.counts[i] = (tally.counts[i] ?? 0) + 1;
+      const last = tally.units.length - 1;
+      if (tally.units[last] === i) tally.counts[last] = (tally.counts[last] ?? 0) + 1;
+      else {
+        tally.units.push(i);
+        tally.counts.push(1);
+        tally.articlesWithHit += 1;
+      }
       tally.hits += 1;
       if (m.voice === 'authorial') tally.hitsAuthorial += 1;
     }
@@ -303,7 +319,13 @@ function rateConcepts(
       warning: warnSample(scores.length, tally.hits),
     };
   });
-  return { rates, counts: ids.map((id) => (tallies.get(id) as ConceptTally).counts) };
+  return {
+    rates,
+    counts: ids.map((id) => {
+      const tally = tallies.get(id) as ConceptTally;
+      return { units: Int32Array.from(tally.units), hits: Float64Array.from(tally.counts) };
+    }),
+  };
 }
 
 /**
