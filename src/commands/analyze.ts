@@ -19,6 +19,8 @@ import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
+import type { ChartRenderer } from '../report/charts.js';
+import { startChartThread } from '../workers/chart-thread.js';
 import type { ProgressReporter } from './progress.js';
 
 export interface AnalyzeCommandOptions {
@@ -48,6 +50,17 @@ export interface CommandIo {
  * Returns the exit code (CONTRACT.md): 0 when at least one article was analysed, 1 when none.
  */
 export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo): Promise<0 | 1> {
+  // Started first: it loads vega while the run reads and matches (src/workers/chart-thread.ts).
+  const charts = startChartThread(options.threads);
+  try {
+    return await analyzeAndReport(options, io, charts?.render);
+  } finally {
+    await charts?.close();
+  }
+}
+
+/** `runAnalyze`, with the charts rendered by `renderCharts` (default: in this thread). */
+async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, renderCharts: ChartRenderer | undefined): Promise<0 | 1> {
   checkOutDir(options.out, options.force);
   const bundle = loadLexiconBundle(options.lexiconDir);
   const outletsText = readOutletsText(options.lexiconDir);
@@ -83,7 +96,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
     io.progress.update('report', 0, 1);
     let started = performance.now();
     const report = await beginReport(
-      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads },
+      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, ...(renderCharts ? { renderCharts } : {}) },
       sink,
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;
@@ -101,7 +114,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
 
     io.progress.update('report', 0, 1);
     started = performance.now();
-    report.finish(clusters);
+    await report.finish(clusters);
     timings['report'] += performance.now() - started;
     let matches = 0;
     for (const analysis of analyses.values()) matches += analysis.matches.length;

@@ -2,8 +2,6 @@
  * Charts as vega-lite specs rendered headless to SVG (Satyanarayan et al. 2017, "Vega-Lite: A
  * Grammar of Interactive Graphics"). Fixed sizes, sorted data, renumbered ids: byte-identical SVG.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutletMap } from '../stats/outlet-map.js';
 import { compareText } from '../stats/stance.js';
@@ -14,8 +12,26 @@ const HEATMAP_CONCEPTS = 40;
 const FONT = 'Noto Sans, DejaVu Sans, sans-serif';
 const CONFIG = { font: FONT, axis: { labelLimit: 220 }, legend: { labelLimit: 220 } };
 
+/** The charts of a report: file name → vega-lite spec (plain data: it can be sent to a worker thread). */
+export type ChartSpecs = [name: string, spec: TopLevelSpec][];
+
+/** Renders chart specs to SVG: `renderSpecs` here, or a worker thread (src/workers/chart-thread.ts). */
+export type ChartRenderer = (specs: ChartSpecs) => Promise<Map<string, string>>;
+
+let vegaModules: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+
+/**
+ * vega and vega-lite, imported on first use: loading them takes ~0.3–0.45 s, which every command
+ * paid at start-up when they were imported with the module (a re-run of 1,000 articles takes ~2 s).
+ */
+export function loadVega(): Promise<[typeof import('vega'), typeof import('vega-lite')]> {
+  vegaModules ??= Promise.all([import('vega'), import('vega-lite')]);
+  return vegaModules;
+}
+
 /** Render a vega-lite spec to SVG with a deterministic id numbering. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, vl] = await loadVega();
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   try {
     return renumberIds(await view.toSVG());
@@ -115,13 +131,23 @@ export function specMap(map: OutletMap): TopLevelSpec | null {
 
 /** Render every chart that has data: file name → SVG. */
 export async function renderCharts(profiles: readonly OutletProfile[], axes: readonly string[], map: OutletMap): Promise<Map<string, string>> {
+  return renderSpecs(chartSpecs(profiles, axes, map));
+}
+
+/** The spec of every chart that has data, in file order. */
+export function chartSpecs(profiles: readonly OutletProfile[], axes: readonly string[], map: OutletMap): ChartSpecs {
   const specs: [string, TopLevelSpec | null][] = [
     ['chart-concepts.svg', specHeatmap(profiles)],
     ['chart-stance.svg', specStance(profiles, axes)],
     ['chart-map.svg', specMap(map)],
   ];
+  return specs.filter((entry): entry is [string, TopLevelSpec] => entry[1] !== null);
+}
+
+/** Render specs to SVG in this thread, in order: file name → SVG. */
+export async function renderSpecs(specs: ChartSpecs): Promise<Map<string, string>> {
   const charts = new Map<string, string>();
-  for (const [name, spec] of specs) if (spec) charts.set(name, await renderSvg(spec));
+  for (const [name, spec] of specs) charts.set(name, await renderSvg(spec));
   return charts;
 }
 

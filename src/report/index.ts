@@ -4,7 +4,8 @@
  */
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, VersionChange } from '../types.js';
-import { renderCharts } from './charts.js';
+import { chartSpecs, renderSpecs } from './charts.js';
+import type { ChartRenderer } from './charts.js';
 import { completeModel, scoreReport, withClusters } from './model.js';
 import { profileOutletsInThread } from '../workers/bootstrap-pool.js';
 import type { OutletKeyRows } from './model.js';
@@ -49,6 +50,8 @@ export interface ReportInput {
    * are drawn in a worker thread while `articles.jsonl` and `matches.csv` are written.
    */
   threads?: number;
+  /** How the charts are rendered (default: in this thread). The CLI renders them in a worker thread started with the run (src/workers/chart-thread.ts). */
+  renderCharts?: ChartRenderer;
 }
 
 /**
@@ -57,13 +60,13 @@ export interface ReportInput {
  */
 export async function writeReport(input: ReportInput, sink: OutputSink): Promise<void> {
   const { clusters, ...rest } = input;
-  (await beginReport(rest, sink)).finish(clusters);
+  await (await beginReport(rest, sink)).finish(clusters);
 }
 
 /** A report whose files that do not depend on event clusters are written; `finish` writes the rest. */
 export interface PendingReport {
-  /** Write the files that depend on the clusters; call once. */
-  finish(clusters: EventCluster[]): void;
+  /** Write the files that depend on the clusters (and the charts, once rendered); call once. */
+  finish(clusters: EventCluster[]): Promise<void>;
 }
 
 /**
@@ -84,8 +87,11 @@ export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: Ou
   writeOutput(sink, 'matches.csv', (out) => writeMatchesCsv(out, scores, axes, scored.concepts, bom));
   const model = completeModel(input, scored, await profiling);
   const { profiles } = model;
-  // Charts are small (~250 KB at 10k articles) and report.md must know which of them exist.
-  const charts = await renderCharts(profiles, axes, model.map);
+  // Rendered while the tables are written and the caller clusters; written last (report.md must
+  // know which of them exist). Small: ~250 KB at 10k articles.
+  const charting = (input.renderCharts ?? renderSpecs)(chartSpecs(profiles, axes, model.map));
+  // Awaited by `finish`; this only keeps a failure from counting as unhandled meanwhile.
+  charting.catch(() => undefined);
   writeOutput(sink, 'outlets.csv', (out) => writeOutletsCsv(out, profiles, axes, bom));
   writeOutput(sink, 'outlet_concepts.csv', (out) => writeOutletConceptsCsv(out, profiles, bom));
   writeOutput(sink, 'contrasts.csv', (out) => writeContrastsCsv(out, profiles, bom));
@@ -94,10 +100,11 @@ export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: Ou
   writeOutput(sink, 'skipped.csv', (out) => writeSkippedCsv(out, input.skipped, bom));
   let finished = false;
   return {
-    finish: (clusters) => {
+    finish: async (clusters) => {
       // A second call would write every file again, over the first ones, from other clusters.
       if (finished) throw new Error('internal: a report was finished twice');
       finished = true;
+      const charts = await charting;
       const full = withClusters(model, clusters);
       writeOutput(sink, 'articles.csv', (out) => writeArticlesCsv(out, scores, axes, full.clusterOf, bom));
       writeOutput(sink, 'clusters.csv', (out) => writeClustersCsv(out, clusters, full.articlesById, bom));
