@@ -19,8 +19,7 @@ import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
-import type { ChartRenderer } from '../report/charts.js';
-import { startChartThread } from '../workers/chart-thread.js';
+import { chartThread, type ChartThread } from '../workers/chart-thread.js';
 import type { ProgressReporter } from './progress.js';
 
 export interface AnalyzeCommandOptions {
@@ -50,17 +49,16 @@ export interface CommandIo {
  * Returns the exit code (CONTRACT.md): 0 when at least one article was analysed, 1 when none.
  */
 export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo): Promise<0 | 1> {
-  // Started first: it loads vega while the run reads and matches (src/workers/chart-thread.ts).
-  const charts = startChartThread(options.threads);
+  const charts = chartThread(options.threads);
   try {
-    return await analyzeAndReport(options, io, charts?.render);
+    return await analyzeAndReport(options, io, charts);
   } finally {
     await charts?.close();
   }
 }
 
-/** `runAnalyze`, with the charts rendered by `renderCharts` (default: in this thread). */
-async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, renderCharts: ChartRenderer | undefined): Promise<0 | 1> {
+/** `runAnalyze`, with the charts rendered by `charts` (when undefined: in this thread). */
+async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, charts: ChartThread | undefined): Promise<0 | 1> {
   checkOutDir(options.out, options.force);
   const bundle = loadLexiconBundle(options.lexiconDir);
   const outletsText = readOutletsText(options.lexiconDir);
@@ -74,6 +72,8 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, r
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
   };
   const { read, cache, cacheKey, noInputFiles } = await readStage(options, outlets, outletsText, pipelineOptions, timings);
+  // A re-run: vega loads in the chart thread while the cache loads and matching runs.
+  if (cache === 'hit') charts?.warm();
   const { articles, skipped, inputs } = read;
   for (const stage of ['parse', 'clean'] as const) if (read.timings[stage] > 0) timings[stage] = read.timings[stage];
   const matched = await matchStage(options, read, bundle, cache, cacheKey, timings, io);
@@ -96,7 +96,7 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, r
     io.progress.update('report', 0, 1);
     let started = performance.now();
     const report = await beginReport(
-      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, ...(renderCharts ? { renderCharts } : {}) },
+      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, ...(charts ? { renderCharts: charts.render } : {}) },
       sink,
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;

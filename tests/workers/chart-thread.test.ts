@@ -9,11 +9,11 @@ import { buildOnce, REPO } from '../helpers/cli.js';
 import { ANALYSES, ARTICLES, BUNDLE } from '../report/fixture.js';
 
 // The worker side needs compiled modules, so the thread under test is the compiled one too.
-let startChartThread: typeof import('../../src/workers/chart-thread.js').startChartThread;
+let chartThread: typeof import('../../src/workers/chart-thread.js').chartThread;
 
 beforeAll(async () => {
   buildOnce();
-  ({ startChartThread } = (await import(pathToFileURL(join(REPO, 'dist/src/workers/chart-thread.js')).href)) as typeof import('../../src/workers/chart-thread.js'));
+  ({ chartThread } = (await import(pathToFileURL(join(REPO, 'dist/src/workers/chart-thread.js')).href)) as typeof import('../../src/workers/chart-thread.js'));
 });
 
 const concepts = new Map(BUNDLE.concepts.map((c) => [c.id, c]));
@@ -24,8 +24,9 @@ const map = mapOutlets(profiles.map((p) => p.outlet), profiles.map((p) => ids.ma
 
 describe('the chart thread', () => {
   it('renders the same SVGs as this thread, once', async () => {
-    const thread = startChartThread(2)!;
+    const thread = chartThread(2)!;
     expect(thread).toBeDefined();
+    thread.warm();
     try {
       const specs = chartSpecs(profiles, axes, map);
       expect(specs.length).toBeGreaterThan(0);
@@ -40,11 +41,12 @@ describe('the chart thread', () => {
   }, 30_000);
 
   it('is not started for one thread (the report renders in its own)', () => {
-    expect(startChartThread(1)).toBeUndefined();
+    expect(chartThread(1)).toBeUndefined();
   });
 
   it('reports a failure to render as an error of the run, not a hang', async () => {
-    const thread = startChartThread(2)!;
+    // Never warmed: `render` starts the thread.
+    const thread = chartThread(2)!;
     try {
       // A spec vega-lite cannot compile.
       await expect(thread.render([['chart-bad.svg', { mark: 'no-such-mark', data: { values: [] } } as never]])).rejects.toThrow(/chart thread failed/);
