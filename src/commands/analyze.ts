@@ -5,7 +5,6 @@ import { diffVersions, parseOutletsYaml } from '../ingest/index.js';
 import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
 import { writeOutput } from '../report/output-sink.js';
-import { loadLexiconBundle } from '../lexicon/index.js';
 import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
 import { cleanParsed, clusterInputsOf, NO_TERMS, readArticles } from '../pipeline.js';
 import { beginReport, rankOutletKeyness } from '../report/index.js';
@@ -20,6 +19,7 @@ import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
 import { chartThread, type ChartThread } from '../workers/chart-thread.js';
+import { loadLexiconsInThread } from '../workers/lexicon-thread.js';
 import type { ProgressReporter } from './progress.js';
 
 export interface AnalyzeCommandOptions {
@@ -60,7 +60,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
 /** `runAnalyze`, with the charts rendered by `charts` (when undefined: in this thread). */
 async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, charts: ChartThread | undefined): Promise<0 | 1> {
   checkOutDir(options.out, options.force);
-  const bundle = loadLexiconBundle(options.lexiconDir);
+  // In a worker thread while the inputs are read; awaited before parsing (a lexicon error shows
+  // before the long stages) or, on a re-run, before matching (src/workers/lexicon-thread.ts).
+  const lexicons = loadLexiconsInThread(options.lexiconDir, options.threads);
+  lexicons.catch(() => undefined);
   const outletsText = readOutletsText(options.lexiconDir);
   const outlets = outletsText === '' ? [] : parseOutletsYaml(outletsText, join(options.lexiconDir, 'outlets.yaml'));
   const timings: Record<string, number> = {};
@@ -71,7 +74,8 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     seed: options.seed,
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
   };
-  const { read, cache, cacheKey, noInputFiles } = await readStage(options, outlets, outletsText, pipelineOptions, timings);
+  const { read, cache, cacheKey, noInputFiles } = await readStage(options, outlets, outletsText, pipelineOptions, timings, lexicons);
+  const bundle = await lexicons;
   // A re-run: vega loads in the chart thread while the cache loads and matching runs.
   if (cache === 'hit') charts?.warm();
   const { articles, skipped, inputs } = read;
@@ -250,12 +254,13 @@ async function readStage(
   outletsText: string,
   pipelineOptions: AnalyzeOptions,
   timings: Record<string, number>,
+  beforeParsing: Promise<unknown>,
 ): Promise<{ read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean }> {
   let started = performance.now();
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
   started = performance.now();
-  const { read, cache, key } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions);
+  const { read, cache, key } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
   return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0 };
 }
@@ -302,8 +307,9 @@ async function readWithCache(
   outletsText: string,
   options: AnalyzeCommandOptions,
   pipelineOptions: AnalyzeOptions,
+  beforeParsing: Promise<unknown>,
 ): Promise<{ read: ReadResult; cache: CacheStatus; key: string }> {
-  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions), cache: 'off', key: '' };
+  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), cache: 'off', key: '' };
   const key = readCacheKey({
     toolVersion: `${toolVersion()}+${codeFingerprint()}`,
     files: corpus.files,
@@ -314,13 +320,15 @@ async function readWithCache(
   });
   const cached = loadCachedRead(options.cacheDir, key);
   if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key };
-  const read = await parseAndClean(corpus, outlets, options.threads, pipelineOptions);
+  const read = await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing);
   storeCachedRead(options.cacheDir, key, read);
   return { read, cache: 'miss', key };
 }
 
 /** `readArticles`, with the parsing spread over worker threads when the input is large enough to gain from it. */
-async function parseAndClean(corpus: CorpusInput, outlets: OutletAlias[], threads: number, pipelineOptions: AnalyzeOptions): Promise<ReadResult> {
+/** Parse and clean, once `ready` has settled (a failure there ends the run first). */
+async function parseAndClean(corpus: CorpusInput, outlets: OutletAlias[], threads: number, pipelineOptions: AnalyzeOptions, ready: Promise<unknown>): Promise<ReadResult> {
+  await ready;
   if (!parseThreadsWorthIt(corpus.files, threads)) return readArticles(corpus, outlets, pipelineOptions);
   const started = performance.now();
   const progress = pipelineOptions.onProgress ?? (() => undefined);
