@@ -35,8 +35,9 @@ Options for analyze:
                        $FRAMESCOPE_CACHE_DIR, $XDG_CACHE_HOME/framescope or ~/.cache/framescope;
                        delete it at any time)
   --threads <n>        worker threads for parsing (from 4 MB of input), matching (from
-                       1,500 articles) and the event neighbour search (from 5,000); default
-                       one per core, at most 4; results do not depend on it
+                       1,500 articles) and the event neighbour search (from 5,000); from 2
+                       on, also for loading the lexicons, the outlet bootstrap and the
+                       charts; default one per core, at most 4; results do not depend on it
   --quiet              no progress or summary on stderr
   --debug              print stack traces of internal errors
 

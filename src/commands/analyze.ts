@@ -64,19 +64,27 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
   // before the long stages) or, on a re-run, before matching (src/workers/lexicon-thread.ts).
   const lexicons = loadLexiconsInThread(options.lexiconDir, options.threads);
   lexicons.catch(() => undefined);
-  const outletsText = readOutletsText(options.lexiconDir);
-  const outlets = outletsText === '' ? [] : parseOutletsYaml(outletsText, join(options.lexiconDir, 'outlets.yaml'));
   const timings: Record<string, number> = {};
-
   const pipelineOptions: AnalyzeOptions = {
     map: options.map,
     bom: options.bom,
     seed: options.seed,
     onProgress: (stage: Stage, done, total) => io.progress.update(stage, done, total),
   };
-  const { read, cache, cacheKey, noInputFiles } = await readStage(options, outlets, outletsText, pipelineOptions, timings, lexicons);
+  let stage: Awaited<ReturnType<typeof readStage>>;
+  try {
+    const outletsText = readOutletsText(options.lexiconDir);
+    const outlets = outletsText === '' ? [] : parseOutletsYaml(outletsText, join(options.lexiconDir, 'outlets.yaml'));
+    stage = await readStage(options, outlets, outletsText, pipelineOptions, timings, lexicons);
+  } catch (error) {
+    // The lexicons' problems come first, as when they were loaded before anything else (an
+    // `outlets.yaml` or `--manifest` error waits for them).
+    await lexicons;
+    throw error;
+  }
+  const { read, cache, cacheKey, noInputFiles } = stage;
   const bundle = await lexicons;
-  // A re-run: vega loads in the chart thread while the cache loads and matching runs.
+  // A re-run: vega loads in the chart thread while the analyses load and matching runs.
   if (cache === 'hit') charts?.warm();
   const { articles, skipped, inputs } = read;
   for (const stage of ['parse', 'clean'] as const) if (read.timings[stage] > 0) timings[stage] = read.timings[stage];
@@ -325,8 +333,11 @@ async function readWithCache(
   return { read, cache: 'miss', key };
 }
 
-/** `readArticles`, with the parsing spread over worker threads when the input is large enough to gain from it. */
-/** Parse and clean, once `ready` has settled (a failure there ends the run first). */
+/**
+ * `readArticles`, with the parsing spread over worker threads when the input is large enough to
+ * gain from it; started once `ready` (the lexicons) has settled, so that a lexicon error ends the
+ * run before the long stages.
+ */
 async function parseAndClean(corpus: CorpusInput, outlets: OutletAlias[], threads: number, pipelineOptions: AnalyzeOptions, ready: Promise<unknown>): Promise<ReadResult> {
   await ready;
   if (!parseThreadsWorthIt(corpus.files, threads)) return readArticles(corpus, outlets, pipelineOptions);

@@ -6,9 +6,9 @@
  *
  * When it starts: with the report (`render`) on a cold run, whose peak memory is what limits
  * large corpora — an idle thread with vega loaded holds ~30 MB, so it is not kept through
- * matching, and it stops as soon as the charts are rendered, before the clustering's peak. A
- * re-run (cache hit) starts it early (`warm`), so vega loads while the cache loads and the edited
- * lexicon's articles are matched.
+ * matching — and it ends itself once it has answered (src/workers/chart-worker.ts), before the
+ * clustering's peak. A re-run (cache hit) starts it early (`warm`), so vega loads while the cached
+ * analyses load and the edited lexicon's articles are matched.
  */
 import { Worker } from 'node:worker_threads';
 import type { ChartRenderer, ChartSpecs } from '../report/charts.js';
@@ -43,6 +43,7 @@ export function chartThread(threads: number): ChartThread | undefined {
   const render = (specs: ChartSpecs): Promise<Map<string, string>> => {
     if (asked) return Promise.reject(new Error('internal: charts were asked for twice'));
     asked = true;
+    if (specs.length === 0) return Promise.resolve(new Map());
     const thread = start();
     if (failure) return Promise.reject(failure);
     thread.ref();
@@ -50,13 +51,13 @@ export function chartThread(threads: number): ChartThread | undefined {
       thread.on('error', reject);
       thread.on('exit', () => reject(failure));
       thread.on('message', (reply: ChartReply) => {
-        if ('error' in reply) reject(new Error(`the chart thread failed: ${reply.error}`));
+        if ('error' in reply) reject(Object.assign(new Error(`the chart thread failed: ${reply.error.message}`), { stack: reply.error.stack }));
         else resolve(new Map(reply.charts));
       });
       thread.postMessage(specs);
     }).finally(() => {
       thread.unref();
-      // Its work is done: its memory goes back before the run's peak.
+      // It ends itself after answering; this only makes sure of it.
       void thread.terminate();
     });
   };

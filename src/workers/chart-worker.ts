@@ -3,8 +3,9 @@ import { loadVega, renderSpecs } from '../report/charts.js';
 import type { ChartSpecs } from '../report/charts.js';
 
 /**
- * The chart thread of a run (src/workers/chart-thread.ts): loads vega as soon as it starts, while
- * the run reads and matches, then renders the specs it is sent and answers with the SVGs.
+ * The chart thread of a run (src/workers/chart-thread.ts): loads vega as soon as it starts, then
+ * renders the specs it is sent, answers with the SVGs and ends itself — the run's thread is
+ * usually clustering by then and could not stop it before the clustering's memory peak.
  */
 if (parentPort === null) throw new Error('internal: the chart worker runs in a worker thread only');
 const port = parentPort;
@@ -13,11 +14,19 @@ const loading = loadVega();
 loading.catch(() => undefined);
 
 port.on('message', (specs: ChartSpecs) => {
-  loading.then(() => renderSpecs(specs)).then(
-    (charts) => port.postMessage({ charts: [...charts] } satisfies ChartReply),
-    (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChartReply),
-  );
+  loading
+    .then(() => renderSpecs(specs))
+    .then(
+      (charts) => port.postMessage({ charts: [...charts] } satisfies ChartReply),
+      (error: unknown) => {
+        const failure = error instanceof Error ? { message: error.message, stack: error.stack ?? error.message } : { message: String(error), stack: String(error) };
+        port.postMessage({ error: failure } satisfies ChartReply);
+      },
+    )
+    // One answer per thread: closing the port leaves the thread nothing to wait for, so it exits
+    // (Node emits every message a worker sent before its 'exit' event).
+    .finally(() => port.close());
 });
 
 /** The chart thread's answer: the SVGs in file order, or why there are none. */
-export type ChartReply = { charts: [string, string][] } | { error: string };
+export type ChartReply = { charts: [string, string][] } | { error: { message: string; stack: string } };

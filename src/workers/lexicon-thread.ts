@@ -9,11 +9,12 @@ import { LexiconError, loadLexiconBundle } from '../lexicon/index.js';
 import type { LexiconBundle } from '../types.js';
 
 /** The lexicon thread's answer: the bundle, the problems of a `LexiconError`, or another failure. */
-export type LexiconReply = { bundle: LexiconBundle } | { problems: string[] } | { error: string };
+export type LexiconReply = { bundle: LexiconBundle } | { problems: string[] } | { error: { message: string; stack: string } };
 
 /**
  * `loadLexiconBundle(dir)` in a worker thread when `threads` > 1, else here: the same bundle, the
- * same `LexiconError` (its problems listed). A folder that does not exist is refused at once.
+ * same `LexiconError` (its problems listed), another failure with its message (the thread's stack
+ * as its stack). A folder that does not exist is refused without starting a thread.
  */
 export function loadLexiconsInThread(dir: string, threads: number): Promise<LexiconBundle> {
   // Worker threads need the compiled .js modules; from TypeScript sources (tests) load here.
@@ -27,12 +28,27 @@ export function loadLexiconsInThread(dir: string, threads: number): Promise<Lexi
   return new Promise<LexiconBundle>((resolve, reject) => {
     const worker = new Worker(new URL('./lexicon-worker.js', import.meta.url), { workerData: { dir } });
     worker.once('message', (reply: LexiconReply) => {
-      if ('bundle' in reply) resolve(reply.bundle);
+      if ('bundle' in reply) resolve(withDictionaries(reply.bundle));
       else if ('problems' in reply) reject(new LexiconError(reply.problems));
-      else reject(new Error(`loading the lexicons failed: ${reply.error}`));
+      else reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
     });
     worker.once('error', reject);
     // After a reply this settles nothing; before one, the thread died without answering.
     worker.once('exit', (code) => reject(new Error(`the lexicon thread stopped with exit code ${code} before answering`)));
   });
+}
+
+/**
+ * The bundle's dictionaries as the loader makes them, without a prototype: a copy from another
+ * thread gets `Object.prototype`, and an axis named like one of its members (`constructor`,
+ * `toString`) would then read an inherited function for every concept without that axis.
+ */
+function withDictionaries(bundle: LexiconBundle): LexiconBundle {
+  const dictionary = <T extends object>(record: T): T => Object.assign(Object.create(null) as T, record);
+  return {
+    ...bundle,
+    concepts: bundle.concepts.map((concept) => ({ ...concept, axes: dictionary(concept.axes), terms: dictionary(concept.terms), exclude: dictionary(concept.exclude) })),
+    entities: bundle.entities.map((entity) => ({ ...entity, terms: dictionary(entity.terms) })),
+    cues: dictionary(bundle.cues),
+  };
 }

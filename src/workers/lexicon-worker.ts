@@ -8,6 +8,7 @@ let reply: LexiconReply;
 try {
   reply = { bundle: loadLexiconBundle((workerData as { dir: string }).dir) };
 } catch (error) {
-  reply = error instanceof LexiconError ? { problems: error.problems } : { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  const failure = error instanceof Error ? { message: error.message, stack: error.stack ?? error.message } : { message: String(error), stack: String(error) };
+  reply = error instanceof LexiconError ? { problems: error.problems } : { error: failure };
 }
 parentPort.postMessage(reply);

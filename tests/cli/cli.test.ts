@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -121,6 +121,20 @@ describe('framescope CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/bad\.yaml:\d+: entry /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it.each(['1', '2'])('names the lexicon problems before a broken outlets.yaml or --manifest (threads %s)', (threads) => {
+    // The lexicons load in a worker thread while the inputs are read (src/workers/lexicon-thread.ts):
+    // their problems must still come first, as when they were loaded before anything else.
+    const lexicons = join(tempDir(), 'lexicons');
+    cpSync(join(REPO, 'tests/fixtures/lexicon/broken'), lexicons, { recursive: true });
+    writeFileSync(join(lexicons, 'outlets.yaml'), 'outlets:\n  - aliases: [nameless]\n');
+    const out = join(tempDir(), 'out');
+    const result = runFramescope(['analyze', 'corpora/demo', '--lexicons', lexicons, '--manifest', join(tempDir(), 'missing.csv'), '--out', out, '--threads', threads]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the lexicons have \d+ problem/);
+    expect(result.stderr).toMatch(/bad\.yaml:\d+: entry /);
+    expect(result.stderr).not.toMatch(/outlets\.yaml|missing\.csv|internal error/);
   });
 
   it('ends quietly when its reader closes stdout early (| head)', () => {

@@ -34,7 +34,7 @@ describe('worker threads', () => {
     expect(threadsWorthIt(2000, 2)).toBe(true);
     const one = outputs(1);
     const two = outputs(2);
-    const latest = (one.get('articles.csv') ?? '').split('\n').filter((line) => line.includes(',true,')).length;
+    const latest = (one.get('articles.jsonl') ?? '').split('\n').filter((line) => line !== '' && (JSON.parse(line) as { is_latest: boolean }).is_latest).length;
     expect(bootstrapThreadWorthIt(latest, 2), `${latest} latest articles`).toBe(true);
     expect([...two.keys()]).toEqual([...one.keys()]);
     for (const [name, content] of one) expect(two.get(name) === content, `${name} is identical`).toBe(true);
