@@ -4,9 +4,9 @@
  * before the parser's code is warm — and a re-run of 10,000 articles takes ~5 s.
  */
 import { existsSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { LexiconError, loadLexiconBundle } from '../lexicon/index.js';
 import type { LexiconBundle } from '../types.js';
+import { runBatches } from './pool.js';
 
 /** The lexicon thread's answer: the bundle, the problems of a `LexiconError`, or another failure. */
 export type LexiconReply = { bundle: LexiconBundle } | { problems: string[] } | { error: { message: string; stack: string } };
@@ -25,16 +25,14 @@ export function loadLexiconsInThread(dir: string, threads: number): Promise<Lexi
       return Promise.reject(error);
     }
   }
-  return new Promise<LexiconBundle>((resolve, reject) => {
-    const worker = new Worker(new URL('./lexicon-worker.js', import.meta.url), { workerData: { dir } });
-    worker.once('message', (reply: LexiconReply) => {
-      if ('bundle' in reply) resolve(withDictionaries(reply.bundle));
-      else if ('problems' in reply) reject(new LexiconError(reply.problems));
-      else reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-    });
-    worker.once('error', reject);
-    // After a reply this settles nothing; before one, the thread died without answering.
-    worker.once('exit', (code) => reject(new Error(`the lexicon thread stopped with exit code ${code} before answering`)));
+  let reply: LexiconReply | undefined;
+  return runBatches(new URL('./lexicon-worker.js', import.meta.url), undefined, [dir], 1, (_id, answer: LexiconReply) => {
+    reply = answer;
+  }).then(() => {
+    if (reply === undefined) throw new Error('internal: the lexicon thread did not answer');
+    if ('problems' in reply) throw new LexiconError(reply.problems);
+    if ('error' in reply) throw Object.assign(new Error(reply.error.message), { stack: reply.error.stack });
+    return withDictionaries(reply.bundle);
   });
 }
 
