@@ -13,6 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ChartRenderer, ChartSpecs } from '../report/charts.js';
 import type { ChartReply } from './chart-worker.js';
+import { errorOf } from './serve.js';
 
 export interface ChartThread {
   /** Start the thread now, so that vega is loaded when the charts are asked for. */
@@ -51,7 +52,7 @@ export function chartThread(threads: number): ChartThread | undefined {
       thread.on('error', reject);
       thread.on('exit', () => reject(failure));
       thread.on('message', (reply: ChartReply) => {
-        if ('error' in reply) reject(Object.assign(new Error(`the chart thread failed: ${reply.error.message}`), { stack: reply.error.stack }));
+        if ('error' in reply) reject(errorOf(reply.error, 'the chart thread failed: '));
         else resolve(new Map(reply.charts));
       });
       thread.postMessage(specs);

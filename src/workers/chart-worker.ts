@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadVega, renderSpecs } from '../report/charts.js';
 import type { ChartSpecs } from '../report/charts.js';
+import { threadFailure, type ThreadFailure } from './serve.js';
 
 /**
  * The chart thread of a run (src/workers/chart-thread.ts): loads vega as soon as it starts, then
@@ -18,10 +19,7 @@ port.on('message', (specs: ChartSpecs) => {
     .then(() => renderSpecs(specs))
     .then(
       (charts) => port.postMessage({ charts: [...charts] } satisfies ChartReply),
-      (error: unknown) => {
-        const failure = error instanceof Error ? { message: error.message, stack: error.stack ?? error.message } : { message: String(error), stack: String(error) };
-        port.postMessage({ error: failure } satisfies ChartReply);
-      },
+      (error: unknown) => port.postMessage({ error: threadFailure(error) } satisfies ChartReply),
     )
     // One answer per thread: closing the port leaves the thread nothing to wait for, so it exits
     // (Node emits every message a worker sent before its 'exit' event).
@@ -29,4 +27,4 @@ port.on('message', (specs: ChartSpecs) => {
 });
 
 /** The chart thread's answer: the SVGs in file order, or why there are none. */
-export type ChartReply = { charts: [string, string][] } | { error: { message: string; stack: string } };
+export type ChartReply = { charts: [string, string][] } | { error: ThreadFailure };

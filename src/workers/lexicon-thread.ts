@@ -7,9 +7,10 @@ import { existsSync, statSync } from 'node:fs';
 import { LexiconError, loadLexiconBundle } from '../lexicon/index.js';
 import type { LexiconBundle } from '../types.js';
 import { runBatches } from './pool.js';
+import { errorOf, type ThreadFailure } from './serve.js';
 
 /** The lexicon thread's answer: the bundle, the problems of a `LexiconError`, or another failure. */
-export type LexiconReply = { bundle: LexiconBundle } | { problems: string[] } | { error: { message: string; stack: string } };
+export type LexiconReply = { bundle: LexiconBundle } | { problems: string[] } | { error: ThreadFailure };
 
 /**
  * `loadLexiconBundle(dir)` in a worker thread when `threads` > 1, else here: the same bundle, the
@@ -31,7 +32,7 @@ export function loadLexiconsInThread(dir: string, threads: number): Promise<Lexi
   }).then(() => {
     if (reply === undefined) throw new Error('internal: the lexicon thread did not answer');
     if ('problems' in reply) throw new LexiconError(reply.problems);
-    if ('error' in reply) throw Object.assign(new Error(reply.error.message), { stack: reply.error.stack });
+    if ('error' in reply) throw errorOf(reply.error);
     return withDictionaries(reply.bundle);
   });
 }

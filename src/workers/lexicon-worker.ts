@@ -1,6 +1,6 @@
 import { LexiconError, loadLexiconBundle } from '../lexicon/index.js';
 import type { LexiconReply } from './lexicon-thread.js';
-import { serveBatches } from './serve.js';
+import { serveBatches, threadFailure } from './serve.js';
 
 /**
  * The worker thread of `loadLexiconsInThread` (src/workers/lexicon-thread.ts): loads the lexicon
@@ -12,6 +12,6 @@ serveBatches((dir: string): LexiconReply => {
     return { bundle: loadLexiconBundle(dir) };
   } catch (error) {
     if (error instanceof LexiconError) return { problems: error.problems };
-    return { error: error instanceof Error ? { message: error.message, stack: error.stack ?? error.message } : { message: String(error), stack: String(error) } };
+    return { error: threadFailure(error) };
   }
 });

@@ -10,3 +10,22 @@ export function serveBatches<Batch, Result>(handle: (batch: Batch) => Result): v
     port.postMessage({ id: request.id, result } satisfies BatchReply<Result>);
   });
 }
+
+/**
+ * A failure answered by a worker rather than thrown, as plain data: message and stack apart, so
+ * the receiving thread can show the message alone (the CLI prints stacks only with `--debug`).
+ */
+export interface ThreadFailure {
+  message: string;
+  stack: string;
+}
+
+/** `error` as a `ThreadFailure` (worker side). */
+export function threadFailure(error: unknown): ThreadFailure {
+  return error instanceof Error ? { message: error.message, stack: error.stack ?? error.message } : { message: String(error), stack: String(error) };
+}
+
+/** A `ThreadFailure` as an Error of this thread, with the worker's stack (receiving side). */
+export function errorOf(failure: ThreadFailure, prefix = ''): Error {
+  return Object.assign(new Error(`${prefix}${failure.message}`), { stack: failure.stack });
+}
