@@ -1,15 +1,22 @@
 /**
  * A cache file as a header and a list of items, serialised (`node:v8`) in chunks: each chunk is a
- * 4-byte length and its bytes. Writing and reading chunk by chunk keeps the transient buffer to one
+ * 4-byte length, the CRC-32 of its bytes (4 bytes) and its bytes. The checksum catches what the
+ * lengths cannot: bytes changed in place (a bad sector, a stray write) inside a string or a number
+ * still deserialise, into other text or counts, and a re-run would report them as if read from
+ * the inputs. zlib's CRC-32 runs at ~1.8 GB/s here (~0.1 s for the ~200 MB of a 50k-article run). Writing and reading chunk by chunk keeps the transient buffer to one
  * chunk; serialising a 50k-article run in one piece made a ~300 MB buffer beside the data itself.
  * Written to a temporary file and renamed into place, so a reader never sees half a file.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 
 /** Items per chunk: a few MB of serialised articles each. */
 const ITEMS_PER_CHUNK = 1000;
+
+/** Before each chunk's bytes: their length and their CRC-32, 32-bit little-endian each. */
+const CHUNK_PREFIX = 8;
 
 /** Marks a temporary file; the cache prunes leftovers of interrupted writes by it. */
 export const TEMP_MARK = '.tmp-';
@@ -22,9 +29,10 @@ export function writeChunkedFile<Item>(path: string, header: unknown, items: rea
   try {
     const writeChunk = (value: unknown): void => {
       const bytes = serialize(value);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(bytes.length);
-      writeSync(fd, length);
+      const prefix = Buffer.alloc(CHUNK_PREFIX);
+      prefix.writeUInt32LE(bytes.length, 0);
+      prefix.writeUInt32LE(crc32(bytes), 4);
+      writeSync(fd, prefix);
       writeSync(fd, bytes);
     };
     writeChunk({ header, items: items.length });
@@ -55,14 +63,15 @@ export function readChunkedFile<H, T>(path: string): { header: H; items: T[] } {
     const size = fstatSync(fd).size;
     let left = size;
     const readChunk = (): unknown => {
-      const length = Buffer.alloc(4);
-      readFully(length);
-      const chunkLength = length.readUInt32LE();
+      const prefix = Buffer.alloc(CHUNK_PREFIX);
+      readFully(prefix);
+      const chunkLength = prefix.readUInt32LE(0);
       // A damaged length must not allocate gigabytes before the read fails.
-      if (chunkLength + 4 > left) throw new Error(`${path}: damaged cache file`);
-      left -= chunkLength + 4;
+      if (chunkLength + CHUNK_PREFIX > left) throw new Error(`${path}: damaged cache file`);
+      left -= chunkLength + CHUNK_PREFIX;
       const bytes = Buffer.alloc(chunkLength);
       readFully(bytes);
+      if (crc32(bytes) !== prefix.readUInt32LE(4)) throw new Error(`${path}: damaged cache file (checksum)`);
       return deserialize(bytes);
     };
     const first = readChunk() as { header?: H; items?: unknown } | null;

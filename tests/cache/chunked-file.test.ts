@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_FORMAT, loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../../src/cache/analysis-cache.js';
 import { readChunkedFile, writeChunkedFile } from '../../src/cache/chunked-file.js';
@@ -10,14 +11,15 @@ import { entryPath, storeEntry } from '../../src/cache/read-cache.js';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'framescope-chunked-'));
 
-/** A file in the chunked format with chunks given as values (each serialised with its length). */
+/** A file in the chunked format with chunks given as values (each serialised with its length and checksum). */
 function rawFile(path: string, chunks: unknown[], tail = Buffer.alloc(0)): void {
   const parts: Buffer[] = [];
   for (const chunk of chunks) {
     const bytes = serialize(chunk);
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(bytes.length);
-    parts.push(length, bytes);
+    const prefix = Buffer.alloc(8);
+    prefix.writeUInt32LE(bytes.length, 0);
+    prefix.writeUInt32LE(crc32(bytes), 4);
+    parts.push(prefix, bytes);
   }
   writeFileSync(path, Buffer.concat([...parts, tail]));
 }
@@ -50,6 +52,28 @@ describe('chunked cache files', () => {
     expect(() => readChunkedFile(path)).toThrow(/damaged/);
     rawFile(path, [{ header: {}, items: 2 }, [{ id: 'a' }]]);
     expect(() => readChunkedFile(path)).toThrow(/truncated|damaged/);
+  });
+
+  it('rejects a file whose bytes changed in place, though they would still deserialise', () => {
+    const dir = folder();
+    const path = join(dir, 'x.v8');
+    const items = [{ id: 'a', body: 'Kyiv said the talks would resume' }, { id: 'b', body: 'no change here' }];
+    writeChunkedFile(path, { format: 1 }, items);
+    const whole = readFileSync(path);
+    // One letter of a body changed in place ("Kyiv" → "Kiev"-like damage): lengths all still fit.
+    const at = whole.indexOf('Kyiv');
+    expect(at).toBeGreaterThan(0);
+    const damaged = Buffer.from(whole);
+    damaged[at + 1] = 'i'.charCodeAt(0);
+    // Without the checksum this chunk reads back as valid, altered data.
+    const headerLength = damaged.readUInt32LE(0);
+    const itemsAt = 8 + headerLength;
+    const payload = damaged.subarray(itemsAt + 8, itemsAt + 8 + damaged.readUInt32LE(itemsAt));
+    expect((deserialize(payload) as { body: string }[])[0]?.body).toBe('Kiiv said the talks would resume');
+    writeFileSync(path, damaged);
+    expect(() => readChunkedFile(path)).toThrow(/damaged cache file \(checksum\)/);
+    writeFileSync(path, whole);
+    expect(readChunkedFile(path).items).toEqual(items);
   });
 
   it('treats an analysis entry with a damaged header as absent (the run goes cold, it does not crash)', () => {
