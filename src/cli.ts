@@ -18,8 +18,8 @@ Usage:
   framescope lexicon check [dir]                     validate lexicons and run their examples
   framescope lexicon import <file.dic|file.csv>      convert a quanteda/LIWC .dic or CSV sheet to YAML (stdout)
   framescope lexicon export --csv [--lexicons dir]   write the lexicons as a CSV sheet (stdout)
-  framescope kwic <concept|term> <paths…>            every hit in context, with its voice
-  framescope --help | --version
+  framescope kwic <concept|term> <paths…> [options]  every hit in context, with its voice
+  framescope --help | --version                      (--help also after any command)
 
 Options for analyze:
   --out <dir>          report folder: new, empty, or written by framescope before (required)
@@ -40,6 +40,13 @@ Options for analyze:
                        charts; default one per core, at most 4; results do not depend on it
   --quiet              no progress or summary on stderr
   --debug              print stack traces of internal errors
+
+Options for kwic:
+  --lexicons <dir>     lexicon folder (default: the bundled lexicons/)
+  --width <n>          characters of context on each side (default 40, at least 5)
+
+Options for lexicon:
+  --lexicons <dir>     the folder for check and export when none is given as an argument
 
 Exit codes: 0 at least one article analysed; 1 wrong usage or nothing analysable; 2 internal error.
 
@@ -98,7 +105,7 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolea
 /** Strict parsing: an unknown option is a usage error naming it (exit 1), never ignored. */
 function parse(argv: string[], options: OptionSpec): { values: Record<string, unknown>; positionals: string[] } {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, debug: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: argv, options: { ...options, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     return { values: parsed.values as Record<string, unknown>, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)} — see framescope --help`);
@@ -118,12 +125,8 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
     threads: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
+  if (values.help) return showHelp(io);
   if (positionals.length === 0) throw new UsageError('analyze needs at least one file or folder — see framescope --help');
   if (typeof values.out !== 'string') throw new UsageError('analyze needs --out <dir> — see framescope --help');
   const quiet = values.quiet === true;
@@ -150,6 +153,7 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
 
 async function lexiconCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { csv: { type: 'boolean' }, lexicons: { type: 'string' } });
+  if (values.help) return showHelp(io);
   const [sub, arg] = positionals;
   if (sub === 'check') {
     const result = runLexiconCheck(arg ?? (typeof values.lexicons === 'string' ? values.lexicons : bundledLexiconDir()));
@@ -172,6 +176,7 @@ async function lexiconCommand(argv: string[], io: Io): Promise<number> {
 
 async function kwicCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { lexicons: { type: 'string' }, width: { type: 'string' } });
+  if (values.help) return showHelp(io);
   const [query, ...paths] = positionals;
   if (query === undefined || paths.length === 0) throw new UsageError('kwic needs a concept id or term and at least one path');
   const width = values.width === undefined ? 40 : Number(values.width);
@@ -180,6 +185,12 @@ async function kwicCommand(argv: string[], io: Io): Promise<number> {
     { query, paths, width, lexiconDir: typeof values.lexicons === 'string' ? values.lexicons : bundledLexiconDir() },
     io,
   );
+}
+
+/** `--help` / `-h` after any command: the usage, exit 0 (one text covers every command). */
+function showHelp(io: Io): number {
+  io.stdout(HELP);
+  return 0;
 }
 
 function asList(value: unknown): string[] {

@@ -27,6 +27,16 @@ describe('framescope CLI', () => {
     expect(result.stdout).toContain('lexicon check');
   });
 
+  it('prints the same help after any command, for --help and -h, and exits 0', () => {
+    for (const args of [['analyze', '--help'], ['kwic', '--help'], ['lexicon', '--help'], ['lexicon', 'check', '-h'], ['lexicon', 'export', '--csv', '--help']]) {
+      const result = runFramescope(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.stdout, args.join(' ')).toContain('Options for kwic:');
+      expect(result.stdout).toContain('--width <n>');
+    }
+  });
+
   it('runs as `npx framescope` from the package folder', () => {
     const result = spawnSync('npx', ['--no-install', 'framescope', '--version'], { cwd: REPO, encoding: 'utf8' });
     expect(result.stderr).not.toContain('Permission denied');
