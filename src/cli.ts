@@ -10,6 +10,7 @@ import { UsageError } from './errors.js';
 import { LexiconError } from './lexicon/index.js';
 import { bundledLexiconDir, toolVersion } from './paths.js';
 import { isMainModule } from './is-main.js';
+import { tuneHeapForLongRuns } from './heap.js';
 
 export const HELP = `framescope — compare how news outlets frame the same events
 
@@ -226,6 +227,7 @@ function parseSeed(value: unknown): number {
 
 
 if (isMainModule(import.meta.url)) {
+  tuneHeapForLongRuns();
   // `framescope lexicon export --csv | head`: a reader that stops early is normal, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

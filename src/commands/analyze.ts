@@ -18,6 +18,7 @@ import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
+import { boundHeapGrowth, collectGarbage } from '../heap.js';
 import { chartThread, type ChartThread } from '../workers/chart-thread.js';
 import { loadLexiconsInThread } from '../workers/lexicon-thread.js';
 import type { ProgressReporter } from './progress.js';
@@ -83,6 +84,10 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     throw error;
   }
   const { read, cache, cacheKey, noInputFiles } = stage;
+  // Reading leaves the garbage of parsing and cleaning (~250 MB of a ~500 MB heap at 50k
+  // articles); from here on the heap is kept close to what is live (src/heap.ts).
+  collectGarbage();
+  boundHeapGrowth();
   const bundle = await lexicons;
   // A re-run: vega loads in the chart thread while the analyses load and matching runs.
   if (cache === 'hit') charts?.warm();
@@ -234,8 +239,14 @@ function clusterReleasingTermCounts(
 ): EventCluster[] {
   // Cached analyses come without their term counts unless matching loaded them for clustering.
   for (const analysis of analyses.values()) if (lacksTermCounts(analysis)) throw new Error('internal: clustering cached analyses whose term counts were not loaded');
+  // The article text just let go and what writing the tables left (~300 MB at 50k articles) would
+  // otherwise still be held when vectorising reaches the run's peak.
+  collectGarbage();
   const vectors = vectorizeForClustering(clusterInputsOf(articles, analyses), vocabulary, { threads });
   for (const analysis of analyses.values()) analysis.termCounts = NO_TERMS;
+  // Vectorising leaves ~100 MB of array buffers (its entry tables; at 50k articles), which the
+  // neighbour search — allocating almost nothing — would carry to the run's memory peak.
+  collectGarbage();
   return clusterVectors(vectors);
 }
 
