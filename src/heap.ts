@@ -7,14 +7,15 @@
  * the factor falls with a slow collector), and frees an array buffer only when a collection finds
  * it unreachable. At 50k articles (2 cores, `framescope analyze --no-cache`) the main thread's heap
  * reached ~640 MB with ~370 MB live while the match threads ran, and ~100 MB of buffers left by
- * vectorising stayed through the neighbour search, which allocates almost nothing: 1.20–1.22 GB
- * peak RSS. Measured (single runs, peak RSS / wall; the machine's noise is ±2 s):
+ * vectorising stayed through the neighbour search, which allocates almost nothing.
+ * Measured (single runs, peak RSS / wall; the machine's noise is ±2 s):
  * - default: 1.20–1.22 GB, 50.6–53.3 s (three runs);
  * - growing factor 1.2 from the start, collection after vectorising: 0.99–1.01 GB, 54.5–54.8 s
- *   (three runs: parsing and cleaning, which build the heap up, collect far more often);
+ *   (parsing and cleaning, which build the heap up, collected far more often);
  * - factor 1.5, or the default with collections after reading and after vectorising: 1.09–1.13 GB;
- * - factor 1.2 from the end of reading, collections after reading and after vectorising (kept):
- *   0.996 GB, 53.5 s.
+ * - factor 1.2 from the end of reading, collections after reading and after vectorising:
+ *   ~1.0 GB, 53.5 s; with one more before vectorising (kept; src/commands/analyze.ts), against the
+ *   default in three alternating pairs: 1.00–1.01 vs 1.14–1.23 GB, 50.6–51.9 vs 48.4–50.2 s.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
