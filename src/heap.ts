@@ -8,14 +8,15 @@
  * it unreachable. At 50k articles (2 cores, `framescope analyze --no-cache`) the main thread's heap
  * reached ~640 MB with ~370 MB live while the match threads ran, and ~100 MB of buffers left by
  * vectorising stayed through the neighbour search, which allocates almost nothing.
- * Measured (single runs, peak RSS / wall; the machine's noise is ±2 s):
- * - default: 1.20–1.22 GB, 50.6–53.3 s (three runs);
- * - growing factor 1.2 from the start, collection after vectorising: 0.99–1.01 GB, 54.5–54.8 s
+ * Measured (peak RSS in MiB from GNU time / wall; single runs; the machine's noise is ±2 s):
+ * - default: 1,186–1,195 MiB, 50.5–52.4 s;
+ * - growing factor 1.2 from the start, collection after vectorising: 967–989 MiB, 54.5–54.8 s
  *   (parsing and cleaning, which build the heap up, collected far more often);
- * - factor 1.5, or the default with collections after reading and after vectorising: 1.09–1.13 GB;
- * - factor 1.2 from the end of reading, collections after reading and after vectorising:
- *   ~1.0 GB, 53.5 s; with one more before vectorising (kept; src/commands/analyze.ts), against the
- *   default in three alternating pairs: 1.00–1.01 vs 1.14–1.23 GB, 50.6–51.9 vs 48.4–50.2 s.
+ * - factor 1.5 from the start: 1,065 MiB; the default with collections after reading and after
+ *   vectorising: 1,095 MiB; both: 1,106 MiB;
+ * - factor 1.2 from the end of reading, collections after reading and after vectorising: 973 MiB,
+ *   53.5 s; with one more before vectorising (kept; src/commands/analyze.ts), three alternating
+ *   pairs against the default: 980–991 vs 1,116–1,199 MiB, 50.6–51.9 vs 48.4–50.2 s.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
