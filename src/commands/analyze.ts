@@ -118,6 +118,9 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;
     releaseTexts(articles, analyses.values());
+    // The text just let go and what writing the tables left (~300 MB at 50k articles) would still
+    // be held when vectorising, or on a re-run the rest of the report, reaches the run's peak.
+    collectGarbage();
 
     io.progress.update('cluster', 0, 1);
     started = performance.now();
@@ -239,9 +242,6 @@ function clusterReleasingTermCounts(
 ): EventCluster[] {
   // Cached analyses come without their term counts unless matching loaded them for clustering.
   for (const analysis of analyses.values()) if (lacksTermCounts(analysis)) throw new Error('internal: clustering cached analyses whose term counts were not loaded');
-  // The article text just let go and what writing the tables left (~300 MB at 50k articles) would
-  // otherwise still be held when vectorising reaches the run's peak.
-  collectGarbage();
   const vectors = vectorizeForClustering(clusterInputsOf(articles, analyses), vocabulary, { threads });
   for (const analysis of analyses.values()) analysis.termCounts = NO_TERMS;
   // Vectorising leaves ~100 MB of array buffers (its entry tables; at 50k articles), which the
