@@ -246,7 +246,7 @@ class LinkHeap {
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.before(link, a, b, p)) break;
+      if (!precedes(link, a, b, this.link[p]!, this.pair[2 * p]!, this.pair[2 * p + 1]!)) break;
       this.move(p, i);
       i = p;
     }
@@ -273,26 +273,13 @@ class LinkHeap {
       const l = 2 * i + 1;
       if (l >= last) break;
       const r = l + 1;
-      const child = r < last && this.before(this.link[r]!, this.pair[2 * r]!, this.pair[2 * r + 1]!, l) ? r : l;
-      if (!this.before(this.link[child]!, this.pair[2 * child]!, this.pair[2 * child + 1]!, -1, link, a, b)) break;
+      const child = r < last && precedes(this.link[r]!, this.pair[2 * r]!, this.pair[2 * r + 1]!, this.link[l]!, this.pair[2 * l]!, this.pair[2 * l + 1]!) ? r : l;
+      if (!precedes(this.link[child]!, this.pair[2 * child]!, this.pair[2 * child + 1]!, link, a, b)) break;
       this.move(child, i);
       i = child;
     }
     this.set(i, link, a, b, stampA, stampB);
     return top;
-  }
-
-  /**
-   * Whether entry (link, a, b) goes before slot `j` — or, with `j` = -1, before the entry
-   * (link2, a2, b2): higher linkage first, then the lower index pair.
-   */
-  private before(link: number, a: number, b: number, j: number, link2 = 0, a2 = 0, b2 = 0): boolean {
-    const otherLink = j >= 0 ? this.link[j]! : link2;
-    const otherA = j >= 0 ? this.pair[2 * j]! : a2;
-    const otherB = j >= 0 ? this.pair[2 * j + 1]! : b2;
-    if (link !== otherLink) return link > otherLink;
-    if (a !== otherA) return a < otherA;
-    return b < otherB;
   }
 
   private move(from: number, to: number): void {
@@ -322,4 +309,11 @@ class LinkHeap {
     this.pair = pair;
     this.stamps = stamps;
   }
+}
+
+/** Heap order: whether (link, a, b) comes before (otherLink, otherA, otherB) — higher linkage first, then the lower index pair. */
+function precedes(link: number, a: number, b: number, otherLink: number, otherA: number, otherB: number): boolean {
+  if (link !== otherLink) return link > otherLink;
+  if (a !== otherA) return a < otherA;
+  return b < otherB;
 }
