@@ -85,6 +85,29 @@ describe('buildTfIdf', () => {
     expect(vocabOf(m)).toEqual(['Alpha', 'ent:b', 'zed', 'بيت']);
   });
 
+  it('property: columns follow orderOf, whether the order numbers fit the radix sort (< 2^39) or not', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(1, 2 ** 13 + 1, 2 ** 26 + 3, 2 ** 30, 2 ** 40),
+        (keys, scale) => {
+          // Two documents share every key (minDf 2); order numbers are distinct multiples of `scale`.
+          const features = [0, 1].map(() => ({ parts: [{ keys: Float64Array.from(keys), counts: Uint32Array.from(keys, () => 1) }] }));
+          const orderOf = (key: number): number => ((key * 7919) % 401) * scale;
+          const m = buildTfIdf(features, { termOf: (key) => String(key), orderOf, minDf: 2, maxDfShare: 1, idfExponent: 1, isNeutral: () => false, neutralShare: 0.4 });
+          expect(vocabOf(m).map(Number)).toEqual([...keys].sort((x, y) => orderOf(x) - orderOf(y)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reports two terms given the same order number (an internal error)', () => {
+    for (const big of [0, 2 ** 40]) {
+      expect(() => buildTfIdf(docs([{ a: 1, b: 1 }]), { ...OPTIONS, orderOf: () => big })).toThrow(/same number/);
+    }
+  });
+
   it('orders columns by orderOf when given, and rows follow the column order', () => {
     const m = buildTfIdf(docs([{ b: 1, a: 2, c: 1 }, { c: 1 }]), { ...OPTIONS, orderOf: (key) => -key });
     expect(vocabOf(m)).toEqual(['a', 'b', 'c'].sort((x, y) => keyOf(y) - keyOf(x)));
