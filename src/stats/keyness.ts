@@ -83,8 +83,14 @@ export function rankKeyness(counts: KeynessCounts, options: KeynessOptions = {})
   // `top` are listed, so terms are looked up (and text-compared) only for the rows that can make
   // the cut — every row whose z reaches the top-th z, ties at the cut included, so the order by
   // (z, term) is exactly that of sorting everything.
-  const scored: { i: number; yt: number; yr: number; logOdds: number; z: number }[] = [];
-  for (let i = 0; i < counts.target.length; i++) {
+  // Scores in typed arrays, and the cut found by a native sort of the z values: sorting the row
+  // objects with a comparator to find the cut was ~0.5 s of the 30 outlets of 50k articles.
+  const n = counts.target.length;
+  const index = new Int32Array(n);
+  const zs = new Float64Array(n);
+  const odds = new Float64Array(n);
+  let scored = 0;
+  for (let i = 0; i < n; i++) {
     const yt = counts.target[i] ?? 0;
     if (yt < minCount) continue;
     const yr = counts.reference[i] ?? 0;
@@ -94,15 +100,22 @@ export function rankKeyness(counts: KeynessCounts, options: KeynessOptions = {})
       Math.log((yr + alpha) / (nReference + alpha0 - yr - alpha));
     const z = logOdds / Math.sqrt(1 / (yt + alpha) + 1 / (yr + alpha));
     // A term that is the whole corpus has no odds (x/0): not a comparison, left out.
-    if (Number.isFinite(z) && z > 0) scored.push({ i, yt, yr, logOdds, z });
+    if (Number.isFinite(z) && z > 0) {
+      index[scored] = i;
+      zs[scored] = z;
+      odds[scored] = logOdds;
+      scored += 1;
+    }
   }
   if (top === 0) return [];
-  let kept = scored;
-  if (scored.length > top) {
-    const cut = [...scored].sort((a, b) => b.z - a.z)[top - 1]!.z;
-    kept = scored.filter((row) => row.z >= cut);
+  // The top-th highest z (ascending sort: `scored − top` from the start).
+  const cut = scored > top ? zs.slice(0, scored).sort()[scored - top]! : -Infinity;
+  const rows: KeynessRow[] = [];
+  for (let p = 0; p < scored; p++) {
+    if (zs[p]! < cut) continue;
+    const i = index[p]!;
+    rows.push({ term: counts.termOf(i), nTarget: counts.target[i] ?? 0, nReference: counts.reference[i] ?? 0, logOdds: odds[p]!, z: zs[p]! });
   }
-  const rows = kept.map(({ i, yt, yr, logOdds, z }): KeynessRow => ({ term: counts.termOf(i), nTarget: yt, nReference: yr, logOdds, z }));
   rows.sort((a, b) => b.z - a.z || compareText(a.term, b.term));
   return rows.slice(0, top);
 }
