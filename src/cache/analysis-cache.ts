@@ -27,7 +27,7 @@ import { compactTermCounts } from '../text/term-count-arena.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-export const ANALYSIS_FORMAT = 4;
+export const ANALYSIS_FORMAT = 5;
 
 interface AnalysisHeader {
   format: number;
@@ -56,23 +56,80 @@ interface StampHeader {
   stamp: string;
 }
 
-export function loadCachedAnalyses(dir: string, key: string): CachedAnalyses | undefined {
+/**
+ * An analysis as stored: without its term counts (an entry of their own) and, where the article's
+ * body holds them, with its hits' sentences as `[start, end)` offsets into the body instead of text
+ * (`sentenceBounds`, two numbers per hit, the `sentence` fields empty). Loaded, a sentence is then a
+ * slice of the body, sharing its memory, where the text would be a copy: ~26 M characters for the
+ * 254k hits of the 50k benchmark corpus, held through a re-run's report.
+ */
+type StoredAnalysis = Omit<ArticleAnalysis, 'termCounts'> & { termCounts?: TermCounts; sentenceBounds?: Int32Array };
+
+/**
+ * The cached analyses of the corpus `key`, or undefined (none, another format, damaged). `bodyOf`
+ * gives the body of an article by id (the corpus's, from the parse+clean entry of the same key):
+ * sentences stored as offsets are cut from it; an analysis whose article or offsets do not fit
+ * makes the entry unusable.
+ */
+export function loadCachedAnalyses(dir: string, key: string, bodyOf: (id: string) => string | undefined = () => undefined): CachedAnalyses | undefined {
   const path = entryPath(dir, key, 'analysis');
   try {
-    const { header, items } = readChunkedFile<AnalysisHeader, ArticleAnalysis>(path);
+    const { header, items } = readChunkedFile<AnalysisHeader, StoredAnalysis>(path);
     if (header.format !== ANALYSIS_FORMAT || !wellFormed(header)) return undefined;
     touch(path);
     const labels = new Map<string, string>();
     for (const analysis of items) {
-      shareLabels(analysis, labels);
+      if (!restoreSentences(analysis, bodyOf)) return undefined;
       analysis.termCounts = TERM_COUNTS_NOT_LOADED;
+      shareLabels(analysis as ArticleAnalysis, labels);
     }
     const { format: _format, ...rest } = header;
     const clusters = loadCachedClusters(dir, key, header.stamp);
-    return { ...rest, analyses: items, ...(clusters ? { clusters } : {}) };
+    return { ...rest, analyses: items as ArticleAnalysis[], ...(clusters ? { clusters } : {}) };
   } catch {
     return undefined;
   }
+}
+
+/** Put back the sentences of `analysis` stored as offsets (in place); false when they do not fit its article's body. */
+function restoreSentences(analysis: StoredAnalysis, bodyOf: (id: string) => string | undefined): boolean {
+  const bounds = analysis.sentenceBounds;
+  if (bounds === undefined) return true;
+  delete analysis.sentenceBounds;
+  const body = bodyOf(analysis.id);
+  if (body === undefined || !(bounds instanceof Int32Array) || bounds.length !== 2 * analysis.matches.length) return false;
+  for (const [m, match] of analysis.matches.entries()) {
+    const start = bounds[2 * m]!;
+    const end = bounds[2 * m + 1]!;
+    if (start < 0) continue; // stored as text
+    if (!(start <= end && end <= body.length)) return false;
+    match.sentence = body.slice(start, end);
+  }
+  return true;
+}
+
+/**
+ * `analysis` as stored: without term counts, and each hit's sentence as offsets into `body` when
+ * the body holds it (`[-1, -1]` and the text kept otherwise, which a sentence cut from the body
+ * never needs).
+ */
+function toStored(analysis: ArticleAnalysis, body: string | undefined): StoredAnalysis {
+  const { termCounts: _termCounts, ...stored } = analysis;
+  if (body === undefined || analysis.matches.length === 0) return stored;
+  const bounds = new Int32Array(2 * analysis.matches.length);
+  const matches = analysis.matches.map((match, m) => {
+    const { sentence } = match;
+    // The sentence contains the hit, so it starts at or after `end − length`: the first copy of it
+    // from there is this one (or one with the same text, which slices to the same string).
+    const start = sentence === '' ? -1 : body.indexOf(sentence, Math.max(0, match.end - sentence.length));
+    if (start < 0) {
+      bounds.set([-1, -1], 2 * m);
+      return match;
+    }
+    bounds.set([start, start + sentence.length], 2 * m);
+    return { ...match, sentence: '' };
+  });
+  return { ...stored, matches, sentenceBounds: bounds };
 }
 
 /** The header fields a re-run reads have their shape (a damaged file that still deserialises must not crash the run). */
@@ -106,11 +163,12 @@ function loadCachedClusters(dir: string, key: string, stamp: string): EventClust
 
 /**
  * Store a run's analyses (each with its `normHashes`, without clusters); failures are not fatal.
+ * `bodyOf` gives an article's body by id, for sentences to be stored as offsets into it.
  * Returns the stamp to store the clusters made from them with (`storeCachedClusters`).
  * The term counts go to an entry of their own under the same stamp: they are ~40% of the bytes,
  * and a re-run that reuses the clusters and the key terms never reads them (`loadCachedTermCounts`).
  */
-export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters' | 'stamp'>): string {
+export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters' | 'stamp'>, bodyOf: (id: string) => string | undefined = () => undefined): string {
   const { analyses, ...rest } = cached;
   if (analyses.some((analysis) => analysis.termCounts === TERM_COUNTS_NOT_LOADED)) {
     throw new Error('internal: analyses stored without their term counts');
@@ -122,7 +180,7 @@ export function storeCachedAnalyses(dir: string, key: string, cached: Omit<Cache
   storeEntry(dir, entryPath(dir, key, 'terms'), { format: ANALYSIS_FORMAT, stamp } satisfies StampHeader, analyses, (analysis) =>
     compactTermCounts(analysis.termCounts),
   );
-  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, ({ termCounts: _termCounts, ...stored }) => stored);
+  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, (analysis) => toStored(analysis, bodyOf(analysis.id)));
   return stamp;
 }
 

@@ -189,7 +189,9 @@ async function matchStage(
 ): Promise<MatchStageResult> {
   const { articles } = read;
   let started = performance.now();
-  const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey) : undefined;
+  const bodies = new Map(articles.map((article) => [article.id, article.body]));
+  const bodyOf = (id: string): string | undefined => bodies.get(id);
+  const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey, bodyOf) : undefined;
   if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
   const matched = await matchArticles(
     read,
@@ -213,7 +215,7 @@ async function matchStage(
   if (options.cacheDir !== null) {
     started = performance.now();
     clustersStamp =
-      storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined) ?? matched.clustersStampToRestore;
+      storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined, bodyOf) ?? matched.clustersStampToRestore;
     timings['cache_store'] = performance.now() - started;
   }
   // Norm hashes only serve the cache: let them go before clustering (~1 KB per article).
@@ -372,15 +374,21 @@ function storeAnalysesWhenWorthIt(
   matched: Matched,
   keyness: OutletKeyRows[],
   hadEntry: boolean,
+  bodyOf: (id: string) => string | undefined,
 ): string | undefined {
   if (hadEntry && keepsCachedEntry(matched.analysed, articles.length)) return undefined;
-  return storeCachedAnalyses(dir, key, {
-    signature: matched.signature,
-    analyses: articles.map((article) => matched.analyses.get(article.id)!),
-    words: matched.vocabulary.words,
-    norms: matched.norms,
-    keyness,
-  });
+  return storeCachedAnalyses(
+    dir,
+    key,
+    {
+      signature: matched.signature,
+      analyses: articles.map((article) => matched.analyses.get(article.id)!),
+      words: matched.vocabulary.words,
+      norms: matched.norms,
+      keyness,
+    },
+    bodyOf,
+  );
 }
 
 function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | number | boolean | string[]> {

@@ -99,3 +99,40 @@ describe('term counts in the analysis cache', () => {
     expect(() => storeCachedAnalyses(dir, key, { ...header, analyses: loaded.analyses })).toThrow(/without their term counts/);
   });
 });
+
+describe('match sentences in the analysis cache', () => {
+  const header = { signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] };
+  const body = 'Kyiv said so. Officials in Kyiv said so. A third sentence names Kyiv.';
+  const hit = (start: number, sentence: string): ArticleAnalysis['matches'][number] => ({
+    concept: 'c', lexicon: 'l', frame: 'f', term: 'kyiv', start, end: start + 4, matched: 'Kyiv', voice: 'authorial', negated: false, distanced: false, sentence,
+  });
+  // The second sentence's text also occurs nowhere else; the first occurs inside the second.
+  const analyses: ArticleAnalysis[] = [
+    {
+      id: 'a', tokens: 14, contrastHits: [], termCounts: counts(2, 1), entities: [],
+      matches: [hit(0, 'Kyiv said so.'), hit(27, body.slice(14, 40)), hit(64, 'A third sentence names Kyiv.'), hit(27, 'not from the body')],
+    },
+  ];
+
+  it('come back equal when stored as offsets into the bodies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-sentences-'));
+    const key = 'k'.repeat(64);
+    storeCachedAnalyses(dir, key, { ...header, analyses }, (id) => (id === 'a' ? body : undefined));
+    // Offsets, not text, on disk (the text not found in the body is kept as text).
+    const raw = readFileSync(entryPath(dir, key, 'analysis')).toString('latin1');
+    expect(raw).not.toContain('A third sentence');
+    expect(raw).toContain('not from the body');
+    const loaded = loadCachedAnalyses(dir, key, (id) => (id === 'a' ? body : undefined))!;
+    expect(loaded.analyses[0]!.matches.map((m) => m.sentence)).toEqual(analyses[0]!.matches.map((m) => m.sentence));
+    expect(loaded.analyses[0]).not.toHaveProperty('sentenceBounds');
+  });
+
+  it('make the entry unusable when the article is missing or its body too short for them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-sentences-'));
+    const key = 'k'.repeat(64);
+    storeCachedAnalyses(dir, key, { ...header, analyses }, () => body);
+    expect(loadCachedAnalyses(dir, key, () => undefined)).toBeUndefined();
+    expect(loadCachedAnalyses(dir, key, () => body.slice(0, 50))).toBeUndefined();
+    expect(loadCachedAnalyses(dir, key, () => body)).toBeDefined();
+  });
+});
