@@ -3,7 +3,7 @@ import type { CompiledLexicon, TermValue } from '../lexicon/compile.js';
 import { scanAll, scanLongest, TokenForms } from '../lexicon/matcher.js';
 import { countContentTerms, TermVocabulary } from '../text/terms.js';
 import { tokenizeWithSlots } from '../text/tokenize.js';
-import { buildVoiceContext, voiceOf } from './voice.js';
+import { buildVoiceContext, voiceOf, type VoiceContext } from './voice.js';
 
 /** `Match.sentence` is cut to at most this many characters around the hit (CONTRACT.md). */
 const SENTENCE_MAX = 300;
@@ -25,7 +25,10 @@ export function analyzeArticle(
   // One lookup of each token norm in the run's vocabulary serves matching and term counting.
   const { tokens, slots } = tokenizeWithSlots(body, lang, vocabulary);
   const forms = new TokenForms(tokens, lexicon.vocabulary, { of: slots, forms: lexicon.vocabulary.formsBySlot(vocabulary) });
-  const ctx = buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon);
+  // Built on the first hit or contrast label: an article with neither (off the lexicons' topics)
+  // needs no sentence split, quotes or cue scan.
+  let ctx: VoiceContext | undefined;
+  const context = (): VoiceContext => (ctx ??= buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon));
 
   // Exclude phrases: a hit of concept C inside an occurrence of one of C's exclude phrases is dropped.
   const excluded = scanAll(lexicon.excludes, forms);
@@ -43,7 +46,7 @@ export function analyzeArticle(
     const value: TermValue = hit.values[0]!;
     const start = tokens[hit.from]!.start;
     const end = tokens[hit.to - 1]!.end;
-    const voice = voiceOf(ctx, hit.from, hit.to);
+    const voice = voiceOf(context(), hit.from, hit.to);
     return {
       concept: value.concept.id,
       lexicon: value.concept.lexicon,
@@ -61,7 +64,7 @@ export function analyzeArticle(
 
   const contrastHits: ContrastHit[] = [];
   for (const hit of scanLongest(lexicon.labels, forms)) {
-    const voice = voiceOf(ctx, hit.from, hit.to).voice;
+    const voice = voiceOf(context(), hit.from, hit.to).voice;
     const seen = new Set<string>();
     for (const value of hit.values) {
       const key = `${value.contrast.id}\0${value.label}`;
