@@ -216,7 +216,7 @@ async function matchStage(
     started = performance.now();
     clustersStamp =
       storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined, bodyOf) ?? matched.clustersStampToRestore;
-    timings['cache_store'] = performance.now() - started;
+    timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
   }
   // Norm hashes only serve the cache: let them go before clustering (~1 KB per article).
   for (const analysis of matched.analyses.values()) delete analysis.normHashes;
@@ -281,7 +281,8 @@ async function readStage(
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
   started = performance.now();
-  const { read, cache, key } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
+  const { read, cache, key, storeMs } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
+  if (storeMs > 0) timings['cache_store'] = (timings['cache_store'] ?? 0) + storeMs;
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
   return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0 };
 }
@@ -329,8 +330,8 @@ async function readWithCache(
   options: AnalyzeCommandOptions,
   pipelineOptions: AnalyzeOptions,
   beforeParsing: Promise<unknown>,
-): Promise<{ read: ReadResult; cache: CacheStatus; key: string }> {
-  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), cache: 'off', key: '' };
+): Promise<{ read: ReadResult; cache: CacheStatus; key: string; storeMs: number }> {
+  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), cache: 'off', key: '', storeMs: 0 };
   const key = readCacheKey({
     toolVersion: `${toolVersion()}+${codeFingerprint()}`,
     files: corpus.files,
@@ -340,10 +341,11 @@ async function readWithCache(
     preSkipped: corpus.skipped,
   });
   const cached = loadCachedRead(options.cacheDir, key);
-  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key };
+  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key, storeMs: 0 };
   const read = await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing);
+  const storing = performance.now();
   storeCachedRead(options.cacheDir, key, read);
-  return { read, cache: 'miss', key };
+  return { read, cache: 'miss', key, storeMs: performance.now() - storing };
 }
 
 /**
