@@ -393,6 +393,14 @@ function storeAnalysesWhenWorthIt(
   );
 }
 
+/** Stages in run order for run.json (a stage's time is recorded when it ends, not always in this order). */
+const STAGE_ORDER = ['read', 'cache_load', 'parse', 'clean', 'match', 'cluster', 'report', 'cache_store'];
+
+function stageRank(stage: string): number {
+  const rank = STAGE_ORDER.indexOf(stage);
+  return rank < 0 ? STAGE_ORDER.length : rank;
+}
+
 function provenanceOf(options: AnalyzeCommandOptions): Record<string, string | number | boolean | string[]> {
   return {
     paths: options.paths,
@@ -432,7 +440,11 @@ function renderRunManifest(
     lexicon_bundle_sha256: bundle.sha256,
     cache,
     counts,
-    timings_ms: Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])),
+    timings_ms: Object.fromEntries(
+      Object.entries(timings)
+        .sort(([a], [b]) => stageRank(a) - stageRank(b))
+        .map(([stage, ms]) => [stage, Math.round(ms)]),
+    ),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
