@@ -25,7 +25,7 @@ export interface Span {
 /** One piece of page text that cleaning took out, with why (the audit in `articles.jsonl`). */
 export interface Removed {
   text: string;
-  /** `repeated`, `menu`, `ticker`, `related-list`, `caption`, `duplicate`, `tags`, `byline`, `footer`, `comments`, … */
+  /** `repeated`, `menu`, `ticker`, `related-list`, `link-list`, `caption`, `duplicate`, `tags`, `byline`, `footer`, `comments`, … */
   reason: string;
 }
 

@@ -3,8 +3,9 @@
  * page's own metadata (`<title>`, `og:*`, `article:published_time`, canonical link, JSON-LD).
  * Readability misses in two known ways, each with a fallback: it returns nothing or a sliver on
  * pages whose text sits in many small containers (then the densest container's text is used),
- * and it keeps in-article chrome (share bars, "Read more" lists, captions), which the common
- * cleaning rules remove afterwards.
+ * and it keeps in-article chrome (share bars, "Read more" lists, captions). Lines that are all
+ * link text and figure captions are set aside here, where the markup shows them (`nodeToBlocks`);
+ * the common cleaning rules remove the rest afterwards.
  */
 import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
@@ -92,21 +93,21 @@ export function extractHtml(html: string): HtmlExtraction {
       article = null;
     }
   }
-  let blocks: string[] = [];
-  if (article?.content) blocks = nodeToBlocks(article.content);
+  let text: { blocks: string[]; removed: Removed[] } = { blocks: [], removed: [] };
+  if (article?.content) text = nodeToBlocks(article.content);
   // A short Readability result is a miss (a teaser, or chrome it mistook for text): the densest
   // container, with chrome elements removed, is the better guess whenever it found paragraphs.
   // Parsed (a second DOM: Readability changes the first) only then: it was a third of HTML time.
-  if (textLength(blocks) < MIN_ARTICLE_CHARS) {
+  if (textLength(text.blocks) < MIN_ARTICLE_CHARS) {
     // Readability did not run on a too-deep page, so its DOM is still whole: no second parse.
     const fallback = densestContainerBlocks(tooDeep ? document : domOf(html));
-    if (textLength(fallback) > 0) blocks = fallback;
-    else if (tooDeep) blocks = nodeToBlocks(document.body);
+    if (textLength(fallback.blocks) > 0) text = fallback;
+    else if (tooDeep) text = nodeToBlocks(document.body);
   }
   const title = (article?.title ?? meta.title ?? '').trim();
   if (article?.byline && !meta.byline) meta.byline = article.byline.trim();
   if (title) meta.title = title;
-  return { title, blocks, meta, removed: [] };
+  return { title, blocks: text.blocks, meta, removed: text.removed };
 }
 
 /** Parse an HTML page into one doc (id = file stem). */
@@ -118,24 +119,53 @@ export function parseHtmlPage(html: string, source: string, stem: string): Parse
   };
 }
 
-/** Flatten an HTML fragment to paragraph blocks (one per block element, whitespace collapsed). */
-export function htmlToBlocks(fragment: string): string[] {
+/** Flatten an HTML fragment to paragraph blocks (one per block element, whitespace collapsed), link lists and captions set aside. */
+export function htmlToBlocks(fragment: string): { blocks: string[]; removed: Removed[] } {
   return nodeToBlocks(domOf(`<!doctype html><html><body>${fragment}</body></html>`).body);
 }
 
 /**
- * Flatten a DOM subtree to blocks. Iterative (an explicit stack, `null` marking the end of a
+ * A block whose text lies at least this share inside links is a link list or a teaser
+ * ("Dave Matthews Band takes over Rock Hall Fan Vote", "Contact Chron"), not article prose: the
+ * link density of boilerpipe (Kohlschütter, Fankhauser & Nejdl, WSDM 2010), where a block's share of
+ * anchor text is among the strongest single boilerplate features. Readability judges it per
+ * container and keeps such lines inside the container it picks.
+ */
+const LINK_SHARE = 0.9;
+/** Longer all-link blocks are kept: an article paragraph rarely sits wholly inside one link, but a long one is not worth the risk. */
+const LINK_BLOCK_MAX_WORDS = 25;
+
+/** End of an element whose text is counted apart (a link, a figure caption), in the walk's stack. */
+interface Exit {
+  exit: 'A' | 'FIGCAPTION';
+}
+
+/**
+ * Flatten a DOM subtree to blocks, setting aside link lists (`LINK_SHARE`) and figure captions
+ * (`<figcaption>`) as removed lines. Iterative (an explicit stack, `null` marking the end of a
  * block element) so that a page nested thousands of levels deep cannot overflow the call stack.
  */
-function nodeToBlocks(root: DomNode): string[] {
+function nodeToBlocks(root: DomNode): { blocks: string[]; removed: Removed[] } {
   const blocks: string[] = [];
+  const removed: Removed[] = [];
   let current = '';
+  let linkChars = 0;
+  let captioned = false;
+  let inLink = 0;
+  let inCaption = 0;
   const flush = (): void => {
     const t = foldWhitespace(current);
-    if (t) blocks.push(t);
+    if (t) {
+      const chars = t.replace(/\s+/g, '').length;
+      if (captioned) removed.push({ text: t, reason: 'caption' });
+      else if (linkChars >= LINK_SHARE * chars && t.split(' ').length <= LINK_BLOCK_MAX_WORDS) removed.push({ text: t, reason: 'link-list' });
+      else blocks.push(t);
+    }
     current = '';
+    linkChars = 0;
+    captioned = inCaption > 0;
   };
-  const stack: (DomNode | null)[] = [root];
+  const stack: (DomNode | Exit | null)[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined) break;
@@ -143,8 +173,16 @@ function nodeToBlocks(root: DomNode): string[] {
       flush();
       continue;
     }
+    if ('exit' in node) {
+      if (node.exit === 'A') inLink -= 1;
+      else inCaption -= 1;
+      continue;
+    }
     if (node.nodeType === 3) {
-      current += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      current += text;
+      if (inLink > 0) linkChars += text.replace(/\s+/g, '').length;
+      if (inCaption > 0 && text.trim() !== '') captioned = true;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -156,13 +194,18 @@ function nodeToBlocks(root: DomNode): string[] {
       flush();
       stack.push(null);
     }
+    if (tag === 'A' || tag === 'FIGCAPTION') {
+      if (tag === 'A') inLink += 1;
+      else inCaption += 1;
+      stack.push({ exit: tag });
+    }
     for (let i = node.childNodes.length - 1; i >= 0; i -= 1) {
       const child = node.childNodes[i];
       if (child) stack.push(child);
     }
   }
   flush();
-  return blocks;
+  return { blocks, removed };
 }
 
 /** Deepest element nesting below `root`, counted without recursion. */
@@ -186,7 +229,7 @@ function elementDepth(root: DomNode): number {
  * Fallback when Readability finds no article: the element whose own paragraphs hold the most
  * text (paragraph text counted at its parent, as Readability and boilerpipe score), chrome removed.
  */
-function densestContainerBlocks(document: DomDocument): string[] {
+function densestContainerBlocks(document: DomDocument): { blocks: string[]; removed: Removed[] } {
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) el.remove();
   const score = new Map<DomElement, number>();
   for (const p of Array.from(document.querySelectorAll('p, pre, blockquote'))) {
@@ -197,7 +240,7 @@ function densestContainerBlocks(document: DomDocument): string[] {
   let best: DomElement | null = null;
   let bestScore = 0;
   for (const [el, s] of score) if (s > bestScore) [best, bestScore] = [el, s];
-  return best ? nodeToBlocks(best) : [];
+  return best ? nodeToBlocks(best) : { blocks: [], removed: [] };
 }
 
 function textLength(blocks: string[]): number {

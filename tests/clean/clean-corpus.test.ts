@@ -62,9 +62,15 @@ describe('cleanCorpus on fixture pages', () => {
   });
 
   it('HTML with no article text is skipped: "no article text found"', () => {
-    const { articles, skipped } = cleanCorpus(docsOf('no-article.html'), outlets);
+    // Its only text is a link ("Home"), set aside when the page is parsed.
+    const parsed = parseInput({ path: 'corpus/no-article.html', bytes: readFileSync(`${FIX}no-article.html`) });
+    expect(parsed.docs).toEqual([]);
+    expect(parsed.skipped).toEqual([{ source: 'corpus/no-article.html', reason: 'no article text found in the HTML' }]);
+    // Menu words outside links reach cleaning, which finds no prose among them.
+    const menu = '<!doctype html><html><head><title>Menu</title></head><body><article><p>Home</p><p>Sign in</p><p>Subscribe</p></article></body></html>';
+    const { articles, skipped } = cleanCorpus(parseInput({ path: 'corpus/menu.html', bytes: Buffer.from(menu) }).docs, outlets);
     expect(articles).toEqual([]);
-    expect(skipped).toEqual([{ source: 'corpus/no-article.html', reason: 'no article text found' }]);
+    expect(skipped).toEqual([{ source: 'corpus/menu.html', reason: 'no article text found' }]);
   });
 
   it('records pass through uncleaned; outlet and language canonicalised', () => {

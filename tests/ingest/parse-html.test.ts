@@ -5,7 +5,31 @@ const para = (n: number): string => `Paragraph ${n} of a fictional report tells 
 
 describe('extractHtml', () => {
   it('flattens block elements to paragraphs and table rows to one line each', () => {
-    expect(htmlToBlocks('<p>One <b>bold</b> line</p><div>Two<br>Three</div><table><tr><td>a</td><td>b</td></tr></table>')).toEqual(['One bold line', 'Two', 'Three', 'a | b']);
+    expect(htmlToBlocks('<p>One <b>bold</b> line</p><div>Two<br>Three</div><table><tr><td>a</td><td>b</td></tr></table>').blocks).toEqual(['One bold line', 'Two', 'Three', 'a | b']);
+  });
+
+  it('sets aside link lists and figure captions as removed lines, keeping prose with links in it', () => {
+    const { blocks, removed } = htmlToBlocks(
+      `<p>${para(1)} <a href="/x">A linked phrase</a> inside prose.</p>` +
+        '<ul><li><a href="/a">Dave Matthews Band takes over Rock Hall Fan Vote</a></li><li><a href="/b">Contact us</a></li></ul>' +
+        '<p>Read more: <a href="/c">Storm closes the coastal road</a></p>' +
+        '<figure><img src="x.jpg"><figcaption>The river at dawn. <a href="/p">Photo: A. Writer</a></figcaption></figure>' +
+        // All link, but 50 words: more than a link list's line.
+        `<p><a href="/long">${para(2)} ${para(3)}</a></p>`,
+    );
+    expect(blocks).toEqual([`${para(1)} A linked phrase inside prose.`, 'Read more: Storm closes the coastal road', `${para(2)} ${para(3)}`]);
+    expect(removed).toEqual([
+      { text: 'Dave Matthews Band takes over Rock Hall Fan Vote', reason: 'link-list' },
+      { text: 'Contact us', reason: 'link-list' },
+      { text: 'The river at dawn. Photo: A. Writer', reason: 'caption' },
+    ]);
+  });
+
+  it('keeps what it sets aside in the page audit (removed)', () => {
+    const html = `<html><head><title>Flood</title></head><body><article><p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p><ul><li><a href="/a">Related: the dam holds</a></li></ul></article></body></html>`;
+    const out = extractHtml(html);
+    expect(out.blocks.join(' ')).not.toContain('the dam holds');
+    expect(out.removed).toContainEqual({ text: 'Related: the dam holds', reason: 'link-list' });
   });
 
   it('falls back to the densest container when Readability finds no article', () => {
