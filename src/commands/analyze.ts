@@ -189,8 +189,9 @@ async function matchStage(
 ): Promise<MatchStageResult> {
   const { articles } = read;
   let started = performance.now();
-  const bodies = new Map(articles.map((article) => [article.id, article.body]));
-  const bodyOf = (id: string): string | undefined => bodies.get(id);
+  // The cache keeps hit sentences as offsets into the bodies (src/cache/analysis-cache.ts).
+  let bodies: Map<string, string> | undefined;
+  const bodyOf = (id: string): string | undefined => (bodies ??= new Map(articles.map((article) => [article.id, article.body]))).get(id);
   const cachedAnalyses = cache === 'hit' && options.cacheDir !== null ? loadCachedAnalyses(options.cacheDir, cacheKey, bodyOf) : undefined;
   if (cachedAnalyses) timings['cache_load'] = (timings['cache_load'] ?? 0) + performance.now() - started;
   const matched = await matchArticles(
