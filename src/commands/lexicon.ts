@@ -6,7 +6,11 @@ import { stringify as stringifyYaml } from 'yaml';
 import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
 
 /** Columns of the CSV sheet (import and export), in order. */
-export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note', 'source'] as const;
+/**
+ * Columns of the lexicon sheet, in export order. `label` (the concept's label) and `lexicon` (the
+ * file it came from) are optional on import: a sheet without them still imports.
+ */
+export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note', 'source', 'label', 'lexicon'] as const;
 
 /**
  * `framescope lexicon check [dir]`: validate the folder and run every entry's examples. One line
@@ -38,18 +42,27 @@ interface SheetRow {
   axis: string;
   note: string;
   source: string;
+  label: string;
+  lexicon: string;
 }
 
 /**
  * `framescope lexicon import <file>`: convert a quanteda/LIWC `.dic` dictionary or a CSV sheet
- * (columns `concept, lang, term, frame, axis, note, source`) to lexicon YAML text. Throws an Error
+ * (`SHEET_COLUMNS`: `concept, lang, term` required) to lexicon YAML text. The lexicon id is the
+ * sheet's `lexicon` column when every row names the same one, else the file name. Throws an Error
  * naming the file and line for unreadable input.
  */
 export function importLexicon(path: string): string {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const id = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'imported';
   const rows = extname(path).toLowerCase() === '.dic' ? readDic(text, path) : readSheet(text, path);
-  return sheetToYaml(rows, id, path);
+  const named = [...new Set(rows.map((row) => row.lexicon).filter(Boolean))];
+  const id = idOf(named.length === 1 ? named[0]! : basename(path, extname(path))) || 'imported';
+  return sheetToYaml(rows, id, path, named.length > 1 ? named : []);
+}
+
+/** A lexicon or concept id from a name: lower case, runs of other characters as `_`. */
+function idOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
 /**
@@ -82,7 +95,7 @@ function readDic(text: string, path: string): SheetRow[] {
     for (const catId of ids) {
       const name = categories.get(catId);
       if (name === undefined) throw new Error(`${path}:${i + 1}: category ${catId} is not in the header`);
-      rows.push({ concept: name, lang: /[\u0600-\u06FF]/.test(term) ? 'ar' : 'en', term, frame: name, axis: '', note: '', source: basename(path) });
+      rows.push({ concept: name, lang: /[\u0600-\u06FF]/.test(term) ? 'ar' : 'en', term, frame: name, axis: '', note: '', source: basename(path), label: '', lexicon: '' });
     }
   }
   return rows;
@@ -99,19 +112,23 @@ function readSheet(text: string, path: string): SheetRow[] {
     for (const column of ['concept', 'lang', 'term']) {
       if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term`);
     }
-    return { concept: r.concept!, lang: r.lang!, term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '' };
+    return {
+      concept: r.concept!, lang: r.lang!, term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '',
+      label: r.label ?? '', lexicon: r.lexicon ?? '',
+    };
   });
 }
 
-function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string): string {
+/** `merged`: the lexicons a sheet named when it held more than one (their concepts go into one file). */
+function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: readonly string[]): string {
   const concepts = new Map<string, { id: string; label: string; frame: string; axis: Record<string, number>; terms: Record<string, string[]>; note: string; source: string }>();
   const axes = new Set<string>();
   const skipped: string[] = [];
   for (const row of rows) {
-    const id = row.concept.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'concept';
+    const id = idOf(row.concept) || 'concept';
     let concept = concepts.get(id);
     if (concept === undefined) {
-      concept = { id, label: row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, note: row.note, source: row.source };
+      concept = { id, label: row.label || row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, note: row.note, source: row.source };
       concepts.set(id, concept);
     }
     for (const part of row.axis.split(';').map((p) => p.trim()).filter(Boolean)) {
@@ -145,6 +162,7 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string): string 
     })),
   };
   const header = `# Imported by framescope lexicon import from ${basename(path)}.\n` +
+    (merged.length > 0 ? `# The sheet held the concepts of several lexicons, merged here: ${merged.join(', ')}.\n` : '') +
     (skipped.length > 0 ? `# Skipped (not plain words; * only at a word end): ${skipped.join('; ')}\n` : '');
   return header + stringifyYaml(doc, { lineWidth: 0 });
 }
@@ -157,7 +175,7 @@ export function exportLexiconCsv(dir: string): string {
   for (const c of concepts) {
     const axis = Object.entries(c.axes).map(([k, v]) => `${k}=${v}`).join(';');
     for (const lang of Object.keys(c.terms).sort()) {
-      for (const term of c.terms[lang]!) rows.push([c.id, lang, term, c.frame, axis, c.note, c.source]);
+      for (const term of c.terms[lang]!) rows.push([c.id, lang, term, c.frame, axis, c.note, c.source, c.label, c.lexicon]);
     }
   }
   return stringifyCsv([[...SHEET_COLUMNS], ...rows], { record_delimiter: '\n' });

@@ -68,8 +68,8 @@ describe('import and export', () => {
 
   it('exports a CSV sheet that round-trips through import', () => {
     const csv = exportLexiconCsv(join(FIXTURES, 'good'));
-    expect(csv.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source');
-    expect(csv).toContain('kiev_regime,ar,نظام كييف,delegitimization,ru_ua=1,,');
+    expect(csv.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source,label,lexicon');
+    expect(csv).toMatch(/^kiev_regime,ar,نظام كييف,delegitimization,ru_ua=1,,,[^,\n]+,war_test$/m);
     const dir = tempDir();
     writeFileSync(join(dir, 'war_test.csv'), csv);
     const lexDir = join(dir, 'lx');
@@ -78,8 +78,27 @@ describe('import and export', () => {
     const original = loadLexiconBundle(join(FIXTURES, 'good'));
     const again = loadLexiconBundle(lexDir);
     const shape = (b: typeof original) =>
-      b.concepts.map((c) => ({ id: c.id, frame: c.frame, axes: { ...c.axes }, terms: JSON.parse(JSON.stringify(c.terms)) as unknown })).sort((x, y) => (x.id < y.id ? -1 : 1));
+      b.concepts
+        .map((c) => ({ id: c.id, label: c.label, lexicon: c.lexicon, frame: c.frame, axes: { ...c.axes }, terms: JSON.parse(JSON.stringify(c.terms)) as unknown }))
+        .sort((x, y) => (x.id < y.id ? -1 : 1));
     expect(shape(again)).toEqual(shape(original));
     expect(exportLexiconCsv(lexDir)).toBe(csv);
+  });
+
+  it('imports a sheet without the label and lexicon columns (the concept names the label, the file the lexicon)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'My Terms.csv'), 'concept,lang,term,frame\nKiev regime,en,Kiev regime,delegitimization\n');
+    const yaml = importLexicon(join(dir, 'My Terms.csv'));
+    expect(yaml).toContain('lexicon: my_terms');
+    expect(yaml).toMatch(/- id: kiev_regime\n\s+label: Kiev regime\n/);
+  });
+
+  it('merges a sheet of several lexicons into one, saying so, under the file name', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'all.csv'), 'concept,lang,term,label,lexicon\na,en,alpha term,Alpha,one\nb,en,beta term,Beta,two\n');
+    const yaml = importLexicon(join(dir, 'all.csv'));
+    expect(yaml).toContain('# The sheet held the concepts of several lexicons, merged here: one, two.');
+    expect(yaml).toContain('lexicon: all');
+    expect(yaml).toMatch(/label: Alpha/);
   });
 });
