@@ -5,10 +5,9 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
 
-/** Columns of the CSV sheet (import and export), in order. */
 /**
- * Columns of the lexicon sheet, in export order. `label` (the concept's label) and `lexicon` (the
- * file it came from) are optional on import: a sheet without them still imports.
+ * Columns of the lexicon sheet (import and export), in export order. `label` (the concept's
+ * label) and `lexicon` (the file it came from) are optional on import: older sheets still import.
  */
 export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note', 'source', 'label', 'lexicon'] as const;
 
