@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutletMap } from '../stats/outlet-map.js';
+import { labelLine, placeLabels } from './label-placement.js';
 import { compareText } from '../stats/stance.js';
 import type { OutletProfile } from './profiles.js';
 import { textWidth } from './text-width.js';
@@ -120,23 +121,76 @@ export function specStance(profiles: readonly OutletProfile[], axes: readonly st
   };
 }
 
-/** Outlet map: PCA of concept rates, outlets labelled. */
+/** Plot size of the outlet map, in pixels (at least: the height grows with the number of outlets). */
+const MAP_WIDTH = 420;
+const MAP_HEIGHT = 320;
+const MAP_FONT_SIZE = 12;
+/** Room around the outermost points, as a share of the points' spread, so labels fit beside them. */
+const MAP_PADDING = 0.08;
+
+/**
+ * Outlet map: PCA of concept rates, each outlet labelled where its label covers no other label
+ * or point (src/report/label-placement.ts), with a leader line when the label had to move off its
+ * point's line. The scales' domains are set here (the points' extent and a margin, no rounding) so
+ * that the placement knows where each point is drawn.
+ */
 export function specMap(map: OutletMap): TopLevelSpec | null {
   if (map.points.length < 2 || map.note !== '') return null;
-  const values = [...map.points].sort((a, b) => compareText(a.outlet, b.outlet)).map((p) => ({ outlet: p.outlet, x: round(p.x), y: round(p.y) }));
+  const points = [...map.points].sort((a, b) => compareText(a.outlet, b.outlet)).map((p) => ({ outlet: p.outlet, x: round(p.x), y: round(p.y) }));
+  // Taller with many outlets: outlets that cluster need a line each for their labels.
+  const height = Math.max(MAP_HEIGHT, labelLine(MAP_FONT_SIZE) * (points.length + 4));
+  const xDomain = paddedDomain(points.map((p) => p.x));
+  const yDomain = paddedDomain(points.map((p) => p.y));
+  const toPx = (x: number): number => ((x - xDomain[0]) / (xDomain[1] - xDomain[0])) * MAP_WIDTH;
+  const toPy = (y: number): number => (1 - (y - yDomain[0]) / (yDomain[1] - yDomain[0])) * height;
+  const labels = placeLabels(
+    points.map((p) => ({ label: p.outlet, px: toPx(p.x), py: toPy(p.y) })),
+    { width: MAP_WIDTH, height, fontSize: MAP_FONT_SIZE },
+  );
+  const values = points.map((p, i) => {
+    const label = labels[i]!;
+    return {
+      ...p,
+      lx: round(xDomain[0] + (label.x / MAP_WIDTH) * (xDomain[1] - xDomain[0])),
+      ly: round(yDomain[0] + (1 - label.y / height) * (yDomain[1] - yDomain[0])),
+      align: label.align,
+      leader: label.leader,
+    };
+  });
   const pct = (share: number): string => `${(100 * share).toFixed(1)}%`;
+  const x = { type: 'quantitative', scale: { domain: xDomain, nice: false, zero: false } } as const;
+  const y = { type: 'quantitative', scale: { domain: yDomain, nice: false, zero: false } } as const;
+  // One text layer per alignment (vega-lite has no align channel).
+  const labelLayers = (['left', 'right'] as const).map((align) => ({
+    transform: [{ filter: `datum.align === '${align}'` }],
+    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: MAP_FONT_SIZE },
+    encoding: { x: { field: 'lx', ...x }, y: { field: 'ly', ...y }, text: { field: 'outlet' } },
+  }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Outlet map (PCA of concept rates)',
-    width: 420,
-    height: 320,
+    width: MAP_WIDTH,
+    height,
     config: CONFIG,
     data: { values },
     layer: [
-      { mark: { type: 'point', filled: true, size: 70 }, encoding: { x: { field: 'x', type: 'quantitative', title: `PC1 (${pct(map.explained[0])})` }, y: { field: 'y', type: 'quantitative', title: `PC2 (${pct(map.explained[1])})` } } },
-      { mark: { type: 'text', dy: -10, fontSize: 12 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'outlet' } } },
+      {
+        transform: [{ filter: 'datum.leader' }],
+        mark: { type: 'rule', color: '#9aa5b1', strokeWidth: 0.75 },
+        encoding: { x: { field: 'x', ...x }, y: { field: 'y', ...y }, x2: { field: 'lx' }, y2: { field: 'ly' } },
+      },
+      { mark: { type: 'point', filled: true, size: 70 }, encoding: { x: { field: 'x', ...x, title: `PC1 (${pct(map.explained[0])})` }, y: { field: 'y', ...y, title: `PC2 (${pct(map.explained[1])})` } } },
+      ...labelLayers,
     ],
   };
+}
+
+/** `[min, max]` of `values` widened by `MAP_PADDING` of their spread on each side (by 1 when they are all equal). */
+function paddedDomain(values: readonly number[]): [number, number] {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const pad = max > min ? (max - min) * MAP_PADDING : 1;
+  return [round(min - pad), round(max + pad)];
 }
 
 /** Render every chart that has data: file name → SVG. */
