@@ -2,7 +2,8 @@
  * Labels for a scatter plot that do not cover each other: a greedy placement in pixel space, in
  * the spirit of the candidate-position methods of point-feature labelling (Christensen, Marks &
  * Shieber, ACM TOG 14(3), 1995: try a fixed set of positions per point, keep the first free one).
- * Each label first tries the point's own line, on the side with more room, then the other side;
+ * Each label first tries the point's own line, to the right of the point (to the left first when
+ * it would run off the plot's right edge from a point in the right half), then the other side;
  * then lines further up and down on those sides (nearest first, as far as the plot reaches),
  * joined to its point by a leader line. A label with no free place keeps its first position
  * (overlap then, never a lost label).
