@@ -169,8 +169,7 @@ export function rankOutletKeyness(
     return { outlet, keys, counts, total };
   });
   const corpus = new KeyCounts(candidates.reduce((n, c) => n + c.keys.length, 0));
-  // Candidate words: a flag and a count per word id.
-  const candidateWord = new Uint8Array(words);
+  // Every word's corpus count, in an array indexed by the id (only candidates' are read).
   const corpusWords = new Float64Array(words);
   // Most terms of an article are no outlet's candidate (166k candidates of 681k terms at 10k
   // articles). A bitmap of the candidates' hashes turns ~90% of them away before they probe the
@@ -180,10 +179,7 @@ export function rankOutletKeyness(
   const filter = new Uint32Array((filterMask + 1) / 32);
   for (const c of candidates) {
     for (const key of c.keys) {
-      if (isWord(key)) {
-        candidateWord[key] = 1;
-        continue;
-      }
+      if (isWord(key)) continue;
       corpus.add(key, 0);
       const bit = hashKey(key) & filterMask;
       filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
@@ -195,7 +191,7 @@ export function rankOutletKeyness(
       for (let k = 0; k < terms.keys.length; k++) {
         const key = terms.keys[k] ?? 0;
         if (isWord(key)) {
-          if (candidateWord[key] === 1) corpusWords[key] = (corpusWords[key] ?? 0) + (terms.counts[k] ?? 0);
+          corpusWords[key] = (corpusWords[key] ?? 0) + (terms.counts[k] ?? 0);
           continue;
         }
         const bit = hashKey(key) & filterMask;
@@ -225,4 +221,3 @@ function withLexiconFlags(keyness: readonly OutletKeyRows[], concepts: readonly 
   const lexiconForms = foldLexiconTerms(concepts);
   return keyness.map(({ outlet, rows }) => ({ outlet, rows: rows.map((r) => ({ ...r, inLexicon: lexiconForms.has(r.term) })) }));
 }
-
