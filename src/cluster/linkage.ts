@@ -48,7 +48,9 @@ export function edgesThatCanMerge(graph: NeighbourGraph, threshold: number): Edg
  * Cluster label per document (the label is a member index; only equality matters).
  * Deterministic: ties between equal linkages merge the pair with the smaller indices first.
  */
-export function averageLinkage(n: number, edges: readonly Edge[], threshold: number): Int32Array {
+export function averageLinkage(n: number, given: readonly Edge[], threshold: number): Int32Array {
+  // A pair given twice keeps its last similarity, in the neighbour lists and in the heap alike.
+  const edges = isSortedOnce(given) ? given : sortedOnce(given);
   const size = new Int32Array(n).fill(1);
   const stamp = new Int32Array(n);
   const alive = new Uint8Array(n).fill(1);
@@ -91,44 +93,59 @@ interface Neighbours {
   sums: number[];
 }
 
-/** Each document's neighbour list from the edges; a pair given twice keeps its last similarity. */
+/**
+ * Each document's neighbour list from edges sorted by `(a, b)`, each pair once (`sortedOnce`). The
+ * lists fill in order with no sort: a document's lower partners come from the edges that end at
+ * it, in order of their `a`, then its higher ones from the edges that start at it, in order of
+ * their `b`. Measured at 50k articles (625k edges): a sort per
+ * document took ~0.5 s.
+ */
 function buildAdjacency(n: number, edges: readonly Edge[]): (Neighbours | undefined)[] {
   const degree = new Int32Array(n);
   for (const { a, b } of edges) {
     degree[a] = (degree[a] ?? 0) + 1;
     degree[b] = (degree[b] ?? 0) + 1;
   }
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = (start[i] ?? 0) + (degree[i] ?? 0);
-  const fill = start.slice(0, n);
-  const partner = new Int32Array(start[n] ?? 0);
-  const edgeOf = new Int32Array(start[n] ?? 0);
-  edges.forEach(({ a, b }, e) => {
-    partner[fill[a]!] = b;
-    edgeOf[fill[a]!++] = e;
-    partner[fill[b]!] = a;
-    edgeOf[fill[b]!++] = e;
-  });
   const adjacency = new Array<Neighbours | undefined>(n);
   for (let i = 0; i < n; i++) {
-    const from = start[i] ?? 0;
-    const to = start[i + 1] ?? 0;
-    if (from === to) continue;
-    // By neighbour, then by edge position: the last copy of a pair wins, as a map's set would.
-    const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => partner[x]! - partner[y]! || edgeOf[x]! - edgeOf[y]!);
-    const ids: number[] = [];
-    const sums: number[] = [];
-    for (const slot of order) {
-      const sim = edges[edgeOf[slot]!]!.sim;
-      if (ids.length > 0 && ids[ids.length - 1] === partner[slot]) sums[sums.length - 1] = sim;
-      else {
-        ids.push(partner[slot]!);
-        sums.push(sim);
-      }
-    }
-    adjacency[i] = { ids, sums };
+    const size = degree[i] ?? 0;
+    if (size > 0) adjacency[i] = { ids: new Array<number>(size), sums: new Array<number>(size) };
   }
+  const fill = new Int32Array(n);
+  const append = (list: Neighbours, at: number, id: number, sim: number): void => {
+    list.ids[at] = id;
+    list.sums[at] = sim;
+  };
+  for (const { a, b, sim } of edges) append(adjacency[b]!, fill[b]!++, a, sim);
+  for (const { a, b, sim } of edges) append(adjacency[a]!, fill[a]!++, b, sim);
   return adjacency;
+}
+
+/** Whether `edges` are sorted by `(a, b)` with `a < b`, each pair once. */
+function isSortedOnce(edges: readonly Edge[]): boolean {
+  for (let e = 0; e < edges.length; e++) {
+    const { a, b } = edges[e]!;
+    if (!(a < b)) return false;
+    const previous = edges[e - 1];
+    if (previous !== undefined && !(previous.a < a || (previous.a === a && previous.b < b))) return false;
+  }
+  return true;
+}
+
+/**
+ * `edges` with `a < b`, sorted by `(a, b)`, each pair once with the similarity of its last copy;
+ * a document's edge to itself links no two clusters and is left out.
+ */
+function sortedOnce(edges: readonly Edge[]): Edge[] {
+  const oriented = edges.filter(({ a, b }) => a !== b).map(({ a, b, sim }, e) => ({ a: Math.min(a, b), b: Math.max(a, b), sim, e }));
+  oriented.sort((x, y) => x.a - y.a || x.b - y.b || x.e - y.e);
+  const out: Edge[] = [];
+  for (const { a, b, sim } of oriented) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.a === a && last.b === b) last.sim = sim;
+    else out.push({ a, b, sim });
+  }
+  return out;
 }
 
 /** The cluster with more neighbours absorbs the other (union by size); ties keep the lower index. */

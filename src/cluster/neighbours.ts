@@ -149,8 +149,7 @@ export class NeighbourSearch {
  * Ties between neighbours break on the lower document index, so the graph is deterministic.
  */
 export function collectEdges(keys: Float64Array, sims: Float64Array, n: number): Edge[] {
-  // Keys are distinct per pair, so sorting positions by key is a total order (no ties to break).
-  const order = Uint32Array.from(keys, (_, e) => e).sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0));
+  const order = positionsByKey(keys, n);
   const edges: Edge[] = [];
   let last = -1;
   for (const e of order) {
@@ -160,6 +159,26 @@ export function collectEdges(keys: Float64Array, sims: Float64Array, n: number):
     edges.push({ a: Math.floor(key / n), b: key % n, sim: sims[e] ?? 0 });
   }
   return edges;
+}
+
+/**
+ * Positions of `keys` (pair keys `min · n + max`) in ascending key order, equal keys by position.
+ * Why not an index sort with a comparator: at 50k articles (~1M keys) it took ~0.8 s; a native
+ * numeric sort of `key · 2^bits + position` (exact while below 2^53) orders both at once in ~0.1 s.
+ */
+function positionsByKey(keys: Float64Array, n: number): Uint32Array | Int32Array {
+  let bits = 0;
+  while (2 ** bits < keys.length) bits++;
+  const scale = 2 ** bits;
+  if (n * n * scale > Number.MAX_SAFE_INTEGER) {
+    return Uint32Array.from(keys, (_, e) => e).sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0) || x - y);
+  }
+  const packed = new Float64Array(keys.length);
+  for (let e = 0; e < keys.length; e++) packed[e] = (keys[e] ?? 0) * scale + e;
+  packed.sort();
+  const order = new Int32Array(keys.length);
+  for (let r = 0; r < packed.length; r++) order[r] = (packed[r] ?? 0) % scale;
+  return order;
 }
 
 export interface Postings {

@@ -42,6 +42,35 @@ describe('averageLinkage', () => {
   it('handles no nodes', () => {
     expect(averageLinkage(0, [], 0.5)).toEqual(new Int32Array(0));
   });
+
+  it('reads edges in any order, either way round, a repeated pair by its last copy (random graphs)', () => {
+    const graph = fc.record({
+      n: fc.integer({ min: 1, max: 12 }),
+      raw: fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.double({ min: 0.01, max: 1, noNaN: true })), { maxLength: 40 }),
+      threshold: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+      seed: fc.nat(1000),
+    });
+    fc.assert(
+      fc.property(graph, ({ n, raw, threshold, seed }) => {
+        // Copies of a pair, self-edges and either orientation, in the generator's order.
+        const given = raw.map(([x, y, sim]) => ({ a: x % n, b: y % n, sim }));
+        // What they mean: per pair (a < b), the last copy's similarity; a self-edge links nothing.
+        const last = new Map<number, number>();
+        for (const { a, b, sim } of given) if (a !== b) last.set(Math.min(a, b) * n + Math.max(a, b), sim);
+        const pairs = [...last].map(([key, sim]) => ({ a: Math.floor(key / n), b: key % n, sim }));
+        const sortedOnce = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
+        // Each pair once, in a scrambled order, some the other way round.
+        const scrambled = pairs
+          .map((edge, e) => ({ edge: (e + seed) % 2 === 0 ? edge : { a: edge.b, b: edge.a, sim: edge.sim }, rank: (e * 7919 + seed) % 101 }))
+          .sort((x, y) => x.rank - y.rank)
+          .map(({ edge }) => edge);
+        const expected = averageLinkage(n, sortedOnce, threshold);
+        expect(averageLinkage(n, given, threshold)).toEqual(expected);
+        expect(averageLinkage(n, scrambled, threshold)).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 4 },
+    );
+  });
 });
 
 describe('edgesThatCanMerge', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNeighbourEdges } from '../../src/cluster/neighbours.js';
+import { collectEdges, findNeighbourEdges } from '../../src/cluster/neighbours.js';
 import { buildTfIdf, type SparseMatrix } from '../../src/cluster/vectorize.js';
 
 const table: string[] = [];
@@ -67,5 +67,49 @@ describe('findNeighbourEdges', () => {
     const edges = findNeighbourEdges(m, { topK: 5, maxDf: 2, days, dateWindowDays: 7 });
     expect(edges.map((e) => [e.a, e.b])).toEqual([[0, 1]]);
     expect(edges[0]?.sim).toBeCloseTo(1, 12);
+  });
+});
+
+describe('collectEdges', () => {
+  /** The plain way: sort positions by key with a comparator, keep the first of equal keys. */
+  function reference(keys: Float64Array, sims: Float64Array, n: number): { a: number; b: number; sim: number }[] {
+    const order = [...keys.keys()].sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0) || x - y);
+    const out: { a: number; b: number; sim: number }[] = [];
+    for (const e of order) {
+      const key = keys[e] ?? 0;
+      if (out.length > 0 && out[out.length - 1]!.a * n + out[out.length - 1]!.b === key) continue;
+      out.push({ a: Math.floor(key / n), b: key % n, sim: sims[e] ?? 0 });
+    }
+    return out;
+  }
+
+  it('sorts pair keys into edges, each pair once, whether or not key and position fit one float', () => {
+    const graph = fc.record({
+      // 2^26 documents: n² · 2^bits passes 2^53, so the comparator path is taken too.
+      n: fc.constantFrom(2, 7, 1000, 2 ** 26),
+      pairs: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.boolean()), { maxLength: 60 }),
+    });
+    fc.assert(
+      fc.property(graph, ({ n, pairs }) => {
+        const keys: number[] = [];
+        const sims: number[] = [];
+        for (const [x, y, sim, twice] of pairs) {
+          const a = Math.min(x % n, y % n);
+          const b = Math.max(x % n, y % n);
+          if (a === b) continue;
+          // A pair found from both ends is there twice with the same cosine.
+          for (let copy = 0; copy < (twice ? 2 : 1); copy++) {
+            keys.push(a * n + b);
+            sims.push(sim);
+          }
+        }
+        const k = Float64Array.from(keys);
+        const s = Float64Array.from(sims);
+        const expected = reference(k, s, n);
+        // A pair pushed twice by the generator with different cosines keeps its first position's.
+        expect(collectEdges(k, s, n)).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
