@@ -1,5 +1,5 @@
 /**
- * Arabic normalisation and proclitic handling for matching.
+ * Arabic normalisation and clitic handling for matching.
  * Folding rules follow common Arabic IR practice (Larkey, Ballesteros & Connell 2002, "light10";
  * Darwish & Magdy 2014, "Arabic Information Retrieval", §2.2 orthographic normalisation).
  */
@@ -63,23 +63,53 @@ const MIN_STEM_AFTER_LETTER = 3;
 const MIN_STEM_AFTER_ARTICLE = 2;
 
 /**
- * The forms a normalised Arabic token may take once proclitics are removed: the token itself, each
- * clitic-stripped remainder, and for article-bearing prefixes the remainder with `ال` put back
- * (`والنظام` → `نظام`, `النظام`). The caller keeps only forms the lexicon knows, so a word whose
- * first letter merely looks like a clitic is never split unless the lexicon has the shorter word.
+ * Pronoun enclitics taken off a word's end, in normalised form, longest first: third person
+ * (ها her/its — the pronoun of countries, which are feminine: غزوها "its invasion"; هم, هما, هن
+ * them) and first and second plural (نا, كم). Left out on purpose: ه (his), which normalisation
+ * makes the same letter as the feminine ending ة → ه, so stripping it would fold every feminine
+ * noun onto its masculine (إرهابية → إرهابي); ي (my), the same letter as the very common nisba
+ * adjective ending (روسي, نظامي "regular"); ك (your), rare in news and the last letter of many
+ * stems (بنك, ملك, شريك).
+ */
+const ENCLITICS = ['هما', 'هم', 'هن', 'ها', 'كم', 'نا'];
+/** Letters that must remain before an enclitic (light10's length guard): غزوها → غزو, not هنا → ه. */
+const MIN_STEM_BEFORE_ENCLITIC = 3;
+
+/**
+ * The forms a normalised Arabic token may take once its clitics are removed: the token itself,
+ * each proclitic-stripped remainder, for article-bearing prefixes the remainder with `ال` put back
+ * (`والنظام` → `نظام`, `النظام`), and — when the word has no article, which a pronoun suffix
+ * never follows — each of these without a pronoun enclitic, a taa marbuta that the suffix had
+ * turned into ت restored (`وحكومتها` → `حكومه`, i.e. حكومة). The caller keeps only forms the
+ * lexicon knows, so a word whose first or last letters merely look like a clitic is never split
+ * unless the lexicon has the shorter word.
  */
 export function arabicCliticForms(norm: string): string[] {
   const forms = [norm];
+  const add = (form: string): void => {
+    if (!forms.includes(form)) forms.push(form);
+  };
+  const bare = [norm];
+  let definite = false;
   for (const clitic of PROCLITICS) {
     if (!norm.startsWith(clitic)) continue;
     const rest = norm.slice(clitic.length);
     const withArticle = clitic.endsWith('ال') || clitic.endsWith('لل');
     const min = withArticle ? MIN_STEM_AFTER_ARTICLE : MIN_STEM_AFTER_LETTER;
     if (rest.length < min) continue;
-    if (!forms.includes(rest)) forms.push(rest);
+    add(rest);
     if (withArticle) {
-      const definite = `ال${rest}`;
-      if (!forms.includes(definite)) forms.push(definite);
+      add(`ال${rest}`);
+      definite = true;
+    } else bare.push(rest);
+  }
+  if (definite) return forms;
+  for (const form of bare) {
+    for (const enclitic of ENCLITICS) {
+      if (!form.endsWith(enclitic) || form.length - enclitic.length < MIN_STEM_BEFORE_ENCLITIC) continue;
+      const stem = form.slice(0, -enclitic.length);
+      add(stem);
+      if (stem.endsWith('ت')) add(`${stem.slice(0, -1)}ه`);
     }
   }
   return forms;

@@ -36,4 +36,9 @@ describe('token trie matcher', () => {
     const ar = setup(['نظام كييف'], 'ونظام كييف نظام وكييف', 'ar');
     expect(scanLongest(ar.matcher, ar.forms).map(ar.show)).toEqual(['ونظام كييف=0']);
   });
+
+  it('matches an Arabic word carrying a pronoun enclitic, the hit spanning the whole token', () => {
+    const ar = setup(['غزو', 'حكومة كييف'], 'تراجعت صادراتها منذ غزوها لأوكرانيا وحكومتها كييف', 'ar');
+    expect(scanLongest(ar.matcher, ar.forms).map(ar.show)).toEqual(['غزوها=0', 'وحكومتها كييف=1']);
+  });
 });

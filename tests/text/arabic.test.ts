@@ -35,6 +35,26 @@ describe('arabicCliticForms', () => {
     expect(arabicCliticForms('بيت')).toEqual(['بيت']);
   });
 
+  it('offers the word without a pronoun enclitic, with or without a proclitic, taa marbuta restored', () => {
+    expect(arabicCliticForms('غزوها')).toEqual(['غزوها', 'غزو']);
+    expect(arabicCliticForms('لاحتلالهم')).toEqual(expect.arrayContaining(['احتلالهم', 'احتلال']));
+    expect(arabicCliticForms('وحكومتها')).toEqual(expect.arrayContaining(['حكومتها', 'حكومه']));
+    expect(arabicCliticForms('اجتياحهما')).toContain('اجتياح');
+    expect(arabicCliticForms('سيطرتنا')).toContain('سيطره');
+  });
+
+  it('strips no enclitic from a short stem, after the article, or that is ه, ي or ك', () => {
+    expect(arabicCliticForms('هنا')).toEqual(['هنا']);
+    // ضم has two letters: neither بضمها nor ضمها gives it.
+    expect(arabicCliticForms('بضمها')).not.toContain('ضم');
+    expect(arabicCliticForms('ضمها')).toEqual(['ضمها']);
+    // ه is also the folded feminine ending (ة → ه): إرهابية must not become إرهابي.
+    expect(arabicCliticForms('ارهابيه')).toEqual(['ارهابيه']);
+    expect(arabicCliticForms('روسي')).toEqual(['روسي']);
+    expect(arabicCliticForms('شريك')).toEqual(['شريك']);
+    expect(arabicCliticForms('والغزوها')).not.toContain('الغزو');
+  });
+
   it('tells Arabic script', () => {
     expect(hasArabic('RT عربي')).toBe(true);
     expect(hasArabic('Kyiv')).toBe(false);
