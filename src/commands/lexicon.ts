@@ -7,9 +7,19 @@ import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle,
 
 /**
  * Columns of the lexicon sheet (import and export), in export order. `label` (the concept's
- * label) and `lexicon` (the file it came from) are optional on import: older sheets still import.
+ * label), `lexicon` (the file it came from) and `kind` are optional on import: older sheets
+ * still import. One item per row, so a spreadsheet can filter and sort them; `kind` says what the
+ * row's `term` cell holds (`SHEET_KINDS`), a term when empty.
  */
-export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note', 'source', 'label', 'lexicon'] as const;
+export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note', 'source', 'label', 'lexicon', 'kind'] as const;
+
+/**
+ * What a sheet row holds in its `term` cell: a term, an `exclude` phrase (both in the row's
+ * `lang`), or an example sentence the concept must hit (`match`) or must not (`no_match`; examples
+ * belong to the concept, not to one language, so their `lang` may be empty).
+ */
+export const SHEET_KINDS = ['term', 'exclude', 'match', 'no_match'] as const;
+type SheetKind = (typeof SHEET_KINDS)[number];
 
 /**
  * `framescope lexicon check [dir]`: validate the folder and run every entry's examples. One line
@@ -43,6 +53,7 @@ interface SheetRow {
   source: string;
   label: string;
   lexicon: string;
+  kind: SheetKind;
 }
 
 /**
@@ -94,7 +105,7 @@ function readDic(text: string, path: string): SheetRow[] {
     for (const catId of ids) {
       const name = categories.get(catId);
       if (name === undefined) throw new Error(`${path}:${i + 1}: category ${catId} is not in the header`);
-      rows.push({ concept: name, lang: /[\u0600-\u06FF]/.test(term) ? 'ar' : 'en', term, frame: name, axis: '', note: '', source: basename(path), label: '', lexicon: '' });
+      rows.push({ concept: name, lang: /[\u0600-\u06FF]/.test(term) ? 'ar' : 'en', term, frame: name, axis: '', note: '', source: basename(path), label: '', lexicon: '', kind: 'term' });
     }
   }
   return rows;
@@ -108,26 +119,43 @@ function readSheet(text: string, path: string): SheetRow[] {
     throw new Error(`${path}: CSV: ${(error as Error).message}`);
   }
   return records.map((r, k) => {
-    for (const column of ['concept', 'lang', 'term']) {
-      if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term`);
+    const kind = (r.kind || 'term') as SheetKind;
+    if (!SHEET_KINDS.includes(kind)) throw new Error(`${path}:${k + 2}: kind "${r.kind}" is not one of ${SHEET_KINDS.join(', ')} (empty means term)`);
+    const example = kind === 'match' || kind === 'no_match';
+    for (const column of example ? ['concept', 'term'] : ['concept', 'lang', 'term']) {
+      if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term (an example row: concept and term)`);
     }
     return {
-      concept: r.concept!, lang: r.lang!, term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '',
-      label: r.label ?? '', lexicon: r.lexicon ?? '',
+      concept: r.concept!, lang: r.lang ?? '', term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '',
+      label: r.label ?? '', lexicon: r.lexicon ?? '', kind,
     };
   });
 }
 
+/** A concept as a sheet gives it, before it is written as YAML. */
+interface ImportedConcept {
+  id: string;
+  label: string;
+  frame: string;
+  axis: Record<string, number>;
+  terms: Record<string, string[]>;
+  exclude: Record<string, string[]>;
+  match: string[];
+  noMatch: string[];
+  note: string;
+  source: string;
+}
+
 /** `merged`: the lexicons a sheet named when it held more than one (their concepts go into one file). */
 function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: readonly string[]): string {
-  const concepts = new Map<string, { id: string; label: string; frame: string; axis: Record<string, number>; terms: Record<string, string[]>; note: string; source: string }>();
+  const concepts = new Map<string, ImportedConcept>();
   const axes = new Set<string>();
   const skipped: string[] = [];
   for (const row of rows) {
     const id = idOf(row.concept) || 'concept';
     let concept = concepts.get(id);
     if (concept === undefined) {
-      concept = { id, label: row.label || row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, note: row.note, source: row.source };
+      concept = { id, label: row.label || row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, exclude: {}, match: [], noMatch: [], note: row.note, source: row.source };
       concepts.set(id, concept);
     }
     for (const part of row.axis.split(';').map((p) => p.trim()).filter(Boolean)) {
@@ -136,14 +164,19 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
       concept.axis[m[1]!] = Number(m[2]);
       axes.add(m[1]!);
     }
-    if ('error' in parseTerm(row.term, row.lang)) {
-      skipped.push(`${row.concept} ${row.lang} "${row.term}"`);
-      continue;
-    }
-    const list = (concept.terms[row.lang] ??= []);
-    if (!list.includes(row.term)) list.push(row.term);
     if (!concept.note && row.note) concept.note = row.note;
     if (!concept.source && row.source) concept.source = row.source;
+    if (row.kind === 'match' || row.kind === 'no_match') {
+      const list = row.kind === 'match' ? concept.match : concept.noMatch;
+      if (!list.includes(row.term)) list.push(row.term);
+      continue;
+    }
+    if ('error' in parseTerm(row.term, row.lang)) {
+      skipped.push(`${row.concept} ${row.lang} ${row.kind === 'exclude' ? 'exclude ' : ''}"${row.term}"`);
+      continue;
+    }
+    const list = ((row.kind === 'exclude' ? concept.exclude : concept.terms)[row.lang] ??= []);
+    if (!list.includes(row.term)) list.push(row.term);
   }
   const doc = {
     lexicon: lexiconId,
@@ -156,8 +189,12 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
       frame: c.frame,
       ...(Object.keys(c.axis).length > 0 ? { axis: c.axis } : {}),
       terms: c.terms,
+      ...(Object.keys(c.exclude).length > 0 ? { exclude: c.exclude } : {}),
       ...(c.note ? { note: c.note } : {}),
       ...(c.source ? { source: c.source } : {}),
+      ...(c.match.length + c.noMatch.length > 0
+        ? { examples: { ...(c.match.length > 0 ? { match: c.match } : {}), ...(c.noMatch.length > 0 ? { no_match: c.noMatch } : {}) } }
+        : {}),
     })),
   };
   const header = `# Imported by framescope lexicon import from ${basename(path)}.\n` +
@@ -166,16 +203,22 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
   return header + stringifyYaml(doc, { lineWidth: 0 });
 }
 
-/** `framescope lexicon export --csv`: every concept term as a sheet row; round-trips with `importLexicon`. */
+/**
+ * `framescope lexicon export --csv`: every concept's terms, excludes and examples as sheet rows
+ * (`SHEET_KINDS`); round-trips with `importLexicon`. Not in a sheet: contrast sets, entities and
+ * the axes' descriptions, which live at the lexicon's level.
+ */
 export function exportLexiconCsv(dir: string): string {
   const bundle = loadLexiconBundle(dir);
   const rows: string[][] = [];
   const concepts = [...bundle.concepts].sort((a, b) => (a.lexicon + a.id < b.lexicon + b.id ? -1 : 1));
   for (const c of concepts) {
     const axis = Object.entries(c.axes).map(([k, v]) => `${k}=${v}`).join(';');
-    for (const lang of Object.keys(c.terms).sort()) {
-      for (const term of c.terms[lang]!) rows.push([c.id, lang, term, c.frame, axis, c.note, c.source, c.label, c.lexicon]);
-    }
+    const row = (lang: string, text: string, kind: SheetKind): string[] => [c.id, lang, text, c.frame, axis, c.note, c.source, c.label, c.lexicon, kind];
+    for (const lang of Object.keys(c.terms).sort()) for (const term of c.terms[lang]!) rows.push(row(lang, term, 'term'));
+    for (const lang of Object.keys(c.exclude).sort()) for (const phrase of c.exclude[lang]!) rows.push(row(lang, phrase, 'exclude'));
+    for (const sentence of c.examples.match) rows.push(row('', sentence, 'match'));
+    for (const sentence of c.examples.noMatch) rows.push(row('', sentence, 'no_match'));
   }
   return stringifyCsv([[...SHEET_COLUMNS], ...rows], { record_delimiter: '\n' });
 }

@@ -68,8 +68,10 @@ describe('import and export', () => {
 
   it('exports a CSV sheet that round-trips through import', () => {
     const csv = exportLexiconCsv(join(FIXTURES, 'good'));
-    expect(csv.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source,label,lexicon');
-    expect(csv).toMatch(/^kiev_regime,ar,نظام كييف,delegitimization,ru_ua=1,,,[^,\n]+,war_test$/m);
+    expect(csv.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source,label,lexicon,kind');
+    expect(csv).toMatch(/^kiev_regime,ar,نظام كييف,delegitimization,ru_ua=1,,,[^,\n]+,war_test,term$/m);
+    expect(csv).toMatch(/^kiev_regime,en,kiev regime change,delegitimization,.*,exclude$/m);
+    expect(csv).toMatch(/^kiev_regime,,Some called for Kiev regime change\.,.*,no_match$/m);
     const dir = tempDir();
     writeFileSync(join(dir, 'war_test.csv'), csv);
     const lexDir = join(dir, 'lx');
@@ -79,10 +81,38 @@ describe('import and export', () => {
     const again = loadLexiconBundle(lexDir);
     const shape = (b: typeof original) =>
       b.concepts
-        .map((c) => ({ id: c.id, label: c.label, lexicon: c.lexicon, frame: c.frame, axes: { ...c.axes }, terms: JSON.parse(JSON.stringify(c.terms)) as unknown }))
+        .map((c) => ({
+          id: c.id, label: c.label, lexicon: c.lexicon, frame: c.frame, axes: { ...c.axes }, note: c.note, source: c.source,
+          terms: JSON.parse(JSON.stringify(c.terms)) as unknown, exclude: JSON.parse(JSON.stringify(c.exclude)) as unknown, examples: c.examples,
+        }))
         .sort((x, y) => (x.id < y.id ? -1 : 1));
     expect(shape(again)).toEqual(shape(original));
     expect(exportLexiconCsv(lexDir)).toBe(csv);
+  });
+
+  it('reads excludes and examples by kind, and names the line of an unknown kind', () => {
+    const dir = tempDir();
+    const sheet = [
+      'concept,lang,term,kind',
+      'kiev_regime,en,kiev regime,',
+      'kiev_regime,en,kiev regime change,exclude',
+      'kiev_regime,,Moscow blamed the Kiev regime.,match',
+      'kiev_regime,en,"Some called for Kiev regime change, again.",no_match',
+    ].join('\n');
+    writeFileSync(join(dir, 'k.csv'), `${sheet}\n`);
+    const lexDir = join(dir, 'lx');
+    mkdirSync(lexDir);
+    writeFileSync(join(lexDir, 'k.yaml'), importLexicon(join(dir, 'k.csv')));
+    const [concept] = loadLexiconBundle(lexDir).concepts;
+    expect(concept?.terms).toEqual({ en: ['kiev regime'] });
+    expect(concept?.exclude).toEqual({ en: ['kiev regime change'] });
+    expect(concept?.examples).toEqual({ match: ['Moscow blamed the Kiev regime.'], noMatch: ['Some called for Kiev regime change, again.'] });
+    // The imported lexicon passes its own examples.
+    expect(runLexiconCheck(lexDir).exitCode).toBe(0);
+    writeFileSync(join(dir, 'bad.csv'), 'concept,lang,term,kind\na,en,alpha,term\na,en,beta,synonym\n');
+    expect(() => importLexicon(join(dir, 'bad.csv'))).toThrow(/bad\.csv:3: kind "synonym" is not one of term, exclude, match, no_match/);
+    writeFileSync(join(dir, 'nolang.csv'), 'concept,lang,term,kind\na,,alpha,exclude\n');
+    expect(() => importLexicon(join(dir, 'nolang.csv'))).toThrow(/nolang\.csv:2: column "lang" is empty/);
   });
 
   it('imports a sheet without the label and lexicon columns (the concept names the label, the file the lexicon)', () => {
