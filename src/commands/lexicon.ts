@@ -119,7 +119,8 @@ function readSheet(text: string, path: string): SheetRow[] {
     throw new Error(`${path}: CSV: ${(error as Error).message}`);
   }
   return records.map((r, k) => {
-    const kind = (r.kind || 'term') as SheetKind;
+    // Spreadsheets capitalise what is typed in a cell: `Match` is `match`.
+    const kind = (r.kind?.toLowerCase() || 'term') as SheetKind;
     if (!SHEET_KINDS.includes(kind)) throw new Error(`${path}:${k + 2}: kind "${r.kind}" is not one of ${SHEET_KINDS.join(', ')} (empty means term)`);
     const example = kind === 'match' || kind === 'no_match';
     for (const column of example ? ['concept', 'term'] : ['concept', 'lang', 'term']) {

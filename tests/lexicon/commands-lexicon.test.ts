@@ -95,7 +95,7 @@ describe('import and export', () => {
     const sheet = [
       'concept,lang,term,kind',
       'kiev_regime,en,kiev regime,',
-      'kiev_regime,en,kiev regime change,exclude',
+      'kiev_regime,en,kiev regime change,Exclude',
       'kiev_regime,,Moscow blamed the Kiev regime.,match',
       'kiev_regime,en,"Some called for Kiev regime change, again.",no_match',
     ].join('\n');
