@@ -97,8 +97,7 @@ interface Neighbours {
  * Each document's neighbour list from edges sorted by `(a, b)`, each pair once (`sortedOnce`). The
  * lists fill in order with no sort: a document's lower partners come from the edges that end at
  * it, in order of their `a`, then its higher ones from the edges that start at it, in order of
- * their `b`. Measured at 50k articles (625k edges): a sort per
- * document took ~0.5 s.
+ * their `b`. Measured at 50k articles (625k edges): a sort per document took ~0.5 s.
  */
 function buildAdjacency(n: number, edges: readonly Edge[]): (Neighbours | undefined)[] {
   const degree = new Int32Array(n);

@@ -149,7 +149,7 @@ describe('framescope CLI', () => {
 
   it('ends quietly when its reader closes stdout early (| head)', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lexicon export --csv | head -n 2`], { cwd: REPO, encoding: 'utf8' });
-    expect(result.stdout.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source,label,lexicon');
+    expect(result.stdout.split('\n')[0]).toBe('concept,lang,term,frame,axis,note,source,label,lexicon,kind');
     expect(result.stderr).not.toContain('EPIPE');
   });
 
