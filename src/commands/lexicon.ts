@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
+import type { Concept } from '../types.js';
 
 /**
  * Columns of the lexicon sheet (import and export), in export order. `label` (the concept's
@@ -133,19 +134,8 @@ function readSheet(text: string, path: string): SheetRow[] {
   });
 }
 
-/** A concept as a sheet gives it, before it is written as YAML. */
-interface ImportedConcept {
-  id: string;
-  label: string;
-  frame: string;
-  axis: Record<string, number>;
-  terms: Record<string, string[]>;
-  exclude: Record<string, string[]>;
-  match: string[];
-  noMatch: string[];
-  note: string;
-  source: string;
-}
+/** A concept as a sheet gives it, before it is written as YAML (`axis` as the YAML spells it). */
+type ImportedConcept = Pick<Concept, 'id' | 'label' | 'frame' | 'terms' | 'exclude' | 'examples' | 'note' | 'source'> & { axis: Record<string, number> };
 
 /** `merged`: the lexicons a sheet named when it held more than one (their concepts go into one file). */
 function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: readonly string[]): string {
@@ -156,7 +146,7 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
     const id = idOf(row.concept) || 'concept';
     let concept = concepts.get(id);
     if (concept === undefined) {
-      concept = { id, label: row.label || row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, exclude: {}, match: [], noMatch: [], note: row.note, source: row.source };
+      concept = { id, label: row.label || row.concept, frame: row.frame || 'imported', axis: {}, terms: {}, exclude: {}, examples: { match: [], noMatch: [] }, note: row.note, source: row.source };
       concepts.set(id, concept);
     }
     for (const part of row.axis.split(';').map((p) => p.trim()).filter(Boolean)) {
@@ -168,7 +158,7 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
     if (!concept.note && row.note) concept.note = row.note;
     if (!concept.source && row.source) concept.source = row.source;
     if (row.kind === 'match' || row.kind === 'no_match') {
-      const list = row.kind === 'match' ? concept.match : concept.noMatch;
+      const list = row.kind === 'match' ? concept.examples.match : concept.examples.noMatch;
       if (!list.includes(row.term)) list.push(row.term);
       continue;
     }
@@ -193,8 +183,8 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
       ...(Object.keys(c.exclude).length > 0 ? { exclude: c.exclude } : {}),
       ...(c.note ? { note: c.note } : {}),
       ...(c.source ? { source: c.source } : {}),
-      ...(c.match.length + c.noMatch.length > 0
-        ? { examples: { ...(c.match.length > 0 ? { match: c.match } : {}), ...(c.noMatch.length > 0 ? { no_match: c.noMatch } : {}) } }
+      ...(c.examples.match.length + c.examples.noMatch.length > 0
+        ? { examples: { ...(c.examples.match.length > 0 ? { match: c.examples.match } : {}), ...(c.examples.noMatch.length > 0 ? { no_match: c.examples.noMatch } : {}) } }
         : {}),
     })),
   };
