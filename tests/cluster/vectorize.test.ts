@@ -57,6 +57,21 @@ describe('buildTfIdf', () => {
     );
   });
 
+  it('keeps every entry of a hashed term found in more documents than a filter bucket counts (255)', () => {
+    // The entry arrays are sized from the filter's counts, which stop at 255: the term in 400
+    // documents brings more entries than they promised, and the arrays must grow for them.
+    const common = 2 ** 40 + 7;
+    const features = Array.from({ length: 400 }, (_, i) => ({ parts: [{ keys: Float64Array.of(i % 50, common, 2 ** 40 + 1000 + (i % 200)), counts: Uint32Array.of(1, 2, 1) }] }));
+    const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf: 2, maxDfShare: 1, idfExponent: 1, isNeutral: () => false, neutralShare: 0.4 };
+    for (const denseKeys of [0, 50]) {
+      const m = buildTfIdf(features, { ...options, denseKeys });
+      expect(vocabOf(m)).toHaveLength(50 + 1 + 200);
+      expect(m.df[vocabOf(m).indexOf(String(common))]).toBe(400);
+      expect(m.offsets[400]).toBe(1200);
+      for (let i = 0; i < 400; i++) expect(Object.keys(row(m, i))).toEqual([String(i % 50), String(common), String(2 ** 40 + 1000 + (i % 200))]);
+    }
+  });
+
   it('drops terms under minDf and over maxDfShare', () => {
     const m = buildTfIdf(docs([{ all: 1, pair: 1, lone: 1 }, { all: 1, pair: 1 }, { all: 1 }]), {
       ...OPTIONS,
