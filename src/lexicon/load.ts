@@ -59,6 +59,8 @@ interface Ctx {
 
 interface PendingTerm {
   key: string;
+  /** The normalised words, spelled out (two terms can share a key with different spellings). */
+  words: string;
   conceptId: string;
   file: string;
   line: number;
@@ -256,10 +258,13 @@ function readConcept(
         const parsed = parseTerm(term.text, lang);
         if ('error' in parsed) continue;
         const key = `${lang}\0${termKey(parsed.words)}`;
+        const words = parsed.words.map((w) => w.text).join(' ');
         const prior = termsSeen.get(key);
-        if (prior === undefined) termsSeen.set(key, { key, conceptId: id, file: ctx.file, line: term.line, term: term.text });
+        if (prior === undefined) termsSeen.set(key, { key, words, conceptId: id, file: ctx.file, line: term.line, term: term.text });
         else if (prior.conceptId !== id) {
-          ctx.problems.push(`${ctx.file}:${term.line}: entry ${id}: term "${term.text}" is also in entry ${prior.conceptId} (${prior.file === ctx.file ? '' : `${prior.file} `}line ${prior.line}) — keep it in one entry`);
+          // Spelled differently but matching the same words: an article on a later Arabic word.
+          const as = prior.words === words ? '' : ` as "${prior.term}" (a later Arabic word matches with or without ال)`;
+          ctx.problems.push(`${ctx.file}:${term.line}: entry ${id}: term "${term.text}" is also in entry ${prior.conceptId}${as} (${prior.file === ctx.file ? '' : `${prior.file} `}line ${prior.line}) — keep it in one entry`);
         }
       }
     }

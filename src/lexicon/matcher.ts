@@ -1,6 +1,6 @@
 import type { Lang, Token } from '../types.js';
 import { matchForms } from '../text/tokenize.js';
-import { hasArabic } from '../text/arabic.js';
+import { arabicLaterWordForms, hasArabic } from '../text/arabic.js';
 import { parseTerm } from './terms.js';
 
 /**
@@ -111,7 +111,8 @@ export class Vocabulary {
 
   /**
    * The forms of `norm` a term could use: as a first word (Arabic clitics allowed) and as a later
-   * word (English inflection only: Arabic proclitics attach to the phrase's first word). One map
+   * word (English inflection; Arabic with or without the article, `arabicLaterWordForms`: other
+   * Arabic clitics attach to the phrase's first word). One map
    * lookup per token: on the 50k benchmark corpus a lookup per pass and word position (with an
    * Arabic-script test each time) was ~20% of matching.
    */
@@ -128,7 +129,7 @@ export class Vocabulary {
 
   private computeForms(norm: string): TokenTypeForms {
     const first = this.known(matchForms(norm));
-    const rest = hasArabic(norm) ? this.known([norm]) : first;
+    const rest = hasArabic(norm) ? this.known(arabicLaterWordForms(norm)) : first;
     if (first.length === 0 && rest.length === 0) return NO_FORMS;
     // Which matchers a term can start here in, decided once per distinct token: most tokens that
     // start something start it in one matcher (a cue verb, an entity), and every pass walked its
@@ -183,8 +184,8 @@ export class TokenForms {
   }
 
   /**
-   * The first word of a term may carry Arabic proclitics or English inflection; later words
-   * English inflection only (Arabic proclitics attach to the phrase's first word).
+   * The first word of a term may carry Arabic clitics or English inflection; later words English
+   * inflection, or an Arabic article added or dropped (`arabicLaterWordForms`).
    */
   forms(i: number, first: boolean): readonly string[] {
     const type = this.typeAt(i);

@@ -1,4 +1,5 @@
 import type { Lang } from '../types.js';
+import { arabicLaterWordKey, hasArabic } from '../text/arabic.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** One word of a compiled term: an exact normalised token, or a prefix glob (`russophob*`). */
@@ -37,7 +38,16 @@ export function parseTerm(term: string, lang: Lang): { words: TermWord[] } | { e
   return { words };
 }
 
-/** The key two terms share when they match the same words (for duplicate detection). */
+/**
+ * The key two terms share when they match the same words (for duplicate detection). A later
+ * Arabic word counts without its article, which the matcher treats as optional there
+ * (`arabicLaterWordKey`): `مناطق المحتلة` and `مناطق محتلة` match the same words.
+ */
 export function termKey(words: readonly TermWord[]): string {
-  return words.map((w) => (w.glob ? `${w.text}*` : w.text)).join(' ');
+  return words
+    .map((w, k) => {
+      const text = k > 0 && !w.glob && hasArabic(w.text) ? arabicLaterWordKey(w.text) : w.text;
+      return w.glob ? `${text}*` : text;
+    })
+    .join(' ');
 }

@@ -76,6 +76,26 @@ const ENCLITICS = ['هما', 'هم', 'هن', 'ها', 'كم', 'نا'];
 const MIN_STEM_BEFORE_ENCLITIC = 3;
 
 /**
+ * The forms a normalised Arabic token may take as a later word of a term: itself, and itself with
+ * the definite article added or taken off (`محتله` ↔ `المحتله`). Why: the second word of an
+ * adjective phrase or a construct (idafa) carries the article exactly when the phrase is definite
+ * — الأراضي المحتلة "the occupied territories", مناطق محتلة "occupied regions"; جرائم الحرب,
+ * جرائم حرب "war crimes" — and definiteness is not part of a frame. The first word's article is
+ * already optional (`arabicCliticForms`). Other clitics stay on the first word only: a proclitic
+ * attaches to the phrase, a pronoun suffix ends it. A remainder must keep two letters (light10's
+ * guard after `ال`, as for the first word).
+ */
+export function arabicLaterWordForms(norm: string): string[] {
+  if (norm.startsWith('ال')) return norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? [norm, norm.slice(2)] : [norm];
+  return [norm, `ال${norm}`];
+}
+
+/** A later word as `arabicLaterWordForms` treats it, without its article: the same for `محتله` and `المحتله`. */
+export function arabicLaterWordKey(norm: string): string {
+  return norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm;
+}
+
+/**
  * The forms a normalised Arabic token may take once its clitics are removed: the token itself,
  * each proclitic-stripped remainder, for article-bearing prefixes the remainder with `ال` put back
  * (`والنظام` → `نظام`, `النظام`), and — when the word has no article, which a pronoun suffix

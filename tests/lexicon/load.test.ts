@@ -78,6 +78,17 @@ describe('parseLexiconFiles', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
+  it('rejects two concepts whose Arabic terms differ only by the article of a later word (they match the same words)', () => {
+    const two = lexicon(
+      '  - id: occupied\n    label: o\n    frame: f\n    terms: { ar: [مناطق المحتلة] }\n' +
+        '  - id: held\n    label: h\n    frame: f\n    terms: { ar: [مناطق محتلة, محتلة المناطق] }\n',
+    );
+    expect(() => parseLexiconFiles([two], 'lx')).toThrow(/lx\/t\.yaml:10: entry held: term "مناطق محتلة" is also in entry occupied as "مناطق المحتلة" \(a later Arabic word matches with or without ال\) \(line 6\)/);
+    // The first word's article is not folded into the key: المناطق is a term of its own, as before.
+    const first = lexicon('  - id: occupied\n    label: o\n    frame: f\n    terms: { ar: [مناطق المحتلة] }\n  - id: held\n    label: h\n    frame: f\n    terms: { ar: [المناطق محتلة] }\n');
+    expect(parseLexiconFiles([first], 'lx').concepts).toHaveLength(2);
+  });
+
   it('rejects a non-mapping file and a file of unknown kind', () => {
     expect(() => parseLexiconFiles([{ path: 'lx/a.yaml', text: '- just\n- a list\n' }], 'lx')).toThrow(/lx\/a\.yaml:1: the file is not a YAML mapping/);
     expect(() => parseLexiconFiles([{ path: 'lx/a.yaml', text: 'foo: 1\n' }], 'lx')).toThrow(/lx\/a\.yaml:1: no "concepts:" key/);

@@ -41,4 +41,17 @@ describe('token trie matcher', () => {
     const ar = setup(['غزو', 'حكومة كييف'], 'تراجعت صادراتها منذ غزوها لأوكرانيا وحكومتها كييف', 'ar');
     expect(scanLongest(ar.matcher, ar.forms).map(ar.show)).toEqual(['غزوها=0', 'وحكومتها كييف=1']);
   });
+
+  it('matches a later Arabic word with or without the article (definite and indefinite phrases), the exact spelling first', () => {
+    // Terms 0 and 1 are spelled definite and indefinite; the text has each the other way, and
+    // the later words keep no other clitic (وكييف is not كييف there).
+    const ar = setup(['مناطق المحتلة', 'جرائم حرب', 'نظام كييف'], 'لأربع مناطق محتلة وقعت جرائم الحرب نظام وكييف', 'ar');
+    expect(scanLongest(ar.matcher, ar.forms).map(ar.show)).toEqual(['مناطق محتلة=0', 'جرائم الحرب=1']);
+    // Both spellings in the lexicon: the text's own spelling is the occurrence taken.
+    const both = setup(['ضم غير الشرعي', 'ضم غير شرعي'], 'الضم غير شرعي والضم غير الشرعي', 'ar');
+    expect(scanLongest(both.matcher, both.forms).map(both.show)).toEqual(['الضم غير شرعي=1', 'والضم غير الشرعي=0']);
+    // A remainder of one letter after the article is no form: ال + one letter.
+    const short = setup(['قرار ب'], 'قرار الب', 'ar');
+    expect(scanLongest(short.matcher, short.forms)).toEqual([]);
+  });
 });

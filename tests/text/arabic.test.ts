@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicCliticForms, hasArabic, normalizeArabic } from '../../src/text/arabic.js';
+import { arabicCliticForms, arabicLaterWordForms, hasArabic, normalizeArabic } from '../../src/text/arabic.js';
 
 describe('normalizeArabic', () => {
   it('removes diacritics and tatweel and folds alef, yaa and taa marbuta', () => {
@@ -53,6 +53,13 @@ describe('arabicCliticForms', () => {
     expect(arabicCliticForms('روسي')).toEqual(['روسي']);
     expect(arabicCliticForms('شريك')).toEqual(['شريك']);
     expect(arabicCliticForms('والغزوها')).not.toContain('الغزو');
+  });
+
+  it('offers a later word with the article added or taken off, nothing else', () => {
+    expect(arabicLaterWordForms('محتله')).toEqual(['محتله', 'المحتله']);
+    expect(arabicLaterWordForms('المحتله')).toEqual(['المحتله', 'محتله']);
+    expect(arabicLaterWordForms('وكييف')).toEqual(['وكييف', 'الوكييف']);
+    expect(arabicLaterWordForms('الب')).toEqual(['الب']);
   });
 
   it('tells Arabic script', () => {
