@@ -67,7 +67,8 @@ const MIN_STEM_AFTER_ARTICLE = 2;
  * (ها her/its — the pronoun of countries, which are feminine: غزوها "its invasion"; هم, هما, هن
  * them) and first and second plural (نا, كم). Left out on purpose: ه (his), which normalisation
  * makes the same letter as the feminine ending ة → ه, so stripping it would fold every feminine
- * noun onto its masculine (إرهابية → إرهابي); ي (my), the same letter as the very common nisba
+ * noun onto its masculine (إرهابية → إرهابي) — after ت it is taken off only with the taa marbuta
+ * restored (`arabicCliticForms`); ي (my), the same letter as the very common nisba
  * adjective ending (روسي, نظامي "regular"); ك (your), rare in news and the last letter of many
  * stems (بنك, ملك, شريك).
  */
@@ -77,22 +78,56 @@ const MIN_STEM_BEFORE_ENCLITIC = 3;
 
 /**
  * The forms a normalised Arabic token may take as a later word of a term: itself, and itself with
- * the definite article added or taken off (`محتله` ↔ `المحتله`). Why: the second word of an
- * adjective phrase or a construct (idafa) carries the article exactly when the phrase is definite
- * — الأراضي المحتلة "the occupied territories", مناطق محتلة "occupied regions"; جرائم الحرب,
- * جرائم حرب "war crimes" — and definiteness is not part of a frame. The first word's article is
- * already optional (`arabicCliticForms`). Other clitics stay on the first word only: a proclitic
- * attaches to the phrase, a pronoun suffix ends it. A remainder must keep two letters (light10's
- * guard after `ال`, as for the first word).
+ * the definite article added or taken off (`محتله` ↔ `المحتله`); each also with the other case of
+ * a sound masculine plural (`pluralCaseForms`). Why: the second word of an adjective phrase or a
+ * construct (idafa) carries the article exactly when the phrase is definite — الأراضي المحتلة "the
+ * occupied territories", مناطق محتلة "occupied regions"; جرائم الحرب, جرائم حرب "war crimes" — and
+ * its plural ending follows the phrase's case (رعاة الغربيين, رعاته الغربيون "its Western
+ * sponsors"); neither is part of a frame. The first word's article is already optional
+ * (`arabicCliticForms`). Other clitics stay on the first word only: a proclitic attaches to the
+ * phrase, a pronoun suffix ends it. A remainder must keep two letters after `ال` (light10's
+ * guard, as for the first word).
  */
 export function arabicLaterWordForms(norm: string): string[] {
-  if (norm.startsWith('ال')) return norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? [norm, norm.slice(2)] : [norm];
-  return [norm, `ال${norm}`];
+  const forms = [norm];
+  if (!norm.startsWith('ال')) forms.push(`ال${norm}`);
+  else if (norm.length - 2 >= MIN_STEM_AFTER_ARTICLE) forms.push(norm.slice(2));
+  for (const form of [...forms]) for (const other of pluralCaseForms(form)) if (!forms.includes(other)) forms.push(other);
+  return forms;
 }
 
-/** A later word as `arabicLaterWordForms` treats it, without its article: the same for `محتله` and `المحتله`. */
+/**
+ * A later word as `arabicLaterWordForms` treats it — without its article, a plural in ون as in
+ * ين — so `الغربيون`, `غربيين` and `الغربيين` give one key.
+ */
 export function arabicLaterWordKey(norm: string): string {
-  return norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm;
+  const bare = norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm;
+  return bare.endsWith('ون') && stemBeforeEnding(bare, 2) >= MIN_PLURAL_STEM ? `${bare.slice(0, -2)}ين` : bare;
+}
+
+/**
+ * Letters a sound masculine plural keeps before its ending: مسلح in مسلحون. Three, so that short
+ * words that merely end in the same letters (دين "religion", بين "between", عيون "eyes") are not
+ * read as plurals.
+ */
+const MIN_PLURAL_STEM = 3;
+
+/** Letters of `form` before its last `ending` letters, not counting an article. */
+function stemBeforeEnding(form: string, ending: number): number {
+  return form.length - ending - (form.startsWith('ال') ? 2 : 0);
+}
+
+/**
+ * The other case of a sound masculine plural: nominative ون ↔ accusative/genitive ين
+ * (المحتلون ↔ المحتلين). Nouns and adjectives of this plural take either ending by their place in
+ * the sentence, and a lexicon lists one. Only forms the lexicon knows are kept by the caller, so a
+ * word that merely ends in ين (فلسطين) costs one failed lookup.
+ */
+function pluralCaseForms(form: string): string[] {
+  if (stemBeforeEnding(form, 2) < MIN_PLURAL_STEM) return [];
+  if (form.endsWith('ين')) return [`${form.slice(0, -2)}ون`];
+  if (form.endsWith('ون')) return [`${form.slice(0, -2)}ين`];
+  return [];
 }
 
 /**
@@ -100,7 +135,9 @@ export function arabicLaterWordKey(norm: string): string {
  * each proclitic-stripped remainder, for article-bearing prefixes the remainder with `ال` put back
  * (`والنظام` → `نظام`, `النظام`), and — when the word has no article, which a pronoun suffix
  * never follows — each of these without a pronoun enclitic, a taa marbuta that the suffix had
- * turned into ت restored (`وحكومتها` → `حكومه`, i.e. حكومة). The caller keeps only forms the
+ * turned into ت restored (`وحكومتها` → `حكومه`, i.e. حكومة; for ه "his/its" only that restored
+ * form: `حكومته` → `حكومه`); a sound masculine plural in construct given its ن back (`مسلحي` →
+ * `مسلحين`); and every form that is such a plural in its other case (`pluralCaseForms`). The caller keeps only forms the
  * lexicon knows, so a word whose first or last letters merely look like a clitic is never split
  * unless the lexicon has the shorter word.
  */
@@ -123,14 +160,27 @@ export function arabicCliticForms(norm: string): string[] {
       definite = true;
     } else bare.push(rest);
   }
-  if (definite) return forms;
-  for (const form of bare) {
-    for (const enclitic of ENCLITICS) {
-      if (!form.endsWith(enclitic) || form.length - enclitic.length < MIN_STEM_BEFORE_ENCLITIC) continue;
-      const stem = form.slice(0, -enclitic.length);
-      add(stem);
-      if (stem.endsWith('ت')) add(`${stem.slice(0, -1)}ه`);
+  if (!definite) {
+    const stems: string[] = [];
+    for (const form of bare) {
+      for (const enclitic of ENCLITICS) {
+        if (!form.endsWith(enclitic) || form.length - enclitic.length < MIN_STEM_BEFORE_ENCLITIC) continue;
+        const stem = form.slice(0, -enclitic.length);
+        add(stem);
+        stems.push(stem);
+        if (stem.endsWith('ت')) add(`${stem.slice(0, -1)}ه`);
+      }
+      // ه "his/its" on a word whose taa marbuta it turned into ت: رعاته → رعاة, حكومته → حكومة.
+      // Only the restored word is offered — never the word without ه, which would fold a
+      // feminine ending (ة → ه) onto the masculine (see ENCLITICS).
+      if (form.endsWith('ته') && form.length - 2 >= MIN_STEM_BEFORE_ENCLITIC) add(`${form.slice(0, -2)}ه`);
+    }
+    // A sound masculine plural in construct (before a noun or a pronoun suffix) loses its ن:
+    // مسلحي هيئة تحرير الشام "the militants of HTS", محتلوها "its occupiers".
+    for (const form of [...bare, ...stems]) {
+      if ((form.endsWith('ي') || form.endsWith('و')) && form.length - 1 >= MIN_PLURAL_STEM) add(`${form}ن`);
     }
   }
+  for (const form of [...forms]) for (const other of pluralCaseForms(form)) add(other);
   return forms;
 }

@@ -50,6 +50,10 @@ describe('token trie matcher', () => {
     // Both spellings in the lexicon: the text's own spelling is the occurrence taken.
     const both = setup(['ضم غير الشرعي', 'ضم غير شرعي'], 'الضم غير شرعي والضم غير الشرعي', 'ar');
     expect(scanLongest(both.matcher, both.forms).map(both.show)).toEqual(['الضم غير شرعي=1', 'والضم غير الشرعي=0']);
+    // Plural case and construct: رعاة الغربيين matches رعاته الغربيون ("its Western sponsors"),
+    // مسلحين matches لمسلحي ("to the militants of").
+    const plural = setup(['رعاة الغربيين', 'مسلحين'], 'يمليه عليه رعاته الغربيون ومستودعات لمسلحي هيئة', 'ar');
+    expect(scanLongest(plural.matcher, plural.forms).map(plural.show)).toEqual(['رعاته الغربيون=0', 'لمسلحي=1']);
     // A remainder of one letter after the article is no form: ال + one letter.
     const short = setup(['قرار ب'], 'قرار الب', 'ar');
     expect(scanLongest(short.matcher, short.forms)).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicCliticForms, arabicLaterWordForms, hasArabic, normalizeArabic } from '../../src/text/arabic.js';
+import { arabicCliticForms, arabicLaterWordForms, arabicLaterWordKey, hasArabic, normalizeArabic } from '../../src/text/arabic.js';
 
 describe('normalizeArabic', () => {
   it('removes diacritics and tatweel and folds alef, yaa and taa marbuta', () => {
@@ -50,16 +50,40 @@ describe('arabicCliticForms', () => {
     expect(arabicCliticForms('ضمها')).toEqual(['ضمها']);
     // ه is also the folded feminine ending (ة → ه): إرهابية must not become إرهابي.
     expect(arabicCliticForms('ارهابيه')).toEqual(['ارهابيه']);
-    expect(arabicCliticForms('روسي')).toEqual(['روسي']);
+    expect(arabicCliticForms('روسي')).not.toContain('روس');
     expect(arabicCliticForms('شريك')).toEqual(['شريك']);
     expect(arabicCliticForms('والغزوها')).not.toContain('الغزو');
   });
 
-  it('offers a later word with the article added or taken off, nothing else', () => {
+  it('offers a later word with the article added or taken off, and a plural in its other case; no other clitic', () => {
     expect(arabicLaterWordForms('محتله')).toEqual(['محتله', 'المحتله']);
     expect(arabicLaterWordForms('المحتله')).toEqual(['المحتله', 'محتله']);
     expect(arabicLaterWordForms('وكييف')).toEqual(['وكييف', 'الوكييف']);
     expect(arabicLaterWordForms('الب')).toEqual(['الب']);
+    expect(arabicLaterWordForms('الغربيون')).toEqual(['الغربيون', 'غربيون', 'الغربيين', 'غربيين']);
+    // Too short to be a plural: دين "religion", بين "between".
+    expect(arabicLaterWordForms('الدين')).toEqual(['الدين', 'دين']);
+    expect(arabicLaterWordForms('بين')).toEqual(['بين', 'البين']);
+    expect(new Set(['الغربيون', 'غربيين', 'الغربيين', 'غربيون'].map(arabicLaterWordKey))).toEqual(new Set(['غربيين']));
+  });
+
+  it('offers a sound masculine plural in its other case and from its construct form', () => {
+    expect(arabicCliticForms('المحتلون')).toEqual(expect.arrayContaining(['محتلون', 'المحتلين', 'محتلين']));
+    expect(arabicCliticForms('مخربين')).toContain('مخربون');
+    // Construct (ن dropped before a noun or a pronoun): مسلحي هيئة…, محتلوها.
+    expect(arabicCliticForms('لمسلحي')).toEqual(expect.arrayContaining(['مسلحي', 'مسلحين', 'مسلحون']));
+    expect(arabicCliticForms('محتلوها')).toEqual(expect.arrayContaining(['محتلو', 'محتلون', 'محتلين']));
+    expect(arabicCliticForms('دين')).toEqual(['دين']);
+    expect(arabicCliticForms('عيون')).toEqual(['عيون']);
+  });
+
+  it('restores the taa marbuta before ه "his/its" without offering the word minus ه', () => {
+    expect(arabicCliticForms('رعاته')).toEqual(['رعاته', 'رعاه']);
+    expect(arabicCliticForms('وحكومته')).toEqual(expect.arrayContaining(['حكومته', 'حكومه']));
+    expect(arabicCliticForms('وحكومته')).not.toContain('حكومت');
+    // A feminine ending is still never folded onto the masculine.
+    expect(arabicCliticForms('ارهابيه')).toEqual(['ارهابيه']);
+    expect(arabicCliticForms('بيته')).not.toContain('بيت');
   });
 
   it('tells Arabic script', () => {
