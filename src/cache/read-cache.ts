@@ -103,7 +103,8 @@ export function touch(path: string): void {
 
 /**
  * The file of an entry: `read-<key>.v8` (parse+clean), `analysis-<key>.v8` (matching),
- * `terms-<key>.v8` (the analyses' term counts), `clusters-<key>.v8`.
+ * `terms-<key>.v8` (the analyses' term counts), `clusters-<key>.v8`. Beside them, copies of
+ * outputs that depend on the read entry alone: `articles-<key>.jsonl` (src/cache/output-copy.ts).
  */
 export function entryPath(dir: string, key: string, kind: 'read' | 'analysis' | 'terms' | 'clusters'): string {
   return join(dir, `${kind}-${key}.v8`);
@@ -113,18 +114,22 @@ export function entryPath(dir: string, key: string, kind: 'read' | 'analysis' | 
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /** Keep the `MAX_ENTRIES` most recently used entries of each kind; delete leftovers of interrupted writes. */
-function pruneCache(dir: string): void {
+export function pruneCache(dir: string): void {
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     if (!name.includes(TEMP_MARK)) continue;
     const path = join(dir, name);
     if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
   }
-  for (const kind of ['read-', 'analysis-', 'terms-', 'clusters-']) {
+  // Output copies (src/cache/output-copy.ts) go with their checksum file.
+  for (const [kind, ending] of [['read-', '.v8'], ['analysis-', '.v8'], ['terms-', '.v8'], ['clusters-', '.v8'], ['articles-', '.jsonl']] as const) {
     const entries = readdirSync(dir)
-      .filter((name) => name.startsWith(kind) && name.endsWith('.v8'))
+      .filter((name) => name.startsWith(kind) && name.endsWith(ending))
       .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))
       .sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
-    for (const entry of entries.slice(MAX_ENTRIES)) rmSync(join(dir, entry.name), { force: true });
+    for (const entry of entries.slice(MAX_ENTRIES)) {
+      rmSync(join(dir, entry.name), { force: true });
+      rmSync(join(dir, `${entry.name}.crc`), { force: true });
+    }
   }
 }

@@ -6,8 +6,9 @@ import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
 import { writeOutput } from '../report/output-sink.js';
 import { loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
+import { reuseOutputCopy, storeOutputCopy } from '../cache/output-copy.js';
 import { cleanParsed, clusterInputsOf, NO_TERMS, readArticles } from '../pipeline.js';
-import { beginReport, rankOutletKeyness } from '../report/index.js';
+import { ARTICLES_JSONL, beginReport, rankOutletKeyness } from '../report/index.js';
 import type { OutletKeyRows } from '../report/index.js';
 import { clusterVectors, vectorizeForClustering } from '../cluster/index.js';
 import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
@@ -112,11 +113,21 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
   await writeOutputsAtomically(options.out, async (sink) => {
     io.progress.update('report', 0, 1);
     let started = performance.now();
+    // articles.jsonl depends on the parsed and cleaned articles alone: when they came from the
+    // cache, so can the file (src/cache/output-copy.ts).
+    const { cacheDir } = options;
+    const articlesJsonlPlaced =
+      cacheDir !== null && cache === 'hit' && (sink.placeFile?.(ARTICLES_JSONL, (path) => reuseOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, path)) ?? false);
     const report = await beginReport(
-      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, ...(charts ? { renderCharts: charts.render } : {}) },
+      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, articlesJsonlPlaced, ...(charts ? { renderCharts: charts.render } : {}) },
       sink,
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;
+    if (cacheDir !== null && !articlesJsonlPlaced && sink.pathOf) {
+      started = performance.now();
+      storeOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, sink.pathOf(ARTICLES_JSONL));
+      timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
+    }
     releaseTexts(articles, analyses.values());
     // The text just let go and what writing the tables left (~300 MB at 50k articles) would still
     // be held when vectorising, or on a re-run the rest of the report, reaches the run's peak.

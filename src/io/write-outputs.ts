@@ -93,13 +93,21 @@ class StagingSink implements OutputSink {
   constructor(private readonly folder: string) {}
 
   open(name: string): TextOut {
+    // 'wx': a name opened twice (or opened after it was placed) is a bug, not a file to overwrite.
+    const file = new FileOut(openSync(this.pathOf(name), 'wx'), name, () => this.files.delete(file));
+    this.files.add(file);
+    return file;
+  }
+
+  placeFile(name: string, place: (path: string) => boolean): boolean {
+    return place(this.pathOf(name));
+  }
+
+  pathOf(name: string): string {
     if (name !== basename(name) || name.startsWith('.') || name === '') {
       throw new Error(`internal: refusing to write output file with unsafe name "${name}"`);
     }
-    // 'wx': a name opened twice is a bug, not a file to overwrite.
-    const file = new FileOut(openSync(join(this.folder, name), 'wx'), name, () => this.files.delete(file));
-    this.files.add(file);
-    return file;
+    return join(this.folder, name);
   }
 
   /** Every file must have been closed. */

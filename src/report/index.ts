@@ -26,6 +26,9 @@ import {
   writeVersionsCsv,
 } from './tables.js';
 
+/** The output file of every article with its text (CONTRACT.md "Files"). */
+export const ARTICLES_JSONL = 'articles.jsonl';
+
 export interface ReportInput {
   /** Every article, all versions, cleaned (body included). */
   articles: Article[];
@@ -52,6 +55,11 @@ export interface ReportInput {
   threads?: number;
   /** How the charts are rendered (default: in this thread). The CLI renders them in a worker thread started with the run (src/workers/chart-thread.ts). */
   renderCharts?: ChartRenderer;
+  /**
+   * `articles.jsonl` is already in the sink (the CLI copies an earlier run's from the cache when
+   * the articles are the cached ones: the file depends on nothing else); it is not written again.
+   */
+  articlesJsonlPlaced?: boolean;
 }
 
 /**
@@ -83,7 +91,7 @@ export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: Ou
   profiling.catch(() => undefined);
   const { bom } = input;
   const { axes, scores } = scored;
-  writeOutput(sink, 'articles.jsonl', (out) => writeArticlesJsonl(out, scores));
+  if (!input.articlesJsonlPlaced) writeOutput(sink, ARTICLES_JSONL, (out) => writeArticlesJsonl(out, scores));
   writeOutput(sink, 'matches.csv', (out) => writeMatchesCsv(out, scores, axes, scored.concepts, bom));
   const model = completeModel(input, scored, await profiling);
   const { profiles } = model;

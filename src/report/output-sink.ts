@@ -16,6 +16,14 @@ export interface TextOut {
 /** Opens output files by plain name (no folders). */
 export interface OutputSink {
   open(name: string): TextOut;
+  /**
+   * Sinks on disk: let `place` put the whole file `name` at the path it is given (a kept copy of
+   * an earlier run's file, src/cache/output-copy.ts) and say whether it did; when it did not,
+   * nothing is left at the path and the file is written as usual.
+   */
+  placeFile?(name: string, place: (path: string) => boolean): boolean;
+  /** Sinks on disk: where the file `name`, once closed, is (to keep a copy of it). */
+  pathOf?(name: string): string;
 }
 
 /** Keeps every file as one string, in the order files were opened. */

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, REPO, runFramescope, tempDir } from '../helpers/cli.js';
 
@@ -136,6 +137,29 @@ describe('incremental runs', () => {
     const warm = analyze('--cache-dir', cacheDir);
     expect(counts(warm).articles_analysed).toBe(counts(warm).articles);
     expect(outputsWithoutRunJson(warm)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
+  });
+
+  it('copies articles.jsonl from the cache on a hit (it depends on the cached articles alone), and writes it afresh when the copy is damaged', () => {
+    const { cacheDir, analyze } = demoRuns();
+    const cold = analyze('--cache-dir', cacheDir);
+    const copies = readdirSync(cacheDir).filter((name) => /^articles-[0-9a-f]{64}\.jsonl$/.test(name));
+    expect(copies).toHaveLength(1);
+    const copy = join(cacheDir, copies[0]!);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(cold, 'articles.jsonl'), 'utf8'));
+
+    // Proof that the copy is what a hit uses: a copy changed with its checksum shows in the output.
+    const forged = readFileSync(copy, 'utf8').replace('"version":1', '"version":1 ');
+    expect(forged).not.toBe(readFileSync(copy, 'utf8'));
+    writeFileSync(copy, forged);
+    writeFileSync(`${copy}.crc`, `${Buffer.byteLength(forged)} ${crc32(Buffer.from(forged))}\n`);
+    expect(readFileSync(join(analyze('--cache-dir', cacheDir), 'articles.jsonl'), 'utf8')).toBe(forged);
+
+    // A copy changed behind its checksum is not used: the file is written again, and kept again.
+    writeFileSync(copy, forged.replace('"version":1 ', '"version":2'));
+    const rewritten = analyze('--cache-dir', cacheDir);
+    expect(cacheStatus(rewritten)).toBe('hit');
+    expect(outputsWithoutRunJson(rewritten)).toEqual(outputsWithoutRunJson(cold));
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(cold, 'articles.jsonl'), 'utf8'));
   });
 
   it('misses the cache when an input changes, and --no-cache writes no cache', () => {
