@@ -262,8 +262,8 @@ function readConcept(
         const prior = termsSeen.get(key);
         if (prior === undefined) termsSeen.set(key, { key, words, conceptId: id, file: ctx.file, line: term.line, term: term.text });
         else if (prior.conceptId !== id) {
-          // Spelled differently but matching the same words: an article on a later Arabic word.
-          const as = prior.words === words ? '' : ` as "${prior.term}" (a later Arabic word matches with or without ال)`;
+          // Spelled differently but matching the same words (termKey): an Arabic article or plural ending.
+          const as = prior.words === words ? '' : ` as "${prior.term}" (Arabic: a later word matches with or without ال, a plural in ون or ين)`;
           ctx.problems.push(`${ctx.file}:${term.line}: entry ${id}: term "${term.text}" is also in entry ${prior.conceptId}${as} (${prior.file === ctx.file ? '' : `${prior.file} `}line ${prior.line}) — keep it in one entry`);
         }
       }

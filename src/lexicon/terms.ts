@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { arabicLaterWordKey, hasArabic } from '../text/arabic.js';
+import { arabicLaterWordKey, arabicPluralKey, hasArabic } from '../text/arabic.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** One word of a compiled term: an exact normalised token, or a prefix glob (`russophob*`). */
@@ -39,15 +39,17 @@ export function parseTerm(term: string, lang: Lang): { words: TermWord[] } | { e
 }
 
 /**
- * The key two terms share when they match the same words (for duplicate detection). A later
- * Arabic word counts without its article, which the matcher treats as optional there
- * (`arabicLaterWordKey`): `مناطق المحتلة` and `مناطق محتلة` match the same words.
+ * The key two terms share when they match the same words (for duplicate detection). What the
+ * matcher reads either way counts one way: a later Arabic word without its article, and any
+ * Arabic word's sound masculine plural in ين (`arabicLaterWordKey`, `arabicPluralKey`) —
+ * `مناطق المحتلة` and `مناطق محتلة`, `محتلون` and `محتلين` match the same words.
  */
 export function termKey(words: readonly TermWord[]): string {
   return words
     .map((w, k) => {
-      const text = k > 0 && !w.glob && hasArabic(w.text) ? arabicLaterWordKey(w.text) : w.text;
-      return w.glob ? `${text}*` : text;
+      if (w.glob) return `${w.text}*`;
+      if (!hasArabic(w.text)) return w.text;
+      return k > 0 ? arabicLaterWordKey(w.text) : arabicPluralKey(w.text);
     })
     .join(' ');
 }

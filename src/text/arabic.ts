@@ -101,8 +101,12 @@ export function arabicLaterWordForms(norm: string): string[] {
  * ين — so `الغربيون`, `غربيين` and `الغربيين` give one key.
  */
 export function arabicLaterWordKey(norm: string): string {
-  const bare = norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm;
-  return bare.endsWith('ون') && stemBeforeEnding(bare, 2) >= MIN_PLURAL_STEM ? `${bare.slice(0, -2)}ين` : bare;
+  return arabicPluralKey(norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm);
+}
+
+/** A word whose sound masculine plural ending is read either way, in ين: `محتلون` and `محتلين` give one key. */
+export function arabicPluralKey(norm: string): string {
+  return norm.endsWith('ون') && stemBeforeEnding(norm, 2) >= MIN_PLURAL_STEM ? `${norm.slice(0, -2)}ين` : norm;
 }
 
 /**
@@ -137,9 +141,9 @@ function pluralCaseForms(form: string): string[] {
  * never follows — each of these without a pronoun enclitic, a taa marbuta that the suffix had
  * turned into ت restored (`وحكومتها` → `حكومه`, i.e. حكومة; for ه "his/its" only that restored
  * form: `حكومته` → `حكومه`); a sound masculine plural in construct given its ن back (`مسلحي` →
- * `مسلحين`); and every form that is such a plural in its other case (`pluralCaseForms`). The caller keeps only forms the
- * lexicon knows, so a word whose first or last letters merely look like a clitic is never split
- * unless the lexicon has the shorter word.
+ * `مسلحين`); and every form that is such a plural in its other case (`pluralCaseForms`). The
+ * caller keeps only forms the lexicon knows, so a word whose first or last letters merely look
+ * like a clitic is never split unless the lexicon has the shorter word.
  */
 export function arabicCliticForms(norm: string): string[] {
   const forms = [norm];

@@ -83,10 +83,13 @@ describe('parseLexiconFiles', () => {
       '  - id: occupied\n    label: o\n    frame: f\n    terms: { ar: [مناطق المحتلة] }\n' +
         '  - id: held\n    label: h\n    frame: f\n    terms: { ar: [مناطق محتلة, محتلة المناطق] }\n',
     );
-    expect(() => parseLexiconFiles([two], 'lx')).toThrow(/lx\/t\.yaml:10: entry held: term "مناطق محتلة" is also in entry occupied as "مناطق المحتلة" \(a later Arabic word matches with or without ال\) \(line 6\)/);
+    expect(() => parseLexiconFiles([two], 'lx')).toThrow(/lx\/t\.yaml:10: entry held: term "مناطق محتلة" is also in entry occupied as "مناطق المحتلة" \(Arabic: a later word matches with or without ال, a plural in ون or ين\) \(line 6\)/);
     // The first word's article is not folded into the key: المناطق is a term of its own, as before.
     const first = lexicon('  - id: occupied\n    label: o\n    frame: f\n    terms: { ar: [مناطق المحتلة] }\n  - id: held\n    label: h\n    frame: f\n    terms: { ar: [المناطق محتلة] }\n');
     expect(parseLexiconFiles([first], 'lx').concepts).toHaveLength(2);
+    // A plural in either case is one term, first word or later.
+    const plural = lexicon('  - id: a\n    label: a\n    frame: f\n    terms: { ar: [محتلون الروس] }\n  - id: b\n    label: b\n    frame: f\n    terms: { ar: [محتلين الروس] }\n');
+    expect(() => parseLexiconFiles([plural], 'lx')).toThrow(/entry b: term "محتلين الروس" is also in entry a as "محتلون الروس"/);
   });
 
   it('rejects a non-mapping file and a file of unknown kind', () => {
