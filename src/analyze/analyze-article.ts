@@ -34,8 +34,13 @@ export function analyzeArticle(
   const excluded = scanAll(lexicon.excludes, forms);
   const isExcluded = (concept: string, from: number, to: number): boolean =>
     excluded.some((e) => e.from <= from && e.to >= to && e.values.includes(concept));
+  // A term or contrast label is a phrase: it never runs on across a sentence end (`… left Kiev.
+  // Regime officials …` holds no `kiev regime`); the scan then tries the shorter terms there.
+  const inOneSentence = (occurrence: { from: number; to: number }): boolean =>
+    occurrence.to - occurrence.from === 1 || context().sentenceOf[occurrence.from] === context().sentenceOf[occurrence.to - 1];
 
   const hits = scanLongest(lexicon.terms, forms, (occurrence) => {
+    if (!inOneSentence(occurrence)) return null;
     const allowed = occurrence.values.filter((v) => !isExcluded(v.concept.id, occurrence.from, occurrence.to));
     if (allowed.length === 0) return null;
     // The same words may be a term in two languages of different concepts: the article's language wins.
@@ -63,7 +68,7 @@ export function analyzeArticle(
   });
 
   const contrastHits: ContrastHit[] = [];
-  for (const hit of scanLongest(lexicon.labels, forms)) {
+  for (const hit of scanLongest(lexicon.labels, forms, (occurrence) => (inOneSentence(occurrence) ? occurrence.values : null))) {
     const voice = voiceOf(context(), hit.from, hit.to).voice;
     const seen = new Set<string>();
     for (const value of hit.values) {

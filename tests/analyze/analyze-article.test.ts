@@ -23,6 +23,17 @@ describe('matching', () => {
     expect(a.contrastHits.map((h) => `${h.contrast}:${h.label}`)).toEqual(['kiev_kyiv:kiev', 'kiev_kyiv:kiev', 'kiev_kyiv:kyiv']);
   });
 
+  it('never runs a term or a contrast label on across a sentence end: the shorter term there wins', () => {
+    const a = run('Officials left Kiev. Regime forces stayed. The Kiev regime answered.');
+    expect(a.matches.map((m) => `${m.concept}:${m.matched}`)).toEqual(['kiev:Kiev', 'kiev_regime:Kiev regime']);
+    expect(a.contrastHits.map((h) => h.label)).toEqual(['kiev', 'kiev']);
+    expect(hits('Crowds in Kiev\nregime forces left.')).toEqual(['kiev:Kiev:authorial']);
+    // An abbreviation's period is no sentence end (src/text/sentences.ts): `u.s. forces` holds.
+    const b = parseLexiconFiles([{ path: 'x/a.yaml', text: 'lexicon: a\nconcepts:\n  - id: c\n    label: c\n    frame: f\n    terms: { en: [u.s. forces] }\n' }], 'x');
+    const us = analyzeArticle({ id: 'i', body: 'The U.S. forces left. Then the U.S. Forces returned.', lang: 'en', headlineEnd: 0 }, compileLexicons(b));
+    expect(us.matches.map((m) => m.matched)).toEqual(['U.S. forces', 'U.S. Forces']);
+  });
+
   it('is case-insensitive and tolerates English inflection', () => {
     expect(hits('The KIEV REGIMES fell; the Kiev regime’s army; Ukrainian nationalists.')).toEqual([
       'kiev_regime:KIEV REGIMES:authorial',
