@@ -3,7 +3,7 @@
  * articles, their token counts (the tokenizer is part of the key through the code hash) — kept
  * beside that entry, so a re-run after a lexicon edit copies them into its report instead of
  * writing them again. `articles.jsonl` is the one such file: bodies, removed lines and metadata,
- * 148 MB at 50k articles, ~2 s of JSON to write and ~0.2 s to check and copy (measured on the
+ * 148 MB at 50k articles, 1–2 s of JSON to write and ~0.3 s to check and copy (measured on the
  * benchmark corpus, this machine).
  *
  * A copy is `<name-without-extension>-<key>.<ext>` with its length and CRC-32 in
