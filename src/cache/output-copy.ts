@@ -43,10 +43,10 @@ export function storeOutputCopy(dir: string, key: string, name: string, source: 
 }
 
 /**
- * Copy the kept output `name` of entry `key` to `target` when it is there and whole; false when
- * it is not (the caller writes the file). A copy that fails its check is removed.
+ * Whether the kept copy of output `name` for entry `key` is there and whole (its length and CRC-32
+ * those of its checksum file). A damaged copy is removed.
  */
-export function reuseOutputCopy(dir: string, key: string, name: string, target: string): boolean {
+export function outputCopyIsWhole(dir: string, key: string, name: string): boolean {
   const path = outputCopyPath(dir, key, name);
   let expected: string;
   try {
@@ -64,8 +64,17 @@ export function reuseOutputCopy(dir: string, key: string, name: string, target: 
   if (!whole) {
     rmSync(path, { force: true });
     rmSync(`${path}.crc`, { force: true });
-    return false;
   }
+  return whole;
+}
+
+/**
+ * Copy the kept output `name` of entry `key` to `target` when it is there and whole
+ * (`outputCopyIsWhole`); false when it is not (the caller writes the file).
+ */
+export function reuseOutputCopy(dir: string, key: string, name: string, target: string): boolean {
+  if (!outputCopyIsWhole(dir, key, name)) return false;
+  const path = outputCopyPath(dir, key, name);
   try {
     // EXCL: a file already at the target is not ours to replace.
     copyFileSync(path, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);

@@ -3,14 +3,14 @@ import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadResult } from '../pipeline.js';
-import type { Article, InputFile } from '../types.js';
+import type { Article, InputFile, Removed } from '../types.js';
 import { readChunkedFile, TEMP_MARK, writeChunkedFile } from './chunked-file.js';
 
 /**
  * Bump when the cached shape or anything that shapes parsing/cleaning changes without a version
  * bump of the tool (the tool version is part of every key as well).
  */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /** Cached corpora kept; older ones are deleted (by last use) so the folder cannot grow unbounded. */
 const MAX_ENTRIES = 4;
 
@@ -61,11 +61,18 @@ export function readCacheKey(parts: ReadCacheKeyParts): string {
   return hash.digest('hex');
 }
 
-/** A cached result, or undefined when absent or unreadable (a damaged entry is removed). */
-export function loadCachedRead(dir: string, key: string): ReadResult | undefined {
+/**
+ * A cached result, or undefined when absent or unreadable (a damaged entry is removed). The
+ * articles' removed lines are kept in a file of their own and read only when `removedLines`:
+ * `articles.jsonl` is their one reader, and a re-run that copies that file from the cache
+ * (src/cache/output-copy.ts) need not deserialise them (~317k at 50k articles, ~0.5 s, and
+ * objects every later collection would mark). Without them, every article's `removed` is empty.
+ */
+export function loadCachedRead(dir: string, key: string, removedLines: boolean): ReadResult | undefined {
   const path = entryPath(dir, key, 'read');
   try {
     const { header, items } = readChunkedFile<Omit<ReadResult, 'articles'>, Article>(path);
+    if (removedLines && !attachRemovedLines(dir, key, items)) throw new Error('removed lines missing');
     touch(path);
     return { ...header, articles: items };
   } catch (error) {
@@ -74,10 +81,33 @@ export function loadCachedRead(dir: string, key: string): ReadResult | undefined
   }
 }
 
-/** Store a result atomically (temp file + rename), then prune old entries. Failures are not fatal. */
+/**
+ * Give `articles` (as `loadCachedRead` returned them without removed lines) their removed lines
+ * from the cache; false when the file is absent or damaged (then removed, like the read entry's).
+ */
+export function attachRemovedLines(dir: string, key: string, articles: Article[]): boolean {
+  const path = entryPath(dir, key, 'removed');
+  try {
+    const { items } = readChunkedFile<unknown, Removed[]>(path);
+    if (items.length !== articles.length) throw new Error('damaged');
+    articles.forEach((article, i) => (article.removed = items[i]!));
+    touch(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
+    return false;
+  }
+}
+
+/**
+ * Store a result atomically (temp file + rename), then prune old entries. Failures are not
+ * fatal. The removed lines go to a file of their own, written first: a read entry on disk always
+ * has its removed lines beside it (unless deleted since).
+ */
 export function storeCachedRead(dir: string, key: string, result: ReadResult): void {
   const { articles, ...header } = result;
-  storeEntry(dir, entryPath(dir, key, 'read'), header, articles);
+  storeEntry(dir, entryPath(dir, key, 'removed'), { articles: articles.length }, articles, (article) => article.removed);
+  storeEntry(dir, entryPath(dir, key, 'read'), header, articles, (article) => ({ ...article, removed: [] }));
 }
 
 /** Write one cache entry and prune the folder; a cache that cannot be written only costs time later. */
@@ -102,11 +132,12 @@ export function touch(path: string): void {
 }
 
 /**
- * The file of an entry: `read-<key>.v8` (parse+clean), `analysis-<key>.v8` (matching),
+ * The file of an entry: `read-<key>.v8` (parse+clean) with `removed-<key>.v8` (its articles'
+ * removed lines), `analysis-<key>.v8` (matching),
  * `terms-<key>.v8` (the analyses' term counts), `clusters-<key>.v8`. Beside them, copies of
  * outputs that depend on the read entry alone: `articles-<key>.jsonl` (src/cache/output-copy.ts).
  */
-export function entryPath(dir: string, key: string, kind: 'read' | 'analysis' | 'terms' | 'clusters'): string {
+export function entryPath(dir: string, key: string, kind: 'read' | 'removed' | 'analysis' | 'terms' | 'clusters'): string {
   return join(dir, `${kind}-${key}.v8`);
 }
 
@@ -122,7 +153,7 @@ export function pruneCache(dir: string): void {
     if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
   }
   // Output copies (src/cache/output-copy.ts) go with their checksum file.
-  for (const [kind, ending] of [['read-', '.v8'], ['analysis-', '.v8'], ['terms-', '.v8'], ['clusters-', '.v8'], ['articles-', '.jsonl']] as const) {
+  for (const [kind, ending] of [['read-', '.v8'], ['removed-', '.v8'], ['analysis-', '.v8'], ['terms-', '.v8'], ['clusters-', '.v8'], ['articles-', '.jsonl']] as const) {
     const entries = readdirSync(dir)
       .filter((name) => name.startsWith(kind) && name.endsWith(ending))
       .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))

@@ -160,6 +160,18 @@ describe('incremental runs', () => {
     expect(cacheStatus(rewritten)).toBe('hit');
     expect(outputsWithoutRunJson(rewritten)).toEqual(outputsWithoutRunJson(cold));
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(cold, 'articles.jsonl'), 'utf8'));
+
+    // With a whole copy, a hit never reads the removed lines (their one reader is articles.jsonl);
+    // without one, it must, and a read entry without them is a miss.
+    const removed = readdirSync(cacheDir).find((name) => name.startsWith('removed-'))!;
+    rmSync(join(cacheDir, removed));
+    const withoutRemoved = analyze('--cache-dir', cacheDir);
+    expect(cacheStatus(withoutRemoved)).toBe('hit');
+    expect(outputsWithoutRunJson(withoutRemoved)).toEqual(outputsWithoutRunJson(cold));
+    rmSync(copy);
+    const neither = analyze('--cache-dir', cacheDir);
+    expect(cacheStatus(neither)).toBe('miss');
+    expect(outputsWithoutRunJson(neither)).toEqual(outputsWithoutRunJson(cold));
   });
 
   it('misses the cache when an input changes, and --no-cache writes no cache', () => {
