@@ -19,7 +19,7 @@ import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, OutletAlias, Skipped, VersionChange } from '../types.js';
 import { toolVersion } from '../paths.js';
-import { boundHeapGrowth, collectGarbage } from '../heap.js';
+import { boundHeapGrowth, collectGarbage, HEAP_GROWING_PERCENT_CACHED } from '../heap.js';
 import { chartThread, type ChartThread } from '../workers/chart-thread.js';
 import { loadLexiconsInThread } from '../workers/lexicon-thread.js';
 import type { ProgressReporter } from './progress.js';
@@ -86,9 +86,10 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
   }
   const { read, cache, cacheKey, noInputFiles, removedLinesLoaded } = stage;
   // Reading leaves the garbage of parsing and cleaning (~250 MB of a ~500 MB heap at 50k
-  // articles); from here on the heap is kept close to what is live (src/heap.ts).
+  // articles); from here on the heap is kept close to what is live (src/heap.ts) — less close on
+  // a run from the cache, which loads its analyses in large steps and peaks lower.
   collectGarbage();
-  boundHeapGrowth();
+  boundHeapGrowth(cache === 'hit' ? HEAP_GROWING_PERCENT_CACHED : undefined);
   const bundle = await lexicons;
   // A re-run: vega loads in the chart thread while the analyses load and matching runs.
   if (cache === 'hit') charts?.warm();
