@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
+import { termKey } from '../lexicon/terms.js';
 import type { Concept } from '../types.js';
 
 /**
@@ -24,7 +25,8 @@ type SheetKind = (typeof SHEET_KINDS)[number];
 
 /**
  * `framescope lexicon check [dir]`: validate the folder and run every entry's examples. One line
- * per failure (`file:line: …`) on `err` and exit 1; a summary line on `out` otherwise.
+ * per failure (`file:line: …`) on `err` and exit 1; otherwise a summary line on `out`, after a
+ * note per pair of terms of one entry that match the same words (`sameWordTerms`).
  */
 export function runLexiconCheck(dir: string): { out: string; err: string; exitCode: 0 | 1 } {
   let bundle;
@@ -38,10 +40,35 @@ export function runLexiconCheck(dir: string): { out: string; err: string; exitCo
   if (failures.length > 0) return { out: '', err: `${failures.join('\n')}\n`, exitCode: 1 };
   const examples = bundle.concepts.reduce((n, c) => n + c.examples.match.length + c.examples.noMatch.length, 0);
   const terms = bundle.concepts.reduce((n, c) => n + Object.values(c.terms).reduce((m, list) => m + list.length, 0), 0);
+  const notes = sameWordTerms(bundle.concepts).map((note) => `note: ${note}\n`).join('');
   const out =
+    notes +
     `lexicons OK: ${bundle.lexicons.length} lexicon file(s), ${bundle.concepts.length} concepts, ${terms} terms, ` +
     `${bundle.contrasts.length} contrast sets, ${bundle.entities.length} entities, ${examples} examples passed (sha256 ${bundle.sha256.slice(0, 12)})\n`;
   return { out, err: '', exitCode: 0 };
+}
+
+/**
+ * Terms of one entry and language that match the same words — an Arabic article on a later word,
+ * a plural in ون or ين (`termKey`) — so that one of them is enough. Not an error: the matcher
+ * reports the spelling the text has when both are listed.
+ */
+export function sameWordTerms(concepts: readonly Concept[]): string[] {
+  const notes: string[] = [];
+  for (const concept of concepts) {
+    for (const [lang, terms] of Object.entries(concept.terms)) {
+      const firstByKey = new Map<string, string>();
+      for (const term of terms) {
+        const parsed = parseTerm(term, lang);
+        if ('error' in parsed) continue;
+        const key = termKey(parsed.words);
+        const first = firstByKey.get(key);
+        if (first === undefined) firstByKey.set(key, term);
+        else notes.push(`${concept.file}:${concept.line}: entry ${concept.id}: ${lang} terms "${first}" and "${term}" match the same words — one is enough`);
+      }
+    }
+  }
+  return notes;
 }
 
 interface SheetRow {

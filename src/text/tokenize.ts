@@ -8,7 +8,7 @@ import type { TermVocabulary } from './terms.js';
  *   130 MB (the 50k-article target) would take 30–100 s for tokenizing alone, over the 30 s budget
  *   for the whole pipeline, and it does not handle Arabic.
  * - this Unicode regex with normalisation: 21–23 MB/s, and tokenize + lexicon matching 17 MB/s,
- *   measured once on 20 MB of the seed pages (half Arabic) with the bundled lexicons (950 terms),
+ *   measured once on 20 MB of the seed pages (half Arabic) with the bundled lexicons (950 terms then),
  *   one core of a shared machine; the same code path serves English and Arabic, and offsets are
  *   exact UTF-16 offsets by construction.
  * So: word tokens by Unicode class, and inflection tolerance at match time (`matchForms`) instead

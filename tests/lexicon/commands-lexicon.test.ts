@@ -20,6 +20,25 @@ describe('runLexiconCheck', () => {
     expect(result.out).toMatch(/^lexicons OK: 1 lexicon file\(s\), 7 concepts, \d+ terms, 1 contrast sets, 2 entities, 9 examples passed/);
   });
 
+  it('notes two terms of one entry that match the same words (and still passes); the bundled lexicons have none', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'x.yaml'),
+      'lexicon: x\nconcepts:\n  - id: occupiers\n    label: o\n    frame: f\n    terms: { ar: [محتلين الروس, محتلون الروس, المحتلون الروس, محتلين روس, قوات الاحتلال] }\n',
+    );
+    const result = runLexiconCheck(dir);
+    expect(result.exitCode).toBe(0);
+    const notes = result.out.split('\n').filter((line) => line.startsWith('note: '));
+    expect(notes).toEqual([
+      expect.stringMatching(/x\.yaml:3: entry occupiers: ar terms "محتلين الروس" and "محتلون الروس" match the same words — one is enough$/),
+      expect.stringMatching(/entry occupiers: ar terms "محتلين الروس" and "محتلين روس" match the same words/),
+    ]);
+    // A term with the article on its first word matches less (only the definite phrase): not noted.
+    expect(result.out).not.toMatch(/"المحتلون الروس"/);
+    expect(result.out).toMatch(/\nlexicons OK: /);
+    expect(runLexiconCheck(join(FIXTURES, '../../../lexicons')).out).not.toMatch(/^note: /m);
+  });
+
   it('lists validation problems with file:line and exits 1', () => {
     const result = runLexiconCheck(join(FIXTURES, 'broken'));
     expect(result.exitCode).toBe(1);
