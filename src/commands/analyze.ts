@@ -302,7 +302,7 @@ async function readStage(
   const { read, cache, key, storeMs, removedLinesLoaded } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
   if (storeMs > 0) timings['cache_store'] = (timings['cache_store'] ?? 0) + storeMs;
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
-  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0 , removedLinesLoaded };
+  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0, removedLinesLoaded };
 }
 
 /** Read every input's bytes; anything unreadable becomes a skipped input, never an exception. */
