@@ -69,11 +69,11 @@ export function outputCopyIsWhole(dir: string, key: string, name: string): boole
 }
 
 /**
- * Copy the kept output `name` of entry `key` to `target` when it is there and whole
- * (`outputCopyIsWhole`); false when it is not (the caller writes the file).
+ * Copy the kept output `name` of entry `key` to `target`, once `outputCopyIsWhole` said it is
+ * whole (checked once: the folder is this tool's, and a concurrent run of the same key writes the
+ * same bytes by rename); false when it could not (the caller writes the file).
  */
-export function reuseOutputCopy(dir: string, key: string, name: string, target: string): boolean {
-  if (!outputCopyIsWhole(dir, key, name)) return false;
+export function copyOutputCopy(dir: string, key: string, name: string, target: string): boolean {
   const path = outputCopyPath(dir, key, name);
   try {
     // EXCL: a file already at the target is not ours to replace.

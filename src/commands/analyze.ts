@@ -6,7 +6,7 @@ import { collectInputs, readInput } from '../io/collect-inputs.js';
 import { checkOutDir, RUN_MANIFEST, writeOutputsAtomically } from '../io/write-outputs.js';
 import { writeOutput } from '../report/output-sink.js';
 import { attachRemovedLines, loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
-import { outputCopyIsWhole, reuseOutputCopy, storeOutputCopy } from '../cache/output-copy.js';
+import { copyOutputCopy, outputCopyIsWhole, storeOutputCopy } from '../cache/output-copy.js';
 import { cleanParsed, clusterInputsOf, NO_TERMS, readArticles } from '../pipeline.js';
 import { ARTICLES_JSONL, beginReport, rankOutletKeyness } from '../report/index.js';
 import type { OutletKeyRows } from '../report/index.js';
@@ -84,7 +84,7 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     await lexicons;
     throw error;
   }
-  const { read, cache, cacheKey, noInputFiles, removedLinesLoaded } = stage;
+  const { read, cache, cacheKey, noInputFiles, articlesJsonlKept } = stage;
   // Reading leaves the garbage of parsing and cleaning (~250 MB of a ~500 MB heap at 50k
   // articles); from here on the heap is kept close to what is live (src/heap.ts) — less close on
   // a run from the cache, which loads its analyses in large steps and peaks lower.
@@ -118,11 +118,11 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     // cache, so can the file (src/cache/output-copy.ts).
     const { cacheDir } = options;
     const articlesJsonlPlaced =
-      cacheDir !== null && cache === 'hit' && (sink.placeFile?.(ARTICLES_JSONL, (path) => reuseOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, path)) ?? false);
-    // A copy that was whole when the cache was read but is not now (changed in between): the file
-    // is written, from the removed lines left unread then.
-    if (!articlesJsonlPlaced && !removedLinesLoaded && !(cacheDir !== null && attachRemovedLines(cacheDir, cacheKey, articles))) {
-      throw new Error(`cache entry ${cacheKey.slice(0, 12)} in ${cacheDir ?? ''} changed while this run read it (articles.jsonl copy and removed lines); run again, or with --no-cache`);
+      articlesJsonlKept && cacheDir !== null && (sink.placeFile?.(ARTICLES_JSONL, (path) => copyOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, path)) ?? false);
+    // A kept copy that could not be placed (a full disk, say): the file is written, from the
+    // removed lines left unread when the cache was read.
+    if (articlesJsonlKept && !articlesJsonlPlaced && !(cacheDir !== null && attachRemovedLines(cacheDir, cacheKey, articles))) {
+      throw new Error(`cache entry ${cacheKey.slice(0, 12)} in ${cacheDir ?? ''}: articles.jsonl could not be copied and its removed lines are gone; run again, or with --no-cache`);
     }
     const report = await beginReport(
       { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, articlesJsonlPlaced, ...(charts ? { renderCharts: charts.render } : {}) },
@@ -294,15 +294,15 @@ async function readStage(
   pipelineOptions: AnalyzeOptions,
   timings: Record<string, number>,
   beforeParsing: Promise<unknown>,
-): Promise<{ read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean; removedLinesLoaded: boolean }> {
+): Promise<{ read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean; articlesJsonlKept: boolean }> {
   let started = performance.now();
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
   started = performance.now();
-  const { read, cache, key, storeMs, removedLinesLoaded } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
+  const { read, cache, key, storeMs, articlesJsonlKept } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
   if (storeMs > 0) timings['cache_store'] = (timings['cache_store'] ?? 0) + storeMs;
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
-  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0, removedLinesLoaded };
+  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0, articlesJsonlKept };
 }
 
 /** Read every input's bytes; anything unreadable becomes a skipped input, never an exception. */
@@ -348,8 +348,8 @@ async function readWithCache(
   options: AnalyzeCommandOptions,
   pipelineOptions: AnalyzeOptions,
   beforeParsing: Promise<unknown>,
-): Promise<{ read: ReadResult; cache: CacheStatus; key: string; storeMs: number; removedLinesLoaded: boolean }> {
-  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), cache: 'off', key: '', storeMs: 0, removedLinesLoaded: true };
+): Promise<{ read: ReadResult; cache: CacheStatus; key: string; storeMs: number; articlesJsonlKept: boolean }> {
+  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), cache: 'off', key: '', storeMs: 0, articlesJsonlKept: false };
   const key = readCacheKey({
     toolVersion: `${toolVersion()}+${codeFingerprint()}`,
     files: corpus.files,
@@ -359,14 +359,14 @@ async function readWithCache(
     preSkipped: corpus.skipped,
   });
   // The removed lines are read only for articles.jsonl: not when a whole copy of it is kept
-  // (src/cache/output-copy.ts; checked now and again when it is copied, ~0.06 s each at 50k).
-  const removedLinesLoaded = !outputCopyIsWhole(options.cacheDir, key, ARTICLES_JSONL);
-  const cached = loadCachedRead(options.cacheDir, key, removedLinesLoaded);
-  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key, storeMs: 0, removedLinesLoaded };
+  // (src/cache/output-copy.ts; checked here, once: ~0.06 s at 50k), which the report copies.
+  const articlesJsonlKept = outputCopyIsWhole(options.cacheDir, key, ARTICLES_JSONL);
+  const cached = loadCachedRead(options.cacheDir, key, !articlesJsonlKept);
+  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key, storeMs: 0, articlesJsonlKept };
   const read = await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing);
   const storing = performance.now();
   storeCachedRead(options.cacheDir, key, read);
-  return { read, cache: 'miss', key, storeMs: performance.now() - storing, removedLinesLoaded: true };
+  return { read, cache: 'miss', key, storeMs: performance.now() - storing, articlesJsonlKept: false };
 }
 
 /**

@@ -89,9 +89,10 @@ const MIN_STEM_BEFORE_ENCLITIC = 3;
  * guard, as for the first word).
  */
 export function arabicLaterWordForms(norm: string): string[] {
+  const bare = withoutArticle(norm);
   const forms = [norm];
   if (!norm.startsWith('ال')) forms.push(`ال${norm}`);
-  else if (norm.length - 2 >= MIN_STEM_AFTER_ARTICLE) forms.push(norm.slice(2));
+  else if (bare !== norm) forms.push(bare);
   for (const form of [...forms]) for (const other of pluralCaseForms(form)) if (!forms.includes(other)) forms.push(other);
   return forms;
 }
@@ -101,7 +102,12 @@ export function arabicLaterWordForms(norm: string): string[] {
  * ين — so `الغربيون`, `غربيين` and `الغربيين` give one key.
  */
 export function arabicLaterWordKey(norm: string): string {
-  return arabicPluralKey(norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm);
+  return arabicPluralKey(withoutArticle(norm));
+}
+
+/** The word without its article `ال`, when two letters remain (light10's guard); else the word. */
+function withoutArticle(norm: string): string {
+  return norm.startsWith('ال') && norm.length - 2 >= MIN_STEM_AFTER_ARTICLE ? norm.slice(2) : norm;
 }
 
 /** A word whose sound masculine plural ending is read either way, in ين: `محتلون` and `محتلين` give one key. */

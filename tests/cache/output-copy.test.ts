@@ -1,8 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputCopyPath, reuseOutputCopy, storeOutputCopy } from '../../src/cache/output-copy.js';
+import { copyOutputCopy, outputCopyIsWhole, outputCopyPath, storeOutputCopy } from '../../src/cache/output-copy.js';
 import { tempDir } from '../helpers/cli.js';
+
+/** What a re-run does: check the kept copy (when the cache is read), then copy it (when the report is written). */
+const reuseOutputCopy = (dir: string, key: string, name: string, target: string): boolean =>
+  outputCopyIsWhole(dir, key, name) && copyOutputCopy(dir, key, name, target);
 
 /** A cache folder with the copy of one output file stored from a run's folder. */
 function stored(text: string): { dir: string; run: string; copy: string } {
@@ -48,7 +52,8 @@ describe('output copies', () => {
     const { dir, copy } = stored('{"id":"a"}\n');
     const target = join(tempDir(), 'articles.jsonl');
     writeFileSync(target, 'written by the run');
-    expect(reuseOutputCopy(dir, 'k1', 'articles.jsonl', target)).toBe(false);
+    expect(outputCopyIsWhole(dir, 'k1', 'articles.jsonl')).toBe(true);
+    expect(copyOutputCopy(dir, 'k1', 'articles.jsonl', target)).toBe(false);
     expect(readFileSync(target, 'utf8')).toBe('written by the run');
     expect(existsSync(copy)).toBe(true);
   });
