@@ -3,7 +3,7 @@ import type { CompiledLexicon, TermValue } from '../lexicon/compile.js';
 import { scanAll, scanLongest, TokenForms } from '../lexicon/matcher.js';
 import { countContentTerms, TermVocabulary } from '../text/terms.js';
 import { tokenizeWithSlots } from '../text/tokenize.js';
-import { buildVoiceContext, voiceOf, type VoiceContext } from './voice.js';
+import { buildVoiceContext, indexSentences, voiceOf, type SentenceIndex, type VoiceContext } from './voice.js';
 
 /** `Match.sentence` is cut to at most this many characters around the hit (CONTRACT.md). */
 const SENTENCE_MAX = 300;
@@ -25,19 +25,23 @@ export function analyzeArticle(
   // One lookup of each token norm in the run's vocabulary serves matching and term counting.
   const { tokens, slots } = tokenizeWithSlots(body, lang, vocabulary);
   const forms = new TokenForms(tokens, lexicon.vocabulary, { of: slots, forms: lexicon.vocabulary.formsBySlot(vocabulary) });
-  // Built on the first hit or contrast label: an article with neither (off the lexicons' topics)
-  // needs no sentence split, quotes or cue scan.
+  // Built on first use: an article with no hit and no contrast label (off the lexicons' topics)
+  // needs no quotes or cue scan, and one with no phrase candidate not even a sentence split.
+  let sentenceIndex: SentenceIndex | undefined;
+  const sentences = (): SentenceIndex => (sentenceIndex ??= indexSentences(body, tokens));
   let ctx: VoiceContext | undefined;
-  const context = (): VoiceContext => (ctx ??= buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon));
+  const context = (): VoiceContext => (ctx ??= buildVoiceContext(body, tokens, forms, article.headlineEnd, lexicon, sentences()));
 
-  // Exclude phrases: a hit of concept C inside an occurrence of one of C's exclude phrases is dropped.
-  const excluded = scanAll(lexicon.excludes, forms);
+  // Exclude phrases: a hit of concept C inside an occurrence of one of C's exclude phrases is
+  // dropped. Scanned when the first candidate hit asks.
+  let excluded: readonly { from: number; to: number; values: readonly string[] }[] | undefined;
   const isExcluded = (concept: string, from: number, to: number): boolean =>
-    excluded.some((e) => e.from <= from && e.to >= to && e.values.includes(concept));
-  // A term or contrast label is a phrase: it never runs on across a sentence end (`… left Kiev.
-  // Regime officials …` holds no `kiev regime`); the scan then tries the shorter terms there.
+    (excluded ??= scanAll(lexicon.excludes, forms)).some((e) => e.from <= from && e.to >= to && e.values.includes(concept));
+  // A term, contrast label or entity name is a phrase: it never runs on across a sentence end
+  // (`… left Kiev. Regime officials …` holds no `kiev regime`); the scan then tries the shorter
+  // ones there.
   const inOneSentence = (occurrence: { from: number; to: number }): boolean =>
-    occurrence.to - occurrence.from === 1 || context().sentenceOf[occurrence.from] === context().sentenceOf[occurrence.to - 1];
+    occurrence.to - occurrence.from === 1 || sentences().sentenceOf[occurrence.from] === sentences().sentenceOf[occurrence.to - 1];
 
   const hits = scanLongest(lexicon.terms, forms, (occurrence) => {
     if (!inOneSentence(occurrence)) return null;
@@ -80,7 +84,7 @@ export function analyzeArticle(
   }
 
   const entities: string[] = [];
-  for (const hit of scanLongest(lexicon.entities, forms)) entities.push(...new Set(hit.values));
+  for (const hit of scanLongest(lexicon.entities, forms, (occurrence) => (inOneSentence(occurrence) ? occurrence.values : null))) entities.push(...new Set(hit.values));
 
   const { termCounts, normHashes } = countContentTerms(tokens, lang, vocabulary, slots);
   return { id: article.id, tokens: tokens.length, matches, contrastHits, termCounts, entities, normHashes };

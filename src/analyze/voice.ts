@@ -49,7 +49,21 @@ export interface VoiceContext {
   headlineColon: number;
 }
 
-export function buildVoiceContext(body: string, tokens: readonly Token[], forms: TokenForms, headlineEnd: number, lexicon: CompiledLexicon): VoiceContext {
+/** The sentences of a text and the sentence of each of its tokens. */
+export interface SentenceIndex {
+  sentences: Span[];
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  /** Token range `[from, to)` of each sentence. */
+  sentenceTokens: CueSpan[];
+}
+
+/**
+ * Split `body` into sentences and place each token in one. Apart from the voice context because
+ * matching asks only this of many articles (does a phrase run on across a sentence end?): an
+ * article with candidate phrases but no hit then skips quotes and cues.
+ */
+export function indexSentences(body: string, tokens: readonly Token[]): SentenceIndex {
   const sentences = splitSentences(body);
   const sentenceOf = new Int32Array(tokens.length);
   const sentenceTokens: CueSpan[] = sentences.map(() => ({ from: tokens.length, to: tokens.length }));
@@ -63,6 +77,17 @@ export function buildVoiceContext(body: string, tokens: readonly Token[], forms:
     }
     sentenceOf[i] = s;
   }
+  return { sentences, sentenceOf, sentenceTokens };
+}
+
+export function buildVoiceContext(
+  body: string,
+  tokens: readonly Token[],
+  forms: TokenForms,
+  headlineEnd: number,
+  lexicon: CompiledLexicon,
+  { sentences, sentenceOf, sentenceTokens }: SentenceIndex = indexSentences(body, tokens),
+): VoiceContext {
   const quotes = findQuotes(body);
   const isQuoted = (i: number): boolean => quoteAround(quotes, tokens[i]!.start, tokens[i]!.end) !== null;
 

@@ -34,6 +34,14 @@ describe('matching', () => {
     expect(us.matches.map((m) => m.matched)).toEqual(['U.S. forces', 'U.S. Forces']);
   });
 
+  it('never runs an entity name on across a sentence end', () => {
+    const names = parseLexiconFiles([{ path: 'x/entities.yaml', text: 'entities:\n  - id: white_house\n    label: White House\n    terms: { en: [white house] }\n' }], 'x');
+    const entities = (body: string) => analyzeArticle({ id: 'i', body, lang: 'en', headlineEnd: 0 }, compileLexicons(names)).entities;
+    expect(entities('The car was white. House prices rose.')).toEqual([]);
+    expect(entities('The car was white\nHouse prices rose.')).toEqual([]);
+    expect(entities('The White House said so. So did the white house.')).toEqual(['white_house', 'white_house']);
+  });
+
   it('is case-insensitive and tolerates English inflection', () => {
     expect(hits('The KIEV REGIMES fell; the Kiev regime’s army; Ukrainian nationalists.')).toEqual([
       'kiev_regime:KIEV REGIMES:authorial',
