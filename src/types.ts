@@ -174,6 +174,13 @@ export interface LexiconInfo {
   concepts: number;
 }
 
+/** A stance axis as a lexicon file declares it (`axes:`): id and what its +1 and −1 ends mean. */
+export interface AxisInfo {
+  lexicon: string;
+  id: string;
+  description: string;
+}
+
 /** Outlet canonicalisation data (lexicons/outlets.yaml). */
 export interface OutletAlias {
   name: string;
@@ -187,6 +194,8 @@ export interface OutletAlias {
 export interface LexiconBundle {
   dir: string;
   lexicons: LexiconInfo[];
+  /** Every lexicon's declared axes, in file order. */
+  axes: AxisInfo[];
   concepts: Concept[];
   contrasts: ContrastSet[];
   entities: Entity[];

@@ -18,9 +18,13 @@ export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note'
 /**
  * What a sheet row holds in its `term` cell: a term, an `exclude` phrase (both in the row's
  * `lang`), or an example sentence the concept must hit (`match`) or must not (`no_match`; examples
- * belong to the concept, not to one language, so their `lang` may be empty).
+ * belong to the concept, not to one language, so their `lang` may be empty). Two kinds describe
+ * the lexicon rather than a concept, so that a sheet round-trips a whole lexicon file: `axis`
+ * (`concept` = the axis id, `term` = what its +1 and −1 ends mean) and `contrast` (`concept` =
+ * the contrast set's id, `term` = one of its labels, a concept id, one row per label in order;
+ * `label` and `note` = the set's).
  */
-export const SHEET_KINDS = ['term', 'exclude', 'match', 'no_match'] as const;
+export const SHEET_KINDS = ['term', 'exclude', 'match', 'no_match', 'axis', 'contrast'] as const;
 type SheetKind = (typeof SHEET_KINDS)[number];
 
 /**
@@ -150,9 +154,9 @@ function readSheet(text: string, path: string): SheetRow[] {
     // Spreadsheets capitalise what is typed in a cell: `Match` is `match`.
     const kind = (r.kind?.toLowerCase() || 'term') as SheetKind;
     if (!SHEET_KINDS.includes(kind)) throw new Error(`${path}:${k + 2}: kind "${r.kind}" is not one of ${SHEET_KINDS.join(', ')} (empty means term)`);
-    const example = kind === 'match' || kind === 'no_match';
-    for (const column of example ? ['concept', 'term'] : ['concept', 'lang', 'term']) {
-      if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term (an example row: concept and term)`);
+    const noLanguage = kind === 'match' || kind === 'no_match' || kind === 'axis' || kind === 'contrast';
+    for (const column of noLanguage ? ['concept', 'term'] : ['concept', 'lang', 'term']) {
+      if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term (an example, axis or contrast row: concept and term)`);
     }
     return {
       concept: r.concept!, lang: r.lang ?? '', term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '',
@@ -168,8 +172,24 @@ type ImportedConcept = Pick<Concept, 'id' | 'label' | 'frame' | 'terms' | 'exclu
 function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: readonly string[]): string {
   const concepts = new Map<string, ImportedConcept>();
   const axes = new Set<string>();
+  const described = new Map<string, string>();
+  const contrasts = new Map<string, { id: string; label: string; labels: string[]; note: string }>();
   const skipped: string[] = [];
   for (const row of rows) {
+    if (row.kind === 'axis') {
+      const axis = idOf(row.concept);
+      axes.add(axis);
+      described.set(axis, row.term);
+      continue;
+    }
+    if (row.kind === 'contrast') {
+      const id = idOf(row.concept) || 'contrast';
+      let set = contrasts.get(id);
+      if (set === undefined) contrasts.set(id, (set = { id, label: row.label || row.concept, labels: [], note: row.note }));
+      const label = idOf(row.term);
+      if (!set.labels.includes(label)) set.labels.push(label);
+      continue;
+    }
     const id = idOf(row.concept) || 'concept';
     let concept = concepts.get(id);
     if (concept === undefined) {
@@ -200,7 +220,7 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
     lexicon: lexiconId,
     label: `Imported from ${basename(path)}`,
     version: '0.1.0',
-    ...(axes.size > 0 ? { axes: Object.fromEntries([...axes].sort().map((a) => [a, 'imported axis: describe its +1 and -1 ends'])) } : {}),
+    ...(axes.size > 0 ? { axes: Object.fromEntries([...axes].sort().map((a) => [a, described.get(a) || 'imported axis: describe its +1 and -1 ends'])) } : {}),
     concepts: [...concepts.values()].map((c) => ({
       id: c.id,
       label: c.label,
@@ -214,6 +234,7 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
         ? { examples: { ...(c.examples.match.length > 0 ? { match: c.examples.match } : {}), ...(c.examples.noMatch.length > 0 ? { no_match: c.examples.noMatch } : {}) } }
         : {}),
     })),
+    ...(contrasts.size > 0 ? { contrasts: [...contrasts.values()].map((set) => ({ id: set.id, label: set.label, labels: set.labels, ...(set.note ? { note: set.note } : {}) })) } : {}),
   };
   const header = `# Imported by framescope lexicon import from ${basename(path)}.\n` +
     (merged.length > 0 ? `# The sheet held the concepts of several lexicons, merged here: ${merged.join(', ')}.\n` : '') +
@@ -222,9 +243,9 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
 }
 
 /**
- * `framescope lexicon export --csv`: every concept's terms, excludes and examples as sheet rows
- * (`SHEET_KINDS`); round-trips with `importLexicon`. Not in a sheet: contrast sets, entities and
- * the axes' descriptions, which live at the lexicon's level.
+ * `framescope lexicon export --csv`: every concept's terms, excludes and examples, then every
+ * lexicon's axes and contrast sets, as sheet rows (`SHEET_KINDS`); a lexicon file round-trips
+ * through `importLexicon`. Not in a sheet: entities (entities.yaml, a file of their own).
  */
 export function exportLexiconCsv(dir: string): string {
   const bundle = loadLexiconBundle(dir);
@@ -238,5 +259,9 @@ export function exportLexiconCsv(dir: string): string {
     for (const sentence of c.examples.match) rows.push(row('', sentence, 'match'));
     for (const sentence of c.examples.noMatch) rows.push(row('', sentence, 'no_match'));
   }
+  const byLexiconAndId = <T extends { lexicon: string; id: string }>(items: readonly T[]): T[] =>
+    [...items].sort((a, b) => (a.lexicon < b.lexicon ? -1 : a.lexicon > b.lexicon ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const axis of byLexiconAndId(bundle.axes)) rows.push([axis.id, '', axis.description, '', '', '', '', '', axis.lexicon, 'axis']);
+  for (const set of byLexiconAndId(bundle.contrasts)) for (const label of set.labels) rows.push([set.id, '', label, '', '', set.note, '', set.label, set.lexicon, 'contrast']);
   return stringifyCsv([[...SHEET_COLUMNS], ...rows], { record_delimiter: '\n' });
 }

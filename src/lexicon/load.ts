@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import type { Concept, ContrastSet, CueLists, Entity, Lang, LexiconBundle, LexiconInfo } from '../types.js';
+import type { AxisInfo, Concept, ContrastSet, CueLists, Entity, Lang, LexiconBundle, LexiconInfo } from '../types.js';
 import { bundledLexiconDir } from '../paths.js';
 import { LexiconError } from './errors.js';
 import { parseTerm, termKey } from './terms.js';
@@ -77,6 +77,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
   const problems: string[] = [];
   const sorted = [...files].sort((a, b) => (displayPath(a.path, dir) < displayPath(b.path, dir) ? -1 : 1));
   const lexicons: LexiconInfo[] = [];
+  const axes: AxisInfo[] = [];
   const concepts: Concept[] = [];
   const contrasts: ContrastSet[] = [];
   const entities: Entity[] = [];
@@ -120,7 +121,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
       problems.push(`${file}:1: no "concepts:" key — a lexicon file needs "lexicon:" and "concepts:" (see docs/lexicon-format.md)`);
       continue;
     }
-    const info = readLexicon(ctx, root, text, concepts, contrasts, conceptLines, termsSeen);
+    const info = readLexicon(ctx, root, text, { axes, concepts, contrasts }, conceptLines, termsSeen);
     if (info !== null) lexicons.push(info);
   }
 
@@ -132,7 +133,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
     }
   }
   if (problems.length > 0) throw new LexiconError(problems);
-  return { dir, lexicons, concepts, contrasts, entities, cues, sha256: hash.digest('hex') };
+  return { dir, lexicons, axes, concepts, contrasts, entities, cues, sha256: hash.digest('hex') };
 }
 
 /**
@@ -162,8 +163,7 @@ function readLexicon(
   ctx: Ctx,
   root: YAMLMap,
   text: string,
-  concepts: Concept[],
-  contrasts: ContrastSet[],
+  out: { axes: AxisInfo[]; concepts: Concept[]; contrasts: ContrastSet[] },
   conceptLines: Map<string, { file: string; line: number }>,
   termsSeen: Map<string, PendingTerm>,
 ): LexiconInfo | null {
@@ -177,7 +177,13 @@ function readLexicon(
   const axesNode = root.get('axes', true);
   if (axesNode !== undefined && axesNode !== null) {
     if (!isMap(axesNode)) ctx.problems.push(`${ctx.file}:${lineOf(ctx, axesNode)}: "axes:" must be a mapping of axis id to description`);
-    else for (const pair of axesNode.items) axes.add(String(isScalar(pair.key) ? pair.key.value : pair.key));
+    else {
+      for (const pair of axesNode.items) {
+        const axis = String(isScalar(pair.key) ? pair.key.value : pair.key);
+        axes.add(axis);
+        out.axes.push({ lexicon: id, id: axis, description: scalarString(isScalar(pair.value) ? pair.value.value : pair.value) ?? '' });
+      }
+    }
   }
   const list = root.get('concepts', true);
   let count = 0;
@@ -187,7 +193,7 @@ function readLexicon(
     for (const item of list.items) {
       const concept = readConcept(ctx, item as YamlNode, id, axes, conceptLines, termsSeen);
       if (concept !== null) {
-        concepts.push(concept);
+        out.concepts.push(concept);
         count++;
       }
     }
@@ -197,7 +203,7 @@ function readLexicon(
     if (!isSeq(contrastNode)) ctx.problems.push(`${ctx.file}:${lineOf(ctx, contrastNode)}: "contrasts:" must be a list of entries`);
     else for (const item of contrastNode.items) {
       const set = readContrast(ctx, item as YamlNode, id);
-      if (set !== null) contrasts.push(set);
+      if (set !== null) out.contrasts.push(set);
     }
   }
   return {

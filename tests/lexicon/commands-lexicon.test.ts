@@ -106,6 +106,13 @@ describe('import and export', () => {
         }))
         .sort((x, y) => (x.id < y.id ? -1 : 1));
     expect(shape(again)).toEqual(shape(original));
+    // The lexicon-level parts come along: axes with their descriptions, contrast sets in order.
+    expect(csv).toMatch(/^ru_ua,,\+1 Kremlin-aligned; -1 Ukraine-aligned,,,,,,war_test,axis$/m);
+    expect(csv).toMatch(/^kiev_kyiv,,kiev,.*,war_test,contrast$/m);
+    expect(again.axes).toEqual(original.axes);
+    const sets = (b: typeof original) => b.contrasts.map(({ id, label, labels, note, lexicon }) => ({ id, label, labels, note, lexicon }));
+    expect(sets(original).length).toBeGreaterThan(0);
+    expect(sets(again)).toEqual(sets(original));
     expect(exportLexiconCsv(lexDir)).toBe(csv);
   });
 
@@ -129,9 +136,33 @@ describe('import and export', () => {
     // The imported lexicon passes its own examples.
     expect(runLexiconCheck(lexDir).exitCode).toBe(0);
     writeFileSync(join(dir, 'bad.csv'), 'concept,lang,term,kind\na,en,alpha,term\na,en,beta,synonym\n');
-    expect(() => importLexicon(join(dir, 'bad.csv'))).toThrow(/bad\.csv:3: kind "synonym" is not one of term, exclude, match, no_match/);
+    expect(() => importLexicon(join(dir, 'bad.csv'))).toThrow(/bad\.csv:3: kind "synonym" is not one of term, exclude, match, no_match, axis, contrast/);
     writeFileSync(join(dir, 'nolang.csv'), 'concept,lang,term,kind\na,,alpha,exclude\n');
     expect(() => importLexicon(join(dir, 'nolang.csv'))).toThrow(/nolang\.csv:2: column "lang" is empty/);
+    writeFileSync(join(dir, 'noterm.csv'), 'concept,lang,term,kind\nkiev_kyiv,,,contrast\n');
+    expect(() => importLexicon(join(dir, 'noterm.csv'))).toThrow(/noterm\.csv:2: column "term" is empty/);
+  });
+
+  it('reads axis and contrast rows typed by hand into the lexicon\'s axes and contrast sets', () => {
+    const dir = tempDir();
+    const sheet = [
+      'concept,lang,term,axis,label,note,kind',
+      'kiev,en,kiev,ru_ua=1,,,',
+      'kyiv,en,kyiv,ru_ua=-1,,,',
+      'ru_ua,,"+1 Russian spelling; -1 Ukrainian",,,,Axis',
+      'kiev_kyiv,,kiev,,Kiev or Kyiv,Transliteration.,contrast',
+      'kiev_kyiv,,kyiv,,,,Contrast',
+    ].join('\n');
+    writeFileSync(join(dir, 'c.csv'), `${sheet}\n`);
+    const lexDir = join(dir, 'lx');
+    mkdirSync(lexDir);
+    writeFileSync(join(lexDir, 'c.yaml'), importLexicon(join(dir, 'c.csv')));
+    const bundle = loadLexiconBundle(lexDir);
+    expect(bundle.axes).toEqual([{ lexicon: 'c', id: 'ru_ua', description: '+1 Russian spelling; -1 Ukrainian' }]);
+    expect(bundle.contrasts.map(({ id, label, labels, note }) => ({ id, label, labels, note }))).toEqual([
+      { id: 'kiev_kyiv', label: 'Kiev or Kyiv', labels: ['kiev', 'kyiv'], note: 'Transliteration.' },
+    ]);
+    expect(bundle.concepts.map((c) => c.id)).toEqual(['kiev', 'kyiv']);
   });
 
   it('imports a sheet without the label and lexicon columns (the concept names the label, the file the lexicon)', () => {

@@ -32,6 +32,7 @@ export const BUNDLE: LexiconBundle = {
     { id: 'ru-ua', label: 'Russia–Ukraine', version: '1.2.0', file: 'lexicons/ru-ua.yaml', sha256: 'a'.repeat(64), concepts: 5 },
     { id: 'security', label: 'Security', version: '0.3.0', file: 'lexicons/security.yaml', sha256: 'b'.repeat(64), concepts: 2 },
   ],
+  axes: [{ lexicon: 'ru-ua', id: 'ru_ua', description: '+1 Kremlin-aligned; -1 Ukraine-aligned' }],
   concepts: CONCEPTS,
   contrasts: CONTRASTS,
   entities: [],
