@@ -98,6 +98,18 @@ appear in \`versions.csv\` and \`matches.csv\`.
 ${table(['outlet', 'languages', 'articles', 'versions', 'tokens', 'dates', 'undated'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'r'])}`;
 }
 
+/**
+ * What each axis's ends mean, as its lexicon declares it (`axes:`): a stance figure reads nothing
+ * without it. One line per axis of the table; an axis declared by two lexicons lists both texts.
+ */
+function axisDescriptions(model: ReportModel): string {
+  const lines = model.axes.map((axis) => {
+    const texts = [...new Set(model.input.bundle.axes.filter((a) => a.id === axis && a.description.trim() !== '').map((a) => a.description.trim()))];
+    return `- \`${axis.replace(/`/g, "'")}\`: ${texts.length === 0 ? 'no description in its lexicon' : texts.map(escapeMarkdown).join(' / ')}`;
+  });
+  return lines.length === 0 ? '' : `\n\nAxes:\n\n${lines.join('\n')}`;
+}
+
 function sectionFraming(model: ReportModel, charts: ReadonlySet<string>): string {
   const stanceHeader = model.axes.flatMap((axis) => [`stance ${escapeMarkdown(axis)} [95% CI]`, 'hits']);
   const rows = model.profiles.map((p) => [
@@ -117,7 +129,7 @@ function sectionFraming(model: ReportModel, charts: ReadonlySet<string>): string
   return `## Outlet framing
 
 Stance is in [-1, 1] on each axis (— when no hit carries the axis). Intervals are 95% percentile
-bootstrap intervals over articles. Full tables: \`outlets.csv\`, \`outlet_concepts.csv\`.
+bootstrap intervals over articles. Full tables: \`outlets.csv\`, \`outlet_concepts.csv\`.${axisDescriptions(model)}
 
 ${table(['outlet', 'articles', 'hits', 'authorial', ...stanceHeader, 'warning'], rows)}
 ${charts.has('chart-stance.svg') ? '![Stance per outlet](chart-stance.svg)\n' : ''}
