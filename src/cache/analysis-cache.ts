@@ -16,8 +16,9 @@
  * bigrams, with the cached vocabulary) and token counts.
  */
 import { randomBytes } from 'node:crypto';
-import { compareSignatures, type LexiconSignature } from '../lexicon/signature.js';
+import { compareSignatures, type ChangedWord, type LexiconSignature } from '../lexicon/signature.js';
 import { matchForms } from '../text/tokenize.js';
+import { arabicLaterWordForms, hasArabic } from '../text/arabic.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
 import type { OutletKeyRows } from '../report/model.js';
 import type { ArticleAnalysis, EventCluster, TermCounts } from '../types.js';
@@ -27,7 +28,7 @@ import { compactTermCounts } from '../text/term-count-arena.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-export const ANALYSIS_FORMAT = 5;
+export const ANALYSIS_FORMAT = 6;
 
 interface AnalysisHeader {
   format: number;
@@ -139,8 +140,8 @@ function wellFormed(header: AnalysisHeader): boolean {
     typeof signature === 'object' &&
     signature !== null &&
     typeof signature.global === 'string' &&
-    typeof signature.byFirstWord === 'object' &&
-    signature.byFirstWord !== null &&
+    typeof signature.byTerm === 'object' &&
+    signature.byTerm !== null &&
     Array.isArray(header.words) &&
     Array.isArray(header.norms) &&
     typeof header.stamp === 'string' &&
@@ -218,28 +219,64 @@ export function storeCachedClusters(dir: string, key: string, stamp: string, clu
 
 /**
  * Indices (into `cached.analyses`) of the articles a lexicon with `signature` may analyse
- * differently, or `all` when the cues changed. An article is touched when one of its token norms
- * has a match form (`matchForms`, or the norm itself) that is a changed first word or starts with
- * a changed glob prefix.
+ * differently, or `all` when the cues changed. An article is touched when, for some changed term
+ * (src/lexicon/signature.ts), each of its words is a match form of one of the article's token
+ * norms (the norm itself, `matchForms`, `arabicLaterWordForms`; a glob word: a form starting with
+ * its prefix). That is necessary for the term to occur, so an article that fails it for every
+ * changed term analyses as before: a new phrase such as `kiev puppets` sends back to matching the
+ * articles holding both words, not every article holding `kiev` (the 10k benchmark re-run: 592).
  */
 export function articlesToReanalyse(cached: CachedAnalyses, signature: LexiconSignature): { all: boolean; indices: number[] } {
   const change = compareSignatures(cached.signature, signature);
   if (change.global) return { all: true, indices: [] };
-  const touched = new Set<number>();
-  if (change.words.size > 0 || change.globs.length > 0) {
-    for (const norm of cached.norms) {
-      const forms = [norm, ...matchForms(norm)];
-      if (forms.some((form) => change.words.has(form) || change.globs.some((prefix) => form.startsWith(prefix)))) touched.add(hashNorm(norm));
+  if (change.terms.length === 0) return { all: false, indices: [] };
+  // Per distinct changed word: the hashes of the corpus's token norms that can stand for it.
+  const wordIndex = new Map<string, number>();
+  const words: ChangedWord[] = [];
+  const indexOf = (word: ChangedWord): number => {
+    const key = `${word.glob ? '*' : ''}${word.text}`;
+    let index = wordIndex.get(key);
+    if (index === undefined) {
+      index = words.length;
+      words.push(word);
+      wordIndex.set(key, index);
+    }
+    return index;
+  };
+  const terms = change.terms.map((term) => term.map(indexOf));
+  const exact = new Map<string, number[]>();
+  words.forEach((word, index) => {
+    if (!word.glob) exact.set(word.text, [...(exact.get(word.text) ?? []), index]);
+  });
+  const globs = words.flatMap((word, index) => (word.glob ? [{ prefix: word.text, index }] : []));
+  const normsOf: Set<number>[] = words.map(() => new Set<number>());
+  for (const norm of cached.norms) {
+    const forms = new Set([norm, ...matchForms(norm), ...(hasArabic(norm) ? arabicLaterWordForms(norm) : [])]);
+    let hash: number | undefined;
+    for (const form of forms) {
+      for (const index of exact.get(form) ?? []) normsOf[index]!.add((hash ??= hashNorm(norm)));
+      for (const glob of globs) if (form.startsWith(glob.prefix)) normsOf[glob.index]!.add((hash ??= hashNorm(norm)));
     }
   }
+  // An article's first check is cheap (a changed term's first word among its norms); the few that
+  // pass it are checked for every word.
+  const firstWords = new Set(terms.flatMap((term) => [...normsOf[term[0]!]!]));
   const indices: number[] = [];
-  if (touched.size > 0) {
-    cached.analyses.forEach((analysis, index) => {
-      const hashes = analysis.normHashes;
-      // Without hashes (not expected) an article cannot be cleared: analyse it again.
-      if (hashes === undefined || hashes.some((hash) => touched.has(hash))) indices.push(index);
-    });
-  }
+  cached.analyses.forEach((analysis, index) => {
+    const hashes = analysis.normHashes;
+    // Without hashes (not expected) an article cannot be cleared: analyse it again.
+    if (hashes === undefined) {
+      indices.push(index);
+      return;
+    }
+    if (!hashes.some((hash) => firstWords.has(hash))) return;
+    const present = new Set(hashes);
+    const holds = (word: number): boolean => {
+      for (const hash of normsOf[word]!) if (present.has(hash)) return true;
+      return false;
+    };
+    if (terms.some((term) => term.every(holds))) indices.push(index);
+  });
   return { all: false, indices };
 }
 

@@ -1,15 +1,18 @@
 /**
- * What an article's analysis depends on in a lexicon bundle, cut by a term's first word, so that a
+ * What an article's analysis depends on in a lexicon bundle, cut by a term's words, so that a
  * re-run after a lexicon edit analyses again only the articles the edit can touch
  * (src/cache/analysis-cache.ts).
  *
- * Why the first word is enough: matching walks a token trie from every token whose forms are a
- * first word of some term (src/lexicon/matcher.ts). If no entry starting with any word an article
- * can start with changed — terms with their concept, lexicon, frame and language; exclude phrases;
- * contrast labels; entities — every walk in that article finds what it found before, so its
- * matches, exclusions, contrast hits and entities are the same (an added word elsewhere only adds
- * trie edges under other first words). Everything else the analysis reads (cue lists, voice cues)
- * is `global`: when it changes, every article is analysed again.
+ * Why a term's words are enough: matching walks a token trie (src/lexicon/matcher.ts), and an
+ * entry — a term with its concept, lexicon, frame and language; an exclude phrase; a contrast
+ * label; an entity name — is found only where a run of tokens carries its words in order. The
+ * entries of one word sequence sit on one trie node, in order (the order decides a tie). If no
+ * node whose words all occur in an article changed, every walk in that article finds what it found
+ * before, so its matches, exclusions, contrast hits and entities are the same: an added or removed
+ * node elsewhere only changes trie edges that no run of its tokens can follow to a value. (A word
+ * that only a changed node has can make a token a walk start — Vocabulary.known — but a walk from
+ * it reaches no value.) Everything else the analysis reads (cue lists, voice cues) is `global`:
+ * when it changes, every article is analysed again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -20,30 +23,35 @@ import type { LexiconBundle } from '../types.js';
 import { parseTerm } from './terms.js';
 
 export interface LexiconSignature {
-  /** Hash of everything not cut by first word (cue lists, voice cues). */
+  /** Hash of everything not cut by term (cue lists, voice cues). */
   global: string;
-  /** Per first word (`*` ends a glob prefix): a hash of every entry starting with it, in order. */
-  byFirstWord: Record<string, string>;
+  /**
+   * Per word sequence (a trie node: normalised words joined by a space, `*` ending a glob
+   * prefix): a hash of every entry with those words, in order.
+   */
+  byTerm: Record<string, string>;
+}
+
+/** A word of a changed term: its normalised text, and whether it is a glob prefix. */
+export interface ChangedWord {
+  text: string;
+  glob: boolean;
 }
 
 /** What changed between two signatures. */
 export interface LexiconChange {
   /** Cues changed: every article must be analysed again. */
   global: boolean;
-  /** First words whose entries changed (added, removed or edited). */
-  words: Set<string>;
-  /** Glob prefixes whose entries changed. */
-  globs: string[];
+  /** The word sequences whose entries changed (added, removed or edited), each as its words. */
+  terms: ChangedWord[][];
 }
 
 export function lexiconSignature(bundle: LexiconBundle): LexiconSignature {
   const entries = new Map<string, string[]>();
   const add = (term: string, lang: string, what: string): void => {
     const parsed = parseTerm(term, lang);
-    if ('error' in parsed) return;
-    const first = parsed.words[0];
-    if (first === undefined) return;
-    const key = first.glob ? `${first.text}*` : first.text;
+    if ('error' in parsed || parsed.words.length === 0) return;
+    const key = parsed.words.map((word) => (word.glob ? `${word.text}*` : word.text)).join(' ');
     const list = entries.get(key) ?? [];
     list.push(`${what}\u0001${lang}\u0001${term}`);
     entries.set(key, list);
@@ -68,23 +76,22 @@ export function lexiconSignature(bundle: LexiconBundle): LexiconSignature {
   for (const entity of byId(bundle.entities)) {
     for (const [lang, list] of Object.entries(entity.terms)) for (const term of list) add(term, lang, `entity\u0001${entity.id}`);
   }
-  const byFirstWord: Record<string, string> = {};
-  for (const key of [...entries.keys()].sort()) byFirstWord[key] = sha256(entries.get(key)!.join('\u0000'));
+  const byTerm: Record<string, string> = {};
+  for (const key of [...entries.keys()].sort()) byTerm[key] = sha256(entries.get(key)!.join('\u0000'));
   const voiceDir = join(bundle.dir, 'cues', 'voice');
   const voice = loadVoiceCues(existsSync(voiceDir) ? voiceDir : join(bundledLexiconDir(), 'cues', 'voice'));
-  return { global: sha256(JSON.stringify([bundle.cues, voice])), byFirstWord };
+  return { global: sha256(JSON.stringify([bundle.cues, voice])), byTerm };
 }
 
 export function compareSignatures(before: LexiconSignature, after: LexiconSignature): LexiconChange {
-  const words = new Set<string>();
-  const globs: string[] = [];
-  const keys = new Set([...Object.keys(before.byFirstWord), ...Object.keys(after.byFirstWord)]);
+  const terms: ChangedWord[][] = [];
+  const keys = [...new Set([...Object.keys(before.byTerm), ...Object.keys(after.byTerm)])].sort();
   for (const key of keys) {
-    if (before.byFirstWord[key] === after.byFirstWord[key]) continue;
-    if (key.endsWith('*')) globs.push(key.slice(0, -1));
-    else words.add(key);
+    if (before.byTerm[key] === after.byTerm[key]) continue;
+    // Normalised words hold no space, and `*` only at a glob's end (parseTerm).
+    terms.push(key.split(' ').map((word) => (word.endsWith('*') ? { text: word.slice(0, -1), glob: true } : { text: word, glob: false })));
   }
-  return { global: before.global !== after.global, words, globs };
+  return { global: before.global !== after.global, terms };
 }
 
 function sha256(text: string): string {

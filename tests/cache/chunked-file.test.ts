@@ -81,11 +81,11 @@ describe('chunked cache files', () => {
     const key = 'k'.repeat(64);
     rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: null, words: [], norms: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined();
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byFirstWord: {} }, words: [], norms: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byTerm: {} }, words: [], norms: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no keyness
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no stamp
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toMatchObject({ analyses: [], words: [] });
   });
 
@@ -93,12 +93,12 @@ describe('chunked cache files', () => {
     const dir = folder();
     const key = 'k'.repeat(64);
     const cluster = { id: 'e0001', members: ['a'], similarity: new Map([['a', 1]]), topTerms: [] };
-    const stamp = storeCachedAnalyses(dir, key, { signature: { global: 'g', byFirstWord: {} }, analyses: [], words: [], norms: [], keyness: [] });
+    const stamp = storeCachedAnalyses(dir, key, { signature: { global: 'g', byTerm: {} }, analyses: [], words: [], norms: [], keyness: [] });
     expect(loadCachedAnalyses(dir, key)?.clusters).toBeUndefined(); // analyses stored, clusters not (yet)
     storeCachedClusters(dir, key, stamp, [cluster]);
     expect(loadCachedAnalyses(dir, key)?.clusters).toEqual([cluster]);
     // Analyses stored again (another lexicon): the clusters of the earlier ones no longer count.
-    storeCachedAnalyses(dir, key, { signature: { global: 'h', byFirstWord: {} }, analyses: [], words: [], norms: [], keyness: [] });
+    storeCachedAnalyses(dir, key, { signature: { global: 'h', byTerm: {} }, analyses: [], words: [], norms: [], keyness: [] });
     expect(loadCachedAnalyses(dir, key)).toBeDefined();
     expect(loadCachedAnalyses(dir, key)?.clusters).toBeUndefined();
   });

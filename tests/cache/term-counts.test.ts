@@ -53,7 +53,7 @@ describe('TermCountArena', () => {
     }));
     const dir = mkdtempSync(join(tmpdir(), 'framescope-arena-'));
     const key = 'k'.repeat(64);
-    storeCachedAnalyses(dir, key, { signature: { global: 'g', byFirstWord: {} }, analyses, words: [], norms: [], keyness: [] });
+    storeCachedAnalyses(dir, key, { signature: { global: 'g', byTerm: {} }, analyses, words: [], norms: [], keyness: [] });
     expect(statSync(entryPath(dir, key, 'terms')).size).toBeLessThan(10_000);
     const loaded = loadCachedAnalyses(dir, key)!;
     expect(loadCachedTermCounts(dir, key, loaded)).toBe(true);
@@ -64,7 +64,7 @@ describe('TermCountArena', () => {
 describe('term counts in the analysis cache', () => {
   const analysesOf = (seeds: number[]): ArticleAnalysis[] =>
     seeds.map((seed) => ({ id: `a${seed}`, tokens: 5, matches: [], contrastHits: [], termCounts: counts(3 + seed, seed), entities: [] }));
-  const header = { signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] };
+  const header = { signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] };
 
   it('are left on disk when the analyses load, and filled in on demand from the entry of the same stamp', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
@@ -101,7 +101,7 @@ describe('term counts in the analysis cache', () => {
 });
 
 describe('match sentences in the analysis cache', () => {
-  const header = { signature: { global: 'g', byFirstWord: {} }, words: [], norms: [], keyness: [] };
+  const header = { signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] };
   const body = 'Kyiv said so. Officials in Kyiv said so. A third sentence names Kyiv.';
   const hit = (start: number, sentence: string): ArticleAnalysis['matches'][number] => ({
     concept: 'c', lexicon: 'l', frame: 'f', term: 'kyiv', start, end: start + 4, matched: 'Kyiv', voice: 'authorial', negated: false, distanced: false, sentence,

@@ -107,6 +107,26 @@ describe('incremental runs', () => {
     expect(readFileSync(join(reference, 'matches.csv'), 'utf8')).toContain('naming-edited');
   });
 
+  it('after a phrase edit, analyses only the articles holding every word of the phrase', () => {
+    const { lexicons, cacheDir, analyze } = demoRuns();
+    analyze('--cache-dir', cacheDir);
+    const ruUa = join(lexicons, 'ru-ua.yaml');
+    // "kiev" is in many demo articles, "zzyzx" in none: no article can hold the phrase, so none is
+    // matched again (every article holding "kiev" was, when a changed term's first word decided).
+    editFile(ruUa, 'en: [kyiv]', 'en: [kyiv, kiev zzyzx]');
+    const none = analyze('--cache-dir', cacheDir);
+    expect(counts(none).articles_analysed).toBe(0);
+    expect(outputsWithoutRunJson(none)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
+    // A phrase whose words the demo holds: the articles holding both are matched again, not all.
+    editFile(ruUa, 'kiev zzyzx', 'kiev rejects');
+    const some = analyze('--cache-dir', cacheDir);
+    const cold = analyze('--no-cache');
+    expect(counts(some).articles_analysed).toBeGreaterThan(0);
+    expect(counts(some).articles_analysed).toBeLessThan(counts(some).articles);
+    expect(outputsWithoutRunJson(some)).toEqual(outputsWithoutRunJson(cold));
+    expect(readFileSync(join(cold, 'matches.csv'), 'utf8')).toMatch(/,kiev rejects,/);
+  });
+
   it('stores the clusters again when their entry went missing, even when a small edit keeps the cached analyses', () => {
     const { lexicons, cacheDir, analyze } = demoRuns();
     const clusterEntries = (): string[] => readdirSync(cacheDir).filter((name) => name.startsWith('clusters-') && name.endsWith('.v8'));
