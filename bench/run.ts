@@ -21,8 +21,10 @@ import { bundledLexiconDir } from '../src/paths.js';
 
 /**
  * The lexicon edit the re-run measures: one more English term ("kiev puppets") for the `kiev_junta` concept, the kind
- * of edit a researcher makes between runs. Articles holding "kiev" are matched again; the rest
- * come from the incremental cache.
+ * of edit a researcher makes between runs. Articles holding both words are matched again (none of
+ * the generated corpora: a term's words must all be there, src/cache/analysis-cache.ts); the rest
+ * come from the incremental cache. An edit of a one-word term sends back every article holding it
+ * (docs/benchmark.md gives a measured case).
  */
 const LEXICON_EDIT = { file: 'ru-ua.yaml', from: 'junta in kyiv, fascist junta]\n', to: 'junta in kyiv, fascist junta, kiev puppets]\n' };
 
