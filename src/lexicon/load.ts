@@ -6,7 +6,9 @@ import type { Node as YamlNode, YAMLMap } from 'yaml';
 import type { AxisInfo, Concept, ContrastSet, CueLists, Entity, Lang, LexiconBundle, LexiconInfo } from '../types.js';
 import { bundledLexiconDir } from '../paths.js';
 import { LexiconError } from './errors.js';
-import { parseTerm, termKey } from './terms.js';
+import { parseTerm, termKey, type TermWord } from './terms.js';
+import { matchForms } from '../text/tokenize.js';
+import { arabicLaterWordForms, hasArabic } from '../text/arabic.js';
 
 /** Cue lists as loaded: the shared `CueLists` plus distancers that follow the term (`المزعوم`). */
 export interface LoadedCues extends CueLists {
@@ -85,6 +87,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
   const conceptLines = new Map<string, { file: string; line: number }>();
   const entityIds = new Map<string, string>();
   const termsSeen = new Map<string, PendingTerm>();
+  const spellingsSeen: SpellingsSeen = { exact: new Map(), matched: new Map() };
   const hash = createHash('sha256');
 
   for (const { path, text } of sorted) {
@@ -121,7 +124,7 @@ export function parseLexiconFiles(files: { path: string; text: string }[], dir: 
       problems.push(`${file}:1: no "concepts:" key — a lexicon file needs "lexicon:" and "concepts:" (see docs/lexicon-format.md)`);
       continue;
     }
-    const info = readLexicon(ctx, root, text, { axes, concepts, contrasts }, conceptLines, termsSeen);
+    const info = readLexicon(ctx, root, text, { axes, concepts, contrasts }, conceptLines, { termsSeen, spellingsSeen });
     if (info !== null) lexicons.push(info);
   }
 
@@ -159,13 +162,67 @@ function lineOf(ctx: Ctx, node: unknown): number {
   return range ? ctx.lines.linePos(range[0]).line : 1;
 }
 
+/**
+ * Terms seen so far by spelling: `exact` by the term's own words, `matched` by every word sequence
+ * the term also matches (its words' match forms: English inflection undone, Arabic clitics, a
+ * later word's article, a plural's case). Keys are `lang` and the words.
+ */
+interface SpellingsSeen {
+  exact: Map<string, PendingTerm>;
+  matched: Map<string, PendingTerm[]>;
+}
+
+/** Longest term whose spellings are compared (the forms multiply per word). */
+const MAX_OVERLAP_WORDS = 6;
+
+/**
+ * A term of one entry that matches another entry's term as written — `kiev regime` and `kiev
+ * regimes` (the text "Kiev regimes" matches both: a token's forms include its stem), `occupy`
+ * and `occupied`, `نظام كييف` and `ونظام كييف` — makes the text count for whichever the scan
+ * meets first: an error, like the same term in two entries. Glob terms are left out (a prefix
+ * overlaps by design); `termKey` duplicates are reported by the caller.
+ */
+function checkSpellingOverlap(ctx: Ctx, lang: string, words: readonly TermWord[], term: PendingTerm, seen: SpellingsSeen): void {
+  if (words.length > MAX_OVERLAP_WORDS || words.some((word) => word.glob)) return;
+  const own = `${lang}\0${term.words}`;
+  const where = (other: PendingTerm): string => `(${other.file === ctx.file ? '' : `${other.file} `}line ${other.line})`;
+  const report = (other: PendingTerm, spelled: string): void => {
+    ctx.problems.push(
+      `${ctx.file}:${term.line}: entry ${term.conceptId}: term "${term.term}" and term "${other.term}" of entry ${other.conceptId} ${where(other)} both match the text "${spelled}" (inflection or Arabic clitics) — keep them in one entry`,
+    );
+  };
+  // Does an earlier term of another entry match this one as written?
+  const matched = new Set<string>();
+  let combos: string[][] = [[]];
+  words.forEach((word, k) => {
+    const forms = k === 0 || !hasArabic(word.text) ? matchForms(word.text) : arabicLaterWordForms(word.text);
+    combos = combos.flatMap((prefix) => forms.map((form) => [...prefix, form]));
+  });
+  for (const combo of combos) {
+    const key = `${lang}\0${combo.join(' ')}`;
+    if (key === own) continue;
+    matched.add(key);
+    const other = seen.exact.get(key);
+    if (other !== undefined && other.conceptId !== term.conceptId) report(other, term.term);
+  }
+  // Does this term match an earlier term of another entry as written?
+  const other = seen.matched.get(own)?.find((earlier) => earlier.conceptId !== term.conceptId);
+  if (other !== undefined) report(other, other.term);
+  if (!seen.exact.has(own)) seen.exact.set(own, term);
+  for (const key of matched) {
+    const list = seen.matched.get(key);
+    if (list === undefined) seen.matched.set(key, [term]);
+    else if (!list.some((earlier) => earlier.conceptId === term.conceptId)) list.push(term);
+  }
+}
+
 function readLexicon(
   ctx: Ctx,
   root: YAMLMap,
   text: string,
   out: { axes: AxisInfo[]; concepts: Concept[]; contrasts: ContrastSet[] },
   conceptLines: Map<string, { file: string; line: number }>,
-  termsSeen: Map<string, PendingTerm>,
+  seen: { termsSeen: Map<string, PendingTerm>; spellingsSeen: SpellingsSeen },
 ): LexiconInfo | null {
   checkKeys(ctx, root, LEXICON_KEYS, 'lexicon file');
   const id = scalarString(root.get('lexicon'));
@@ -191,7 +248,7 @@ function readLexicon(
     ctx.problems.push(`${ctx.file}:${lineOf(ctx, list)}: "concepts:" must be a list of entries (- id: …)`);
   } else {
     for (const item of list.items) {
-      const concept = readConcept(ctx, item as YamlNode, id, axes, conceptLines, termsSeen);
+      const concept = readConcept(ctx, item as YamlNode, id, axes, conceptLines, seen);
       if (concept !== null) {
         out.concepts.push(concept);
         count++;
@@ -222,7 +279,7 @@ function readConcept(
   lexicon: string,
   axes: Set<string>,
   conceptLines: Map<string, { file: string; line: number }>,
-  termsSeen: Map<string, PendingTerm>,
+  { termsSeen, spellingsSeen }: { termsSeen: Map<string, PendingTerm>; spellingsSeen: SpellingsSeen },
 ): Concept | null {
   const line = lineOf(ctx, node);
   if (!isMap(node)) {
@@ -266,8 +323,11 @@ function readConcept(
         const key = `${lang}\0${termKey(parsed.words)}`;
         const words = parsed.words.map((w) => w.text).join(' ');
         const prior = termsSeen.get(key);
-        if (prior === undefined) termsSeen.set(key, { key, words, conceptId: id, file: ctx.file, line: term.line, term: term.text });
-        else if (prior.conceptId !== id) {
+        if (prior === undefined) {
+          const pending: PendingTerm = { key, words, conceptId: id, file: ctx.file, line: term.line, term: term.text };
+          termsSeen.set(key, pending);
+          checkSpellingOverlap(ctx, lang, parsed.words, pending, spellingsSeen);
+        } else if (prior.conceptId !== id) {
           // Spelled differently but matching the same words (termKey): an Arabic article or plural ending.
           const as = prior.words === words ? '' : ` as "${prior.term}" (Arabic: a later word matches with or without ال, a plural in ون or ين)`;
           ctx.problems.push(`${ctx.file}:${term.line}: entry ${id}: term "${term.text}" is also in entry ${prior.conceptId}${as} (${prior.file === ctx.file ? '' : `${prior.file} `}line ${prior.line}) — keep it in one entry`);

@@ -84,12 +84,28 @@ describe('parseLexiconFiles', () => {
         '  - id: held\n    label: h\n    frame: f\n    terms: { ar: [مناطق محتلة, محتلة المناطق] }\n',
     );
     expect(() => parseLexiconFiles([two], 'lx')).toThrow(/lx\/t\.yaml:10: entry held: term "مناطق محتلة" is also in entry occupied as "مناطق المحتلة" \(Arabic: a later word matches with or without ال, a plural in ون or ين\) \(line 6\)/);
-    // The first word's article is not folded into the key: المناطق is a term of its own, as before.
+    // The first word's article is not folded into the key (المناطق matches less than مناطق), but
+    // the text "المناطق محتلة" matches both terms: an overlap, reported as such.
     const first = lexicon('  - id: occupied\n    label: o\n    frame: f\n    terms: { ar: [مناطق المحتلة] }\n  - id: held\n    label: h\n    frame: f\n    terms: { ar: [المناطق محتلة] }\n');
-    expect(parseLexiconFiles([first], 'lx').concepts).toHaveLength(2);
+    expect(() => parseLexiconFiles([first], 'lx')).toThrow(/entry held: term "المناطق محتلة" and term "مناطق المحتلة" of entry occupied \(line 6\) both match the text "المناطق محتلة"/);
     // A plural in either case is one term, first word or later.
     const plural = lexicon('  - id: a\n    label: a\n    frame: f\n    terms: { ar: [محتلون الروس] }\n  - id: b\n    label: b\n    frame: f\n    terms: { ar: [محتلين الروس] }\n');
     expect(() => parseLexiconFiles([plural], 'lx')).toThrow(/entry b: term "محتلين الروس" is also in entry a as "محتلون الروس"/);
+  });
+
+  it('rejects a term of one entry that another entry\'s term matches as written (inflection, Arabic clitics), in either order', () => {
+    const pair = (a: string, b: string) => lexicon(`  - id: a\n    label: a\n    frame: f\n    terms: { ${a} }\n  - id: b\n    label: b\n    frame: f\n    terms: { ${b} }\n`);
+    expect(() => parseLexiconFiles([pair('en: [kiev regime]', 'en: [kiev regimes]')], 'lx')).toThrow(
+      /lx\/t\.yaml:10: entry b: term "kiev regimes" and term "kiev regime" of entry a \(line 6\) both match the text "kiev regimes" \(inflection or Arabic clitics\) — keep them in one entry/,
+    );
+    expect(() => parseLexiconFiles([pair('en: [kiev regimes]', 'en: [kiev regime]')], 'lx')).toThrow(/entry b: term "kiev regime" and term "kiev regimes" of entry a \(line 6\) both match the text "kiev regimes"/);
+    expect(() => parseLexiconFiles([pair('en: [occupy]', 'en: [occupied]')], 'lx')).toThrow(/both match the text "occupied"/);
+    expect(() => parseLexiconFiles([pair('ar: [نظام كييف]', 'ar: [ونظام كييف]')], 'lx')).toThrow(/both match the text "ونظام كييف"/);
+    // No text matches both: different words, a glob (a prefix overlaps by design), one entry.
+    expect(parseLexiconFiles([pair('en: [regime]', 'en: [regimen]')], 'lx').concepts).toHaveLength(2);
+    expect(parseLexiconFiles([pair('en: [russophob*]', 'en: [russophobia]')], 'lx').concepts).toHaveLength(2);
+    const one = lexicon('  - id: a\n    label: a\n    frame: f\n    terms: { en: [kiev regime, kiev regimes] }\n');
+    expect(parseLexiconFiles([one], 'lx').concepts).toHaveLength(1);
   });
 
   it('rejects a non-mapping file and a file of unknown kind', () => {
