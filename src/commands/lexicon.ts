@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
-import { termKey } from '../lexicon/terms.js';
+import { otherSpellingsMatched, termKey } from '../lexicon/terms.js';
 import type { Concept } from '../types.js';
 
 /**
@@ -53,22 +53,31 @@ export function runLexiconCheck(dir: string): { out: string; err: string; exitCo
 }
 
 /**
- * Terms of one entry and language that match the same words — an Arabic article on a later word,
- * a plural in ون or ين (`termKey`) — so that one of them is enough. Not an error: the matcher
- * reports the spelling the text has when both are listed.
+ * Terms of one entry and language of which one is enough: two that match the same words — an
+ * Arabic article on a later word, a plural in ون or ين (`termKey`) — or one whose own spelling the
+ * other matches too (`otherSpellingsMatched`: `invade` matches "invaded", `نظام` matches "ونظام").
+ * Not an error: the matcher reports the spelling the text has when both are listed.
  */
 export function sameWordTerms(concepts: readonly Concept[]): string[] {
   const notes: string[] = [];
   for (const concept of concepts) {
     for (const [lang, terms] of Object.entries(concept.terms)) {
+      const where = `${concept.file}:${concept.line}: entry ${concept.id}: ${lang}`;
       const firstByKey = new Map<string, string>();
+      const parsedTerms: { term: string; words: string; spellings: string[] | undefined }[] = [];
       for (const term of terms) {
         const parsed = parseTerm(term, lang);
         if ('error' in parsed) continue;
         const key = termKey(parsed.words);
         const first = firstByKey.get(key);
-        if (first === undefined) firstByKey.set(key, term);
-        else notes.push(`${concept.file}:${concept.line}: entry ${concept.id}: ${lang} terms "${first}" and "${term}" match the same words — one is enough`);
+        if (first === undefined) {
+          firstByKey.set(key, term);
+          parsedTerms.push({ term, words: parsed.words.map((word) => word.text).join(' '), spellings: otherSpellingsMatched(parsed.words) });
+        } else notes.push(`${where} terms "${first}" and "${term}" match the same words — one is enough`);
+      }
+      for (const { term, spellings } of parsedTerms) {
+        const wider = parsedTerms.find((other) => other.term !== term && spellings?.includes(other.words));
+        if (wider !== undefined) notes.push(`${where} term "${term}" is matched by "${wider.term}" as written (inflection or Arabic clitics) — one is enough`);
       }
     }
   }

@@ -6,9 +6,7 @@ import type { Node as YamlNode, YAMLMap } from 'yaml';
 import type { AxisInfo, Concept, ContrastSet, CueLists, Entity, Lang, LexiconBundle, LexiconInfo } from '../types.js';
 import { bundledLexiconDir } from '../paths.js';
 import { LexiconError } from './errors.js';
-import { parseTerm, termKey, type TermWord } from './terms.js';
-import { matchForms } from '../text/tokenize.js';
-import { arabicLaterWordForms, hasArabic } from '../text/arabic.js';
+import { otherSpellingsMatched, parseTerm, termKey, type TermWord } from './terms.js';
 
 /** Cue lists as loaded: the shared `CueLists` plus distancers that follow the term (`المزعوم`). */
 export interface LoadedCues extends CueLists {
@@ -172,18 +170,16 @@ interface SpellingsSeen {
   matched: Map<string, PendingTerm[]>;
 }
 
-/** Longest term whose spellings are compared (the forms multiply per word). */
-const MAX_OVERLAP_WORDS = 6;
-
 /**
  * A term of one entry that matches another entry's term as written — `kiev regime` and `kiev
  * regimes` (the text "Kiev regimes" matches both: a token's forms include its stem), `occupy`
  * and `occupied`, `نظام كييف` and `ونظام كييف` — makes the text count for whichever the scan
- * meets first: an error, like the same term in two entries. Glob terms are left out (a prefix
- * overlaps by design); `termKey` duplicates are reported by the caller.
+ * meets first: an error, like the same term in two entries (`otherSpellingsMatched`; globs are
+ * left out). `termKey` duplicates are reported by the caller.
  */
 function checkSpellingOverlap(ctx: Ctx, lang: string, words: readonly TermWord[], term: PendingTerm, seen: SpellingsSeen): void {
-  if (words.length > MAX_OVERLAP_WORDS || words.some((word) => word.glob)) return;
+  const spellings = otherSpellingsMatched(words);
+  if (spellings === undefined) return;
   const own = `${lang}\0${term.words}`;
   const where = (other: PendingTerm): string => `(${other.file === ctx.file ? '' : `${other.file} `}line ${other.line})`;
   const report = (other: PendingTerm, spelled: string): void => {
@@ -191,17 +187,9 @@ function checkSpellingOverlap(ctx: Ctx, lang: string, words: readonly TermWord[]
       `${ctx.file}:${term.line}: entry ${term.conceptId}: term "${term.term}" and term "${other.term}" of entry ${other.conceptId} ${where(other)} both match the text "${spelled}" (inflection or Arabic clitics) — keep them in one entry`,
     );
   };
+  const matched = spellings.map((spelling) => `${lang}\0${spelling}`);
   // Does an earlier term of another entry match this one as written?
-  const matched = new Set<string>();
-  let combos: string[][] = [[]];
-  words.forEach((word, k) => {
-    const forms = k === 0 || !hasArabic(word.text) ? matchForms(word.text) : arabicLaterWordForms(word.text);
-    combos = combos.flatMap((prefix) => forms.map((form) => [...prefix, form]));
-  });
-  for (const combo of combos) {
-    const key = `${lang}\0${combo.join(' ')}`;
-    if (key === own) continue;
-    matched.add(key);
+  for (const key of matched) {
     const other = seen.exact.get(key);
     if (other !== undefined && other.conceptId !== term.conceptId) report(other, term.term);
   }
