@@ -19,23 +19,39 @@ import { GNU_TIME, runMeasured } from './lib/run-child.js';
 import { isMainModule } from '../src/is-main.js';
 import { bundledLexiconDir } from '../src/paths.js';
 
+/** A lexicon edit a re-run measures: a replacement in one bundled lexicon file. */
+interface LexiconEdit {
+  file: string;
+  from: string;
+  to: string;
+}
+
 /**
  * The lexicon edit the re-run measures: one more English term ("kiev puppets") for the `kiev_junta` concept, the kind
  * of edit a researcher makes between runs. Articles holding both words are matched again (none of
  * the generated corpora: a term's words must all be there, src/cache/analysis-cache.ts); the rest
- * come from the incremental cache. An edit of a one-word term sends back every article holding it
- * (docs/benchmark.md gives a measured case).
+ * come from the incremental cache.
  */
-const LEXICON_EDIT = { file: 'ru-ua.yaml', from: 'junta in kyiv, fascist junta]\n', to: 'junta in kyiv, fascist junta, kiev puppets]\n' };
+const LEXICON_EDIT: LexiconEdit = { file: 'ru-ua.yaml', from: 'junta in kyiv, fascist junta]\n', to: 'junta in kyiv, fascist junta, kiev puppets]\n' };
 
-/** A copy of the bundled lexicons with LEXICON_EDIT applied. */
-function editedLexicons(parent: string): string {
+/**
+ * The harder case, measured beside it: an edit of a one-word term (the `kiev` concept's frame)
+ * sends back every article holding the word (~6% of the generated articles).
+ */
+const WORD_EDIT: LexiconEdit = {
+  file: 'ru-ua.yaml',
+  from: '  - id: kiev\n    label: Kiev (Russian-derived spelling)\n    frame: naming\n',
+  to: '  - id: kiev\n    label: Kiev (Russian-derived spelling)\n    frame: naming-edited\n',
+};
+
+/** A copy of the bundled lexicons with `edit` applied. */
+function editedLexicons(parent: string, edit: LexiconEdit): string {
   const dir = mkdtempSync(join(parent, 'lexicons-edited-'));
   cpSync(bundledLexiconDir(), dir, { recursive: true });
-  const path = join(dir, LEXICON_EDIT.file);
+  const path = join(dir, edit.file);
   const text = readFileSync(path, 'utf8');
-  if (!text.includes(LEXICON_EDIT.from)) throw new Error(`bench: ${path} no longer holds ${JSON.stringify(LEXICON_EDIT.from)}; update LEXICON_EDIT`);
-  writeFileSync(path, text.replace(LEXICON_EDIT.from, LEXICON_EDIT.to));
+  if (!text.includes(edit.from)) throw new Error(`bench: ${path} no longer holds ${JSON.stringify(edit.from)}; update the bench's lexicon edits`);
+  writeFileSync(path, text.replace(edit.from, edit.to));
   return dir;
 }
 
@@ -120,31 +136,40 @@ function benchSize(articles: number, options: BenchOptions, root: string): SizeR
     runs.push({ wallMs: child.wallMs, peakRssMb: child.peakRssMb, exitCode: child.exitCode, stagesMs, counts });
     if (!options.keep) rmSync(out, { recursive: true, force: true });
   }
-  // As many re-runs as cold runs, each with the cache the cold runs left (a re-run that analyses
-  // a tenth of the articles or fewer does not rewrite the entry, so every re-run does the same work).
-  const lexicons = editedLexicons(options.cache);
-  const warmWalls: number[] = [];
-  let warmPeak = 0;
-  let analysed: number | null = null;
-  for (let i = 0; i < options.runs; i++) {
-    const warmOut = mkdtempSync(join(options.cache, `out-${articles}-warm-`));
-    const warmRun = runMeasured(cli, analyze(warmOut, lexicons), measureScript, options.cache, options.useGnuTime);
-    const warmCounts = readRunJson(warmOut).counts;
-    analysed = warmCounts['articles_analysed'] ?? null;
-    process.stderr.write(
-      `analyze ${articles} (re-run ${i + 1} after a lexicon edit): ${(warmRun.wallMs / 1000).toFixed(2)} s, peak RSS ${warmRun.peakRssMb.toFixed(0)} MB, ` +
-        `${analysed ?? '?'} of ${warmCounts['articles'] ?? '?'} articles analysed afresh\n`,
-    );
-    if (warmRun.exitCode !== 0) process.stderr.write(`analyze ${articles} (re-run) exited ${warmRun.exitCode}:\n${warmRun.stderrTail}\n`);
-    warmWalls.push(warmRun.wallMs);
-    warmPeak = Math.max(warmPeak, warmRun.peakRssMb);
-    rmSync(warmOut, { recursive: true, force: true });
-  }
-  rmSync(lexicons, { recursive: true, force: true });
+  // As many re-runs as cold runs per edit, each with the cache the cold runs left: restored before
+  // each, since a re-run that analyses more than a tenth of the articles stores its entry anew.
+  const coldCache = mkdtempSync(join(options.cache, `read-cache-${articles}-cold-`));
+  cpSync(cacheDir, coldCache, { recursive: true });
+  const reruns = (edit: LexiconEdit, what: string): { wallMs: number; peakRssMb: number; analysed: number | null } => {
+    const lexicons = editedLexicons(options.cache, edit);
+    const warmWalls: number[] = [];
+    let warmPeak = 0;
+    let analysed: number | null = null;
+    for (let i = 0; i < options.runs; i++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      cpSync(coldCache, cacheDir, { recursive: true });
+      const warmOut = mkdtempSync(join(options.cache, `out-${articles}-warm-`));
+      const warmRun = runMeasured(cli, analyze(warmOut, lexicons), measureScript, options.cache, options.useGnuTime);
+      const warmCounts = readRunJson(warmOut).counts;
+      analysed = warmCounts['articles_analysed'] ?? null;
+      process.stderr.write(
+        `analyze ${articles} (re-run ${i + 1} after ${what}): ${(warmRun.wallMs / 1000).toFixed(2)} s, peak RSS ${warmRun.peakRssMb.toFixed(0)} MB, ` +
+          `${analysed ?? '?'} of ${warmCounts['articles'] ?? '?'} articles analysed afresh\n`,
+      );
+      if (warmRun.exitCode !== 0) process.stderr.write(`analyze ${articles} (re-run) exited ${warmRun.exitCode}:\n${warmRun.stderrTail}\n`);
+      warmWalls.push(warmRun.wallMs);
+      warmPeak = Math.max(warmPeak, warmRun.peakRssMb);
+      rmSync(warmOut, { recursive: true, force: true });
+    }
+    rmSync(lexicons, { recursive: true, force: true });
+    return { wallMs: median(warmWalls), peakRssMb: warmPeak, analysed };
+  };
+  const warm = reruns(LEXICON_EDIT, 'a lexicon edit');
+  const warmWordEdit = reruns(WORD_EDIT, 'a one-word edit');
+  rmSync(coldCache, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
-  const warm = { wallMs: median(warmWalls), peakRssMb: warmPeak, analysed };
   const floor = measureFloor(corpus.dir);
-  return { articles, files: corpus.files, bytes: corpus.bytes, corpus: corpus.dir, runs, ...summariseRuns(runs), floorMs: floor.ms, floorTokens: floor.tokens, warm };
+  return { articles, files: corpus.files, bytes: corpus.bytes, corpus: corpus.dir, runs, ...summariseRuns(runs), floorMs: floor.ms, floorTokens: floor.tokens, warm, warmWordEdit };
 }
 
 function main(argv: string[]): number {
@@ -159,6 +184,10 @@ function main(argv: string[]): number {
     if (result.warm && result.wallMs > 0) {
       const share = (100 * result.warm.wallMs) / result.wallMs;
       process.stdout.write(`re-run after a lexicon edit, ${result.articles}: ${(result.warm.wallMs / 1000).toFixed(2)} s = ${share.toFixed(0)}% of cold (target <= 35%)\n`);
+    }
+    if (result.warmWordEdit && result.wallMs > 0) {
+      const { wallMs, analysed } = result.warmWordEdit;
+      process.stdout.write(`re-run after a one-word edit, ${result.articles}: ${(wallMs / 1000).toFixed(2)} s = ${((100 * wallMs) / result.wallMs).toFixed(0)}% of cold, ${analysed ?? '?'} articles analysed afresh\n`);
     }
   }
   const path = join(options.cache, 'results', 'latest.json');

@@ -33,6 +33,8 @@ export interface SizeResult {
   floorTokens: number;
   /** Re-runs after a lexicon edit, with the cache the cold runs left (median wall, highest RSS); `analysed`: articles matched afresh. */
   warm?: { wallMs: number; peakRssMb: number; analysed?: number | null };
+  /** Re-runs after an edit of a one-word term (bench/run.ts `WORD_EDIT`), which sends back every article holding it. */
+  warmWordEdit?: { wallMs: number; peakRssMb: number; analysed?: number | null };
 }
 
 /** Median of a non-empty list (mean of the middle two for an even count); NaN when empty. */
