@@ -17,8 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { compareSignatures, type ChangedWord, type LexiconSignature } from '../lexicon/signature.js';
-import { matchForms } from '../text/tokenize.js';
-import { arabicLaterWordForms, hasArabic } from '../text/arabic.js';
+import { laterWordForms, matchForms } from '../text/tokenize.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
 import type { OutletKeyRows } from '../report/model.js';
 import type { ArticleAnalysis, EventCluster, TermCounts } from '../types.js';
@@ -221,7 +220,7 @@ export function storeCachedClusters(dir: string, key: string, stamp: string, clu
  * Indices (into `cached.analyses`) of the articles a lexicon with `signature` may analyse
  * differently, or `all` when the cues changed. An article is touched when, for some changed term
  * (src/lexicon/signature.ts), each of its words is a match form of one of the article's token
- * norms (the norm itself, `matchForms`, `arabicLaterWordForms`; a glob word: a form starting with
+ * norms (the norm itself, `matchForms`, `laterWordForms`; a glob word: a form starting with
  * its prefix). That is necessary for the term to occur, so an article that fails it for every
  * changed term analyses as before: a new phrase such as `kiev puppets` sends back to matching the
  * articles holding both words, not every article holding `kiev` (the 10k benchmark re-run: 592).
@@ -251,7 +250,7 @@ export function articlesToReanalyse(cached: CachedAnalyses, signature: LexiconSi
   const globs = words.flatMap((word, index) => (word.glob ? [{ prefix: word.text, index }] : []));
   const normsOf: Set<number>[] = words.map(() => new Set<number>());
   for (const norm of cached.norms) {
-    const forms = new Set([norm, ...matchForms(norm), ...(hasArabic(norm) ? arabicLaterWordForms(norm) : [])]);
+    const forms = new Set([norm, ...matchForms(norm), ...laterWordForms(norm)]);
     let hash: number | undefined;
     for (const form of forms) {
       for (const index of exact.get(form) ?? []) normsOf[index]!.add((hash ??= hashNorm(norm)));

@@ -1,6 +1,6 @@
 import type { Lang } from '../types.js';
-import { arabicLaterWordForms, arabicLaterWordKey, arabicPluralKey, hasArabic } from '../text/arabic.js';
-import { matchForms, tokenize } from '../text/tokenize.js';
+import { arabicLaterWordKey, arabicPluralKey, hasArabic } from '../text/arabic.js';
+import { laterWordForms, matchForms, tokenize } from '../text/tokenize.js';
 
 /** One word of a compiled term: an exact normalised token, or a prefix glob (`russophob*`). */
 export interface TermWord {
@@ -58,7 +58,7 @@ export function termKey(words: readonly TermWord[]): string {
  * The other word sequences a text spelled like the term also matches (its words joined by a
  * space): each word's match forms, as the matcher computes them for that spelling — the first
  * word's `matchForms` (English inflection undone, Arabic clitics taken off), a later word's
- * English forms or `arabicLaterWordForms` (the article, a plural's case). A term listed among
+ * `laterWordForms` (inflection; the Arabic article, a plural's case). A term listed among
  * another's spellings matches the other's own text: `kiev regime` among `kiev regimes`'.
  * Undefined for a glob term (a prefix overlaps by design) or one longer than `maxWords` (the
  * forms multiply per word).
@@ -67,7 +67,7 @@ export function otherSpellingsMatched(words: readonly TermWord[], maxWords = 6):
   if (words.length > maxWords || words.some((word) => word.glob)) return undefined;
   let combos: string[][] = [[]];
   words.forEach((word, k) => {
-    const forms = k === 0 || !hasArabic(word.text) ? matchForms(word.text) : arabicLaterWordForms(word.text);
+    const forms = k === 0 ? matchForms(word.text) : laterWordForms(word.text);
     combos = combos.flatMap((prefix) => forms.map((form) => [...prefix, form]));
   });
   const own = words.map((word) => word.text).join(' ');

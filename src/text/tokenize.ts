@@ -1,5 +1,5 @@
 import type { Lang, Token } from '../types.js';
-import { arabicCliticForms, hasArabic, normalizeArabic } from './arabic.js';
+import { arabicCliticForms, arabicLaterWordForms, hasArabic, normalizeArabic } from './arabic.js';
 import type { TermVocabulary } from './terms.js';
 
 /**
@@ -167,6 +167,16 @@ export function matchForms(norm: string): string[] {
   if (norm.endsWith('ed')) addVerbStem(norm.slice(0, -2), add);
   if (norm.endsWith('ing')) addVerbStem(norm.slice(0, -3), add);
   return forms;
+}
+
+/**
+ * Forms a normalised token may stand for as a term's later word (a term's first word takes
+ * `matchForms`): English inflection undone as for a first word; Arabic with or without the article
+ * and in either plural case (`arabicLaterWordForms`), other clitics attaching to the phrase's first
+ * word. The matcher's rule (`Vocabulary.computeForms`, which reuses the first-word forms for English).
+ */
+export function laterWordForms(norm: string): string[] {
+  return hasArabic(norm) ? arabicLaterWordForms(norm) : matchForms(norm);
 }
 
 /** `shell` + `ed`/`ing` → `shell`; `liberat` → `liberate`; `bomb` → `bomb`; `stopp` → `stop`. */
