@@ -88,12 +88,21 @@ export class TermVocabulary {
    * lookup's time (line ticks of a profile).
    */
   slotOfSpan(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
+    let hash = FNV_OFFSET;
     for (let k = start; k < end; k++) {
       const folded = foldSimple(text.charCodeAt(k));
       if (folded < 0) return -1;
-      hash = Math.imul(hash ^ folded, 0x01000193);
+      hash = Math.imul(hash ^ folded, FNV_PRIME);
     }
+    return this.slotOfFoldedSpan(text, start, end, hash);
+  }
+
+  /**
+   * `slotOfSpan` for a span already known to fold character by character, with `hash` its
+   * folded characters' `hashNorm` (as a signed 32-bit integer): what the tokenizer computes while
+   * it finds the word's end (`tokenizeWithSlots`).
+   */
+  slotOfFoldedSpan(text: string, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = (this.buckets.length >> 1) - 1;
     for (let b = hash & mask; ; b = (b + 1) & mask) {
@@ -354,10 +363,14 @@ function distinctSorted(values: Uint32Array): Uint32Array {
  * collision can only make a re-run analyse an article again, never skip one.
  */
 export function hashNorm(norm: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), FNV_PRIME);
   return h >>> 0;
 }
+
+/** FNV-1a, 32 bits (Fowler, Noll & Vo): offset basis and prime. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** The string of these code units (in pieces: a spread of millions of arguments would overflow the stack). */
 function stringOf(units: Uint16Array): string {
@@ -372,7 +385,7 @@ function stringOf(units: Uint16Array): string {
  * `toLowerCase` on ASCII, and `normalizeArabic`'s folds (أ إ آ → ا, ى → ي, ة → ه; U+0621–U+064A
  * holds no mark, digit or tatweel other than U+0640, which is left to the slow path).
  */
-function foldSimple(code: number): number {
+export function foldSimple(code: number): number {
   return code < FOLD_SIMPLE.length ? FOLD_SIMPLE[code]! : -1;
 }
 
