@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze.js';
 import { runKwic } from './commands/kwic-cli.js';
-import { exportLexiconCsv, importLexicon, runLexiconCheck } from './commands/lexicon.js';
+import { exportLexiconCsv, importEntities, importLexicon, runLexiconCheck } from './commands/lexicon.js';
 import { createProgress } from './commands/progress.js';
 import { defaultCacheDir } from './cache/read-cache.js';
 import { defaultThreads } from './workers/match-pool.js';
@@ -48,6 +48,7 @@ Options for kwic:
 
 Options for lexicon:
   --lexicons <dir>     the folder for check and export when none is given as an argument
+  --entities           import: the sheet's entity rows as an entities file (entities.yaml)
 
 Exit codes: 0 at least one article analysed; 1 wrong usage or nothing analysable; 2 internal error.
 
@@ -153,7 +154,7 @@ async function analyzeCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function lexiconCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { csv: { type: 'boolean' }, lexicons: { type: 'string' } });
+  const { values, positionals } = parse(argv, { csv: { type: 'boolean' }, lexicons: { type: 'string' }, entities: { type: 'boolean' } });
   if (values.help) return showHelp(io);
   const [sub, arg] = positionals;
   if (sub === 'check') {
@@ -164,7 +165,7 @@ async function lexiconCommand(argv: string[], io: Io): Promise<number> {
   }
   if (sub === 'import') {
     if (arg === undefined) throw new UsageError('lexicon import needs a .dic or .csv file');
-    io.stdout(importLexicon(arg));
+    io.stdout(values.entities === true ? importEntities(arg) : importLexicon(arg));
     return 0;
   }
   if (sub === 'export') {

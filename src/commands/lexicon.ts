@@ -4,6 +4,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { checkLexiconExamples, compileLexicons, LexiconError, loadLexiconBundle, parseTerm } from '../lexicon/index.js';
+import { UsageError } from '../errors.js';
+import { LANG } from '../lexicon/load.js';
 import { otherSpellingsMatched, termKey } from '../lexicon/terms.js';
 import type { Concept } from '../types.js';
 
@@ -22,9 +24,11 @@ export const SHEET_COLUMNS = ['concept', 'lang', 'term', 'frame', 'axis', 'note'
  * the lexicon rather than a concept, so that a sheet round-trips a whole lexicon file: `axis`
  * (`concept` = the axis id, `term` = what its +1 and −1 ends mean) and `contrast` (`concept` =
  * the contrast set's id, `term` = one of its labels, a concept id, one row per label in order;
- * `label` and `note` = the set's).
+ * `label` and `note` = the set's). `entity` rows hold the named entities of `entities.yaml`
+ * (`concept` = the entity id, `lang` and `term` = one of its names, `label` = its label), which
+ * import into an entities file of their own (`importEntities`).
  */
-export const SHEET_KINDS = ['term', 'exclude', 'match', 'no_match', 'axis', 'contrast'] as const;
+export const SHEET_KINDS = ['term', 'exclude', 'match', 'no_match', 'axis', 'contrast', 'entity'] as const;
 type SheetKind = (typeof SHEET_KINDS)[number];
 
 /**
@@ -100,15 +104,62 @@ interface SheetRow {
 /**
  * `framescope lexicon import <file>`: convert a quanteda/LIWC `.dic` dictionary or a CSV sheet
  * (`SHEET_COLUMNS`: `concept, lang, term` required) to lexicon YAML text. The lexicon id is the
- * sheet's `lexicon` column when every row names the same one, else the file name. Throws an Error
- * naming the file and line for unreadable input.
+ * sheet's `lexicon` column when every row names the same one, else the file name. Throws a
+ * `UsageError` (the CLI exits 1) naming the file and line for unreadable input.
  */
 export function importLexicon(path: string): string {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const rows = extname(path).toLowerCase() === '.dic' ? readDic(text, path) : readSheet(text, path);
+  const all = readRows(path);
+  const rows = all.filter((row) => row.kind !== 'entity');
+  const entityRows = all.length - rows.length;
+  // A sheet of entity rows alone is an entities file (`lexicon export` of an entities-only folder, or a filtered sheet).
+  if (rows.length === 0 && entityRows > 0) return entitiesToYaml(all, path);
   const named = [...new Set(rows.map((row) => row.lexicon).filter(Boolean))];
   const id = idOf(named.length === 1 ? named[0]! : basename(path, extname(path))) || 'imported';
-  return sheetToYaml(rows, id, path, named.length > 1 ? named : []);
+  const left = entityRows > 0 ? `# Left out: ${entityRows} entity row(s); \`framescope lexicon import --entities\` makes entities.yaml of them.\n` : '';
+  return sheetToYaml(rows, id, path, named.length > 1 ? named : [], left);
+}
+
+/**
+ * `framescope lexicon import --entities <file.csv>`: the sheet's `entity` rows as an entities file
+ * (`entities.yaml`), the other rows left out. Throws a `UsageError` naming the file when it has none.
+ */
+export function importEntities(path: string): string {
+  const rows = readRows(path);
+  if (!rows.some((row) => row.kind === 'entity')) throw new UsageError(`${path}: no entity rows (kind "entity": concept = the entity id, lang and term = one of its names)`);
+  return entitiesToYaml(rows, path);
+}
+
+function readRows(path: string): SheetRow[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return extname(path).toLowerCase() === '.dic' ? readDic(text, path) : readSheet(text, path);
+}
+
+/** The `entity` rows of a sheet as an entities file: one entry per id in sheet order, names per language in row order. */
+function entitiesToYaml(rows: readonly SheetRow[], path: string): string {
+  const entities = new Map<string, { id: string; label: string; terms: Record<string, string[]> }>();
+  const skipped: string[] = [];
+  for (const row of rows) {
+    if (row.kind !== 'entity') continue;
+    const id = idOf(row.concept) || 'entity';
+    let entity = entities.get(id);
+    if (entity === undefined) entities.set(id, (entity = { id, label: row.label || row.concept, terms: {} }));
+    if (!entity.label && row.label) entity.label = row.label;
+    if ('error' in parseTerm(row.term, row.lang)) {
+      skipped.push(`${row.concept} ${row.lang} "${row.term}"`);
+      continue;
+    }
+    const list = (entity.terms[row.lang] ??= []);
+    if (!list.includes(row.term)) list.push(row.term);
+  }
+  const header = `# Entities imported by framescope lexicon import from ${basename(path)} (save as entities.yaml in the lexicon folder).\n` +
+    (skipped.length > 0 ? `# Skipped (not plain words; * only at a word end): ${skipped.join('; ')}\n` : '');
+  const kept = [...entities.values()].filter((entity) => Object.keys(entity.terms).length > 0);
+  return header + stringifyYaml({ entities: kept }, { lineWidth: 0 });
 }
 
 /** A lexicon or concept id from a name: lower case, runs of other characters as `_`. */
@@ -126,15 +177,15 @@ function readDic(text: string, path: string): SheetRow[] {
   const categories = new Map<string, string>();
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
-  if (lines[i]?.trim() !== '%') throw new Error(`${path}:${i + 1}: a .dic file must start with a "%" line opening the category header`);
+  if (lines[i]?.trim() !== '%') throw new UsageError(`${path}:${i + 1}: a .dic file must start with a "%" line opening the category header`);
   for (i++; i < lines.length && lines[i]!.trim() !== '%'; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
     const m = /^(\S+)\s+(.+)$/.exec(line);
-    if (m === null) throw new Error(`${path}:${i + 1}: category line must be "<number><TAB><name>"`);
+    if (m === null) throw new UsageError(`${path}:${i + 1}: category line must be "<number><TAB><name>"`);
     categories.set(m[1]!, m[2]!.trim());
   }
-  if (i >= lines.length) throw new Error(`${path}:${lines.length}: the category header is not closed by a second "%" line`);
+  if (i >= lines.length) throw new UsageError(`${path}:${lines.length}: the category header is not closed by a second "%" line`);
   const rows: SheetRow[] = [];
   for (i++; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -142,10 +193,10 @@ function readDic(text: string, path: string): SheetRow[] {
     const parts = line.split('\t');
     const term = parts[0]!.trim();
     const ids = parts.length > 1 ? parts.slice(1).join(' ').trim().split(/\s+/) : [];
-    if (ids.length === 0) throw new Error(`${path}:${i + 1}: term "${term}" has no category numbers — write "<term><TAB><numbers>"`);
+    if (ids.length === 0) throw new UsageError(`${path}:${i + 1}: term "${term}" has no category numbers — write "<term><TAB><numbers>"`);
     for (const catId of ids) {
       const name = categories.get(catId);
-      if (name === undefined) throw new Error(`${path}:${i + 1}: category ${catId} is not in the header`);
+      if (name === undefined) throw new UsageError(`${path}:${i + 1}: category ${catId} is not in the header`);
       rows.push({ concept: name, lang: /[\u0600-\u06FF]/.test(term) ? 'ar' : 'en', term, frame: name, axis: '', note: '', source: basename(path), label: '', lexicon: '', kind: 'term' });
     }
   }
@@ -157,16 +208,17 @@ function readSheet(text: string, path: string): SheetRow[] {
   try {
     records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   } catch (error) {
-    throw new Error(`${path}: CSV: ${(error as Error).message}`);
+    throw new UsageError(`${path}: CSV: ${(error as Error).message}`);
   }
   return records.map((r, k) => {
     // Spreadsheets capitalise what is typed in a cell: `Match` is `match`.
     const kind = (r.kind?.toLowerCase() || 'term') as SheetKind;
-    if (!SHEET_KINDS.includes(kind)) throw new Error(`${path}:${k + 2}: kind "${r.kind}" is not one of ${SHEET_KINDS.join(', ')} (empty means term)`);
+    if (!SHEET_KINDS.includes(kind)) throw new UsageError(`${path}:${k + 2}: kind "${r.kind}" is not one of ${SHEET_KINDS.join(', ')} (empty means term)`);
     const noLanguage = kind === 'match' || kind === 'no_match' || kind === 'axis' || kind === 'contrast';
     for (const column of noLanguage ? ['concept', 'term'] : ['concept', 'lang', 'term']) {
-      if (!r[column]) throw new Error(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term (an example, axis or contrast row: concept and term)`);
+      if (!r[column]) throw new UsageError(`${path}:${k + 2}: column "${column}" is empty — every row needs concept, lang and term (an example, axis or contrast row: concept and term)`);
     }
+    if (kind === 'entity' && !LANG.test(r.lang!)) throw new UsageError(`${path}:${k + 2}: entity row: lang "${r.lang}" is not a language code (en, ar, …)`);
     return {
       concept: r.concept!, lang: r.lang ?? '', term: r.term!, frame: r.frame ?? '', axis: r.axis ?? '', note: r.note ?? '', source: r.source ?? '',
       label: r.label ?? '', lexicon: r.lexicon ?? '', kind,
@@ -178,7 +230,7 @@ function readSheet(text: string, path: string): SheetRow[] {
 type ImportedConcept = Pick<Concept, 'id' | 'label' | 'frame' | 'terms' | 'exclude' | 'examples' | 'note' | 'source'> & { axis: Record<string, number> };
 
 /** `merged`: the lexicons a sheet named when it held more than one (their concepts go into one file). */
-function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: readonly string[]): string {
+function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: readonly string[], note = ''): string {
   const concepts = new Map<string, ImportedConcept>();
   const axes = new Set<string>();
   const described = new Map<string, string>();
@@ -207,7 +259,7 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
     }
     for (const part of row.axis.split(';').map((p) => p.trim()).filter(Boolean)) {
       const m = /^([a-z0-9_]+)\s*[=:]\s*(-?\d+(?:\.\d+)?)$/.exec(part);
-      if (m === null) throw new Error(`${path}: concept ${row.concept}: axis "${part}" must look like ru_ua=1`);
+      if (m === null) throw new UsageError(`${path}: concept ${row.concept}: axis "${part}" must look like ru_ua=1`);
       concept.axis[m[1]!] = Number(m[2]);
       axes.add(m[1]!);
     }
@@ -247,14 +299,15 @@ function sheetToYaml(rows: SheetRow[], lexiconId: string, path: string, merged: 
   };
   const header = `# Imported by framescope lexicon import from ${basename(path)}.\n` +
     (merged.length > 0 ? `# The sheet held the concepts of several lexicons, merged here: ${merged.join(', ')}.\n` : '') +
+    note +
     (skipped.length > 0 ? `# Skipped (not plain words; * only at a word end): ${skipped.join('; ')}\n` : '');
   return header + stringifyYaml(doc, { lineWidth: 0 });
 }
 
 /**
  * `framescope lexicon export --csv`: every concept's terms, excludes and examples, then every
- * lexicon's axes and contrast sets, as sheet rows (`SHEET_KINDS`); a lexicon file round-trips
- * through `importLexicon`. Not in a sheet: entities (entities.yaml, a file of their own).
+ * lexicon's axes and contrast sets, then the entities, as sheet rows (`SHEET_KINDS`); a lexicon
+ * file round-trips through `importLexicon`, the entities through `importEntities`.
  */
 export function exportLexiconCsv(dir: string): string {
   const bundle = loadLexiconBundle(dir);
@@ -272,5 +325,9 @@ export function exportLexiconCsv(dir: string): string {
     [...items].sort((a, b) => (a.lexicon < b.lexicon ? -1 : a.lexicon > b.lexicon ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const axis of byLexiconAndId(bundle.axes)) rows.push([axis.id, '', axis.description, '', '', '', '', '', axis.lexicon, 'axis']);
   for (const set of byLexiconAndId(bundle.contrasts)) for (const label of set.labels) rows.push([set.id, '', label, '', '', set.note, '', set.label, set.lexicon, 'contrast']);
+  // In file order (entities.yaml orders them by kind: people, places, …), names per language sorted by language.
+  for (const entity of bundle.entities) {
+    for (const lang of Object.keys(entity.terms).sort()) for (const name of entity.terms[lang]!) rows.push([entity.id, lang, name, '', '', '', '', entity.label, '', 'entity']);
+  }
   return stringifyCsv([[...SHEET_COLUMNS], ...rows], { record_delimiter: '\n' });
 }

@@ -15,7 +15,8 @@ export interface LoadedCues extends CueLists {
 }
 
 const ID = /^[a-z0-9_]+$/;
-const LANG = /^[a-z]{2,3}$/;
+/** A language code as lexicon files key terms by (`en`, `ar`). */
+export const LANG = /^[a-z]{2,3}$/;
 const LEXICON_KEYS = ['lexicon', 'label', 'version', 'axes', 'concepts', 'contrasts', 'note', 'source'];
 const CONCEPT_KEYS = ['id', 'label', 'frame', 'axis', 'terms', 'exclude', 'note', 'source', 'examples'];
 const CONTRAST_KEYS = ['id', 'label', 'labels', 'note'];

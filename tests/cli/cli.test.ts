@@ -153,6 +153,21 @@ describe('framescope CLI', () => {
     expect(result.stderr).not.toContain('EPIPE');
   });
 
+  it('lexicon import: a bad or missing sheet is a usage error naming it (exit 1), not an internal one', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'concept,lang,term,kind\na,en,alpha,synonym\n');
+    for (const [args, message] of [
+      [['lexicon', 'import', join(dir, 'bad.csv')], /bad\.csv:2: kind "synonym"/],
+      [['lexicon', 'import', join(dir, 'missing.csv')], /missing\.csv: cannot read it \(ENOENT\)/],
+      [['lexicon', 'import', '--entities', join(dir, 'bad.csv')], /bad\.csv:2: kind "synonym"/],
+    ] as const) {
+      const result = runFramescope([...args]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/internal error/);
+    }
+  });
+
   it('lexicon check passes on the bundled lexicons', () => {
     const result = runFramescope(['lexicon', 'check']);
     expect(result.stderr).toBe('');

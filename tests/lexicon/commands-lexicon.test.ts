@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { exportLexiconCsv, importLexicon, runLexiconCheck } from '../../src/commands/lexicon.js';
+import { exportLexiconCsv, importEntities, importLexicon, runLexiconCheck } from '../../src/commands/lexicon.js';
+import { bundledLexiconDir } from '../../src/paths.js';
 import { loadLexiconBundle } from '../../src/lexicon/index.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/lexicon/', import.meta.url));
@@ -115,7 +116,34 @@ describe('import and export', () => {
     const sets = (b: typeof original) => b.contrasts.map(({ id, label, labels, note, lexicon }) => ({ id, label, labels, note, lexicon }));
     expect(sets(original).length).toBeGreaterThan(0);
     expect(sets(again)).toEqual(sets(original));
+    // The entities come along in rows of their own, which `--entities` makes an entities file of;
+    // without it they are left out, and the lexicon file says so.
+    expect(csv).toMatch(/^lavrov,ar,لافروف,,,,,Sergey Lavrov,,entity$/m);
+    expect(importLexicon(join(dir, 'war_test.csv'))).toContain('# Left out: 5 entity row(s)');
+    expect(again.entities).toEqual([]);
+    writeFileSync(join(lexDir, 'entities.yaml'), importEntities(join(dir, 'war_test.csv')));
+    expect(loadLexiconBundle(lexDir).entities).toEqual(original.entities);
     expect(exportLexiconCsv(lexDir)).toBe(csv);
+  });
+
+  it('round-trips the bundled lexicons\' entities, and imports a sheet of entity rows alone as an entities file', () => {
+    const csv = exportLexiconCsv(bundledLexiconDir());
+    const dir = tempDir();
+    writeFileSync(join(dir, 'all.csv'), csv);
+    const lexDir = join(dir, 'lx');
+    mkdirSync(lexDir);
+    writeFileSync(join(lexDir, 'entities.yaml'), importEntities(join(dir, 'all.csv')));
+    const original = loadLexiconBundle(bundledLexiconDir()).entities;
+    expect(original.length).toBeGreaterThan(20);
+    expect(loadLexiconBundle(lexDir).entities).toEqual(original);
+    // A sheet filtered to its entity rows (a header and those rows) imports as an entities file without the flag.
+    const lines = csv.split('\n');
+    writeFileSync(join(dir, 'people.csv'), [lines[0], ...lines.filter((line) => line.endsWith(',entity'))].join('\n'));
+    expect(importLexicon(join(dir, 'people.csv'))).toBe(importEntities(join(dir, 'people.csv')));
+    writeFileSync(join(dir, 'terms.csv'), 'concept,lang,term\na,en,alpha\n');
+    expect(() => importEntities(join(dir, 'terms.csv'))).toThrow(/terms\.csv: no entity rows/);
+    writeFileSync(join(dir, 'badlang.csv'), 'concept,lang,term,kind\nputin,English,putin,entity\n');
+    expect(() => importEntities(join(dir, 'badlang.csv'))).toThrow(/badlang\.csv:2: entity row: lang "English" is not a language code/);
   });
 
   it('reads excludes and examples by kind, and names the line of an unknown kind', () => {
@@ -138,7 +166,7 @@ describe('import and export', () => {
     // The imported lexicon passes its own examples.
     expect(runLexiconCheck(lexDir).exitCode).toBe(0);
     writeFileSync(join(dir, 'bad.csv'), 'concept,lang,term,kind\na,en,alpha,term\na,en,beta,synonym\n');
-    expect(() => importLexicon(join(dir, 'bad.csv'))).toThrow(/bad\.csv:3: kind "synonym" is not one of term, exclude, match, no_match, axis, contrast/);
+    expect(() => importLexicon(join(dir, 'bad.csv'))).toThrow(/bad\.csv:3: kind "synonym" is not one of term, exclude, match, no_match, axis, contrast, entity/);
     writeFileSync(join(dir, 'nolang.csv'), 'concept,lang,term,kind\na,,alpha,exclude\n');
     expect(() => importLexicon(join(dir, 'nolang.csv'))).toThrow(/nolang\.csv:2: column "lang" is empty/);
     writeFileSync(join(dir, 'noterm.csv'), 'concept,lang,term,kind\nkiev_kyiv,,,contrast\n');

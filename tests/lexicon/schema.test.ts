@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { importLexicon } from '../../src/commands/lexicon.js';
+import { importEntities, importLexicon } from '../../src/commands/lexicon.js';
 import { loadLexiconBundle } from '../../src/lexicon/index.js';
 
 const LEXICONS = fileURLToPath(new URL('../../lexicons/', import.meta.url));
@@ -51,6 +51,16 @@ describe('lexicons/schema', () => {
     expect(problems(lexiconSchema, yamlText)).toEqual([]);
     writeFileSync(join(dir, 'my_terms.yaml'), yamlText);
     expect(() => loadLexiconBundle(dir)).not.toThrow();
+  });
+
+  it('passes the entities file `lexicon import --entities` writes from a sheet', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-schema-'));
+    const sheet = join(dir, 'people.csv');
+    writeFileSync(sheet, 'concept,lang,term,label,kind\nputin,en,vladimir putin,Vladimir Putin,entity\nputin,ar,بوتين,,entity\nkyiv,en,kyiv,Kyiv,entity\n');
+    const yamlText = importEntities(sheet);
+    expect(problems(validator('entities.schema.json'), yamlText)).toEqual([]);
+    writeFileSync(join(dir, 'entities.yaml'), yamlText);
+    expect(loadLexiconBundle(dir).entities.map((entity) => entity.id)).toEqual(['putin', 'kyiv']);
   });
 
   it('flags what the loader refuses: an unknown key, a concept without terms', () => {
