@@ -3,6 +3,7 @@
  * byline/tags, setting or overriding what a page says about itself.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+import { UsageError } from '../errors.js';
 import type { InputFile, MetaHints } from '../types.js';
 import { decodeText, baseName } from './decode.js';
 
@@ -11,26 +12,26 @@ const META_COLUMNS = ['title', 'outlet', 'credit', 'date', 'url', 'lang', 'bylin
 /** Read a manifest; throws `file:line: …` when it cannot be used (it is user input, never guessed). */
 export function parseManifest(file: InputFile): Map<string, MetaHints> {
   const decoded = decodeText(file.bytes);
-  if (!decoded.ok) throw new Error(`${file.path}:1: manifest unreadable: ${decoded.reason}`);
+  if (!decoded.ok) throw new UsageError(`${file.path}:1: manifest unreadable: ${decoded.reason}`);
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     rows = parseCsv(decoded.text, { columns: true, info: true, skip_empty_lines: true, trim: true }) as typeof rows;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    throw new Error(`${file.path}:${line}: manifest is not valid CSV: ${(err as Error).message}`);
+    throw new UsageError(`${file.path}:${line}: manifest is not valid CSV: ${(err as Error).message}`);
   }
   const out = new Map<string, MetaHints>();
   for (const { record, info } of rows) {
     const name = record['file'];
-    if (name === undefined) throw new Error(`${file.path}:1: manifest has no \`file\` column — add one naming each input file`);
-    if (name === '') throw new Error(`${file.path}:${info.lines}: empty \`file\` value`);
+    if (name === undefined) throw new UsageError(`${file.path}:1: manifest has no \`file\` column — add one naming each input file`);
+    if (name === '') throw new UsageError(`${file.path}:${info.lines}: empty \`file\` value`);
     const meta: MetaHints = {};
     for (const key of META_COLUMNS) {
       const v = record[key];
       if (v) meta[key] = v;
     }
     if (meta.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) {
-      throw new Error(`${file.path}:${info.lines}: date "${meta.date}" is not YYYY-MM-DD`);
+      throw new UsageError(`${file.path}:${info.lines}: date "${meta.date}" is not YYYY-MM-DD`);
     }
     if (record['tags']) meta.tags = record['tags'].split(/[;|]/).map((t) => t.trim()).filter(Boolean);
     out.set(name, meta);

@@ -4,6 +4,7 @@
  */
 import { parseDocument, isMap, isSeq, isScalar, LineCounter } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { UsageError } from '../errors.js';
 import type { Lang, OutletAlias } from '../types.js';
 
 /** Parse outlets.yaml; broken data throws `file:line: …` with how to fix it. */
@@ -15,11 +16,11 @@ export function parseOutletsYaml(text: string, file: string): OutletAlias[] {
     return range ? lines.linePos(range[0]).line : 1;
   };
   const fail = (node: unknown, what: string): never => {
-    throw new Error(`${file}:${lineOf(node)}: ${what}`);
+    throw new UsageError(`${file}:${lineOf(node)}: ${what}`);
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    throw new Error(`${file}:${e.linePos?.[0]?.line ?? 1}: YAML syntax error: ${e.message.split('\n')[0]}`);
+    throw new UsageError(`${file}:${e.linePos?.[0]?.line ?? 1}: YAML syntax error: ${e.message.split('\n')[0]}`);
   }
   const root = doc.contents;
   if (!isMap(root)) return fail(root, 'expected a mapping with an `outlets:` list');

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, runFramescope, tempDir } from '../helpers/cli.js';
+import { buildOnce, REPO, runFramescope, tempDir } from '../helpers/cli.js';
 
 const GOOD_PARAGRAPH =
   'Foreign ministers met in Geneva on Monday to discuss a ceasefire, and officials said the talks would resume next week.';
@@ -72,5 +72,23 @@ describe('a run over hostile files', () => {
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { inputs: number; skipped: number } };
     const analysedInputs = new Set(articles.map((article) => article.source)).size;
     expect(run.counts.inputs).toBe(analysedInputs + skipped.length);
+  });
+
+  it('a malformed manifest or outlets.yaml is a usage error naming file and line (exit 1), not an internal error', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'manifest.csv'), 'file,outlet\n"a.txt,X\n');
+    const lexicons = join(dir, 'lexicons');
+    cpSync(join(REPO, 'lexicons'), lexicons, { recursive: true });
+    writeFileSync(join(lexicons, 'outlets.yaml'), 'outlets:\n  - name: RT\n  - aliases: [nameless]\n');
+    for (const [args, message] of [
+      [['analyze', 'corpora/demo', '--manifest', join(dir, 'manifest.csv'), '--out', join(dir, 'o1')], /manifest\.csv:2: manifest is not valid CSV/],
+      [['analyze', 'corpora/demo', '--lexicons', lexicons, '--out', join(dir, 'o2')], /outlets\.yaml:3: outlet entry has no `name:`/],
+      [['kwic', 'kiev_regime', 'corpora/demo', '--lexicons', lexicons], /outlets\.yaml:3: outlet entry has no `name:`/],
+    ] as const) {
+      const result = runFramescope([...args]);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('internal error');
+      expect(result.code, result.stderr).toBe(1);
+    }
   });
 });
