@@ -22,6 +22,18 @@ const CHUNK_PREFIX = 8;
 /** Marks a temporary file; the cache prunes leftovers of interrupted writes by it. */
 export const TEMP_MARK = '.tmp-';
 
+/**
+ * Delete a cache file if it is there, never throwing: a cache that cannot be cleaned up (a folder
+ * that is not one, no permission) only costs time later, like one that cannot be written.
+ */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // See above.
+  }
+}
+
 /** `toStored` maps each item to what is serialised, a chunk at a time (so its copies are transient too). */
 export function writeChunkedFile<Item>(path: string, header: unknown, items: readonly Item[], toStored?: (item: Item) => unknown): void {
   // pid plus random bytes: two containers sharing a cache folder may both be pid 1.
@@ -43,7 +55,7 @@ export function writeChunkedFile<Item>(path: string, header: unknown, items: rea
     }
   } catch (error) {
     closeSync(fd);
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw error;
   }
   closeSync(fd);

@@ -10,11 +10,11 @@
  * `<…>.<ext>.crc`: a copy is used only when both match its bytes (a damaged or half-written copy
  * is removed and the file is written afresh). Written to a temporary file and renamed into place.
  */
-import { closeSync, copyFileSync, constants, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { extname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { TEMP_MARK } from './chunked-file.js';
+import { removeQuietly, TEMP_MARK } from './chunked-file.js';
 import { pruneCache, touch } from './read-cache.js';
 
 /** Bytes read at a time when checking a copy. */
@@ -38,7 +38,7 @@ export function storeOutputCopy(dir: string, key: string, name: string, source: 
     writeFileSync(`${path}.crc`, `${size} ${crc}\n`);
     pruneCache(dir);
   } catch {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
   }
 }
 
@@ -62,8 +62,8 @@ export function outputCopyIsWhole(dir: string, key: string, name: string): boole
     // Unreadable: treated as damaged.
   }
   if (!whole) {
-    rmSync(path, { force: true });
-    rmSync(`${path}.crc`, { force: true });
+    removeQuietly(path);
+    removeQuietly(`${path}.crc`);
   }
   return whole;
 }
@@ -80,7 +80,7 @@ export function copyOutputCopy(dir: string, key: string, name: string, target: s
     copyFileSync(path, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
   } catch (error) {
     // A copy cut short (a full disk) is removed so the caller can write the file there.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(target, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') removeQuietly(target);
     return false;
   }
   touch(path);

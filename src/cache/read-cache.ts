@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadResult } from '../pipeline.js';
 import type { Article, InputFile, Removed } from '../types.js';
-import { readChunkedFile, TEMP_MARK, writeChunkedFile } from './chunked-file.js';
+import { readChunkedFile, removeQuietly, TEMP_MARK, writeChunkedFile } from './chunked-file.js';
 
 /**
  * Bump when the cached shape or anything that shapes parsing/cleaning changes without a version
@@ -76,7 +76,7 @@ export function loadCachedRead(dir: string, key: string, removedLines: boolean):
     touch(path);
     return { ...header, articles: items };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') removeQuietly(path);
     return undefined;
   }
 }
@@ -94,7 +94,7 @@ export function attachRemovedLines(dir: string, key: string, articles: Article[]
     touch(path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(path, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') removeQuietly(path);
     return false;
   }
 }

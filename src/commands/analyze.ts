@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { diffVersions, parseOutletsYaml } from '../ingest/index.js';
@@ -51,6 +51,11 @@ export interface CommandIo {
  * Returns the exit code (CONTRACT.md): 0 when at least one article was analysed, 1 when none.
  */
 export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo): Promise<0 | 1> {
+  // A cache is an optimisation: one that cannot be used costs time, never the run (README).
+  if (options.cacheDir !== null && existsSync(options.cacheDir) && !statSync(options.cacheDir).isDirectory()) {
+    io.stderr(`framescope: the cache folder ${options.cacheDir} is not a folder; running without the cache (--cache-dir names another)`);
+    options = { ...options, cacheDir: null };
+  }
   const charts = chartThread(options.threads);
   try {
     return await analyzeAndReport(options, io, charts);

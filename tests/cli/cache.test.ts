@@ -211,4 +211,18 @@ describe('incremental runs', () => {
     expect(runFramescope(['analyze', corpus, '--out', join(tempDir(), 'o3'), '--quiet', '--no-cache', '--cache-dir', unused]).code).toBe(0);
     expect(existsSync(unused)).toBe(false);
   });
+
+  it('runs without the cache, saying so, when the cache folder is a file (it was an internal error)', () => {
+    const corpus = tempDir();
+    writeFileSync(join(corpus, 'a.jsonl'), `${JSON.stringify({ id: 'a1', outlet: 'Example Wire', title: 'Talks', lang: 'en', text: 'Delegations met in Geneva to resume the talks on Monday.' })}\n`);
+    const notAFolder = join(tempDir(), 'cache');
+    writeFileSync(notAFolder, 'a file where the cache folder should be\n');
+    const out = join(tempDir(), 'o');
+    const result = runFramescope(['analyze', corpus, '--out', out, '--cache-dir', notAFolder]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`the cache folder ${notAFolder} is not a folder; running without the cache`);
+    expect(result.stderr).not.toContain('internal error');
+    expect(cacheStatus(out)).toBe('off');
+    expect(readFileSync(notAFolder, 'utf8')).toBe('a file where the cache folder should be\n');
+  });
 });
