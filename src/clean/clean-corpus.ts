@@ -5,6 +5,7 @@
 import type { Article, MetaHints, OutletAlias, ParsedDoc, Skipped } from '../types.js';
 import { canonicalOutlet, findOutlet, hostOf } from '../ingest/outlets.js';
 import { manifestLookup } from '../ingest/manifest.js';
+import { basename } from 'node:path';
 import { fileStem } from '../ingest/decode.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { buildBoilerplateTable } from './boilerplate.js';
@@ -20,6 +21,8 @@ export function cleanCorpus(
   docs: readonly ParsedDoc[], outlets: readonly OutletAlias[], manifest?: Map<string, MetaHints>,
 ): { articles: Article[]; skipped: Skipped[] } {
   const lookup = manifestLookup(manifest);
+  // Before the table: versions of one story count as one story there, and two files of one name are two stories.
+  docs = uniqueIds(docs);
   const entries = docs.map((d) => lookup(d.source));
   const hints = docs.map((d, i) => ({ ...d.meta, ...entries[i] }));
   const poolKeys = docs.map((d, i) => (d.needsCleaning ? poolKey(d, hints[i]!, outlets) : undefined));
@@ -45,17 +48,76 @@ export function cleanCorpus(
       skipped.push({ source: doc.source, reason: 'no article text found' });
     } else articles.push(article);
   });
-  return { articles: prefixCollidingRecordIds(articles), skipped };
+  return { articles, skipped };
 }
 
-/** CONTRACT "Units and ids": a record keeps its id, prefixed `<file stem>:` only where two inputs collide. */
-function prefixCollidingRecordIds(articles: Article[]): Article[] {
-  const counts = new Map<string, number>();
-  for (const a of articles) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
-  return articles.map((a) => {
-    if ((counts.get(a.id) ?? 0) < 2 || (a.format !== 'jsonl' && a.format !== 'csv') || a.id.startsWith(`${fileStem(a.source.replace(/:\d+$/, ''))}:`)) return a;
-    const id = `${fileStem(a.source.replace(/:\d+$/, ''))}:${a.id}`;
-    return { ...a, id, storyId: a.storyId === a.id ? id : a.storyId };
+/**
+ * Ids unique across the corpus (CONTRACT.md "Units and ids"). A record keeps its id, prefixed
+ * `<file stem>:` only where two inputs give it (`one:7`, `two:7`). Where that is not enough — files
+ * of one name in two folders (`rt/articles.jsonl`, `bbc/articles.jsonl`), pages of one name
+ * (`rt/page1.txt`, `bbc/page1.txt`) — the id is prefixed with as many of the file's folders as
+ * tell them apart (`rt/articles:7`, `bbc/page1`), and so is the story id: every version of a
+ * version table, and every page, moves with its file. Before, such corpora failed with an internal
+ * error (duplicate ids). Ids of one file are unique already (src/ingest/parse-records.ts).
+ */
+export function uniqueIds(docs: readonly ParsedDoc[]): ParsedDoc[] {
+  const isRecord = (doc: ParsedDoc): boolean => doc.format === 'jsonl' || doc.format === 'csv';
+  const fileOf = (doc: ParsedDoc): string => (isRecord(doc) ? doc.source.replace(/:\d+$/, '') : doc.source);
+  const parts = (doc: ParsedDoc): string[] => fileOf(doc).split(/[\\/]/).filter((part) => part !== '' && part !== '.');
+  const folderPrefix = (doc: ParsedDoc, count: number): string => (count === 0 ? '' : `${parts(doc).slice(0, -1).slice(-count).join('/')}/`);
+  // Records are prefixed one by one (each is its own story); pages and version tables file by file.
+  const unitOf = (doc: ParsedDoc, i: number): string => (isRecord(doc) ? `record ${i}` : `file ${fileOf(doc)}`);
+  const folderCount = (doc: ParsedDoc): number => parts(doc).length - 1;
+  /**
+   * The id at a level. Records: 1 `<stem>:<id>`, then one folder more per level. Pages and version
+   * tables: one folder more per level. Last, the file's whole name replaces its stem (`x.txt` and
+   * `x.html` side by side).
+   */
+  const maxLevel = (doc: ParsedDoc): number => folderCount(doc) + (isRecord(doc) ? 2 : 1);
+  const idAt = (doc: ParsedDoc, level: number): string => {
+    if (level === 0) return doc.id;
+    const file = fileOf(doc);
+    const stem = fileStem(file);
+    const whole = level === maxLevel(doc);
+    if (isRecord(doc)) {
+      if (whole) return `${folderPrefix(doc, folderCount(doc))}${basename(file)}:${doc.id}`;
+      const qualified = doc.id.startsWith(`${stem}:`) ? doc.id : `${stem}:${doc.id}`;
+      return `${folderPrefix(doc, level - 1)}${qualified}`;
+    }
+    if (whole) return `${folderPrefix(doc, folderCount(doc))}${basename(file)}${doc.id.startsWith(stem) ? doc.id.slice(stem.length) : `:${doc.id}`}`;
+    return `${folderPrefix(doc, level)}${doc.id}`;
+  };
+  const storyAt = (doc: ParsedDoc, level: number): string => {
+    if (level === 0) return doc.storyId;
+    if (isRecord(doc)) return doc.storyId === doc.id ? idAt(doc, level) : doc.storyId;
+    // A story id of a page or version table is its stem, as its id is without the version.
+    return doc.storyId === fileStem(fileOf(doc)) ? idAt({ ...doc, id: doc.storyId }, level) : `${folderPrefix(doc, folderCount(doc))}${doc.storyId}`;
+  };
+  const level = new Map<string, number>();
+  const levelOf = (doc: ParsedDoc, i: number): number => level.get(unitOf(doc, i)) ?? 0;
+  for (;;) {
+    const byId = new Map<string, number[]>();
+    docs.forEach((doc, i) => {
+      const id = idAt(doc, levelOf(doc, i));
+      const same = byId.get(id);
+      if (same) same.push(i);
+      else byId.set(id, [i]);
+    });
+    // Each unit one level up per round, however many of its ids collide (a version table's versions).
+    const raise = new Map<string, number>();
+    for (const members of byId.values()) {
+      if (members.length < 2) continue;
+      const open = members.filter((i) => levelOf(docs[i]!, i) < maxLevel(docs[i]!));
+      // CONTRACT.md's step first: records that collide take their file stem; others wait for it.
+      const unprefixedRecords = open.filter((i) => isRecord(docs[i]!) && levelOf(docs[i]!, i) === 0);
+      for (const i of unprefixedRecords.length > 0 ? unprefixedRecords : open) raise.set(unitOf(docs[i]!, i), levelOf(docs[i]!, i) + 1);
+    }
+    if (raise.size === 0) break;
+    for (const [unit, next] of raise) level.set(unit, next);
+  }
+  return docs.map((doc, i) => {
+    const at = levelOf(doc, i);
+    return at === 0 ? doc : { ...doc, id: idAt(doc, at), storyId: storyAt(doc, at) };
   });
 }
 

@@ -25,6 +25,7 @@ export type ParsedRecords = { docs: ParsedDoc[]; skipped: Skipped[] };
 export function parseJsonl(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
   const docs: ParsedDoc[] = [];
   const skipped: Skipped[] = [];
+  const ids = new Map<string, string>();
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const where = `${source}:${i + 1}`;
@@ -39,7 +40,7 @@ export function parseJsonl(text: string, source: string, stem: string, map: Reco
       skipped.push({ source: where, reason: 'not a JSON object' });
       return;
     }
-    addRecord(value as Record<string, unknown>, where, `${stem}:${i + 1}`, 'jsonl', map, docs, skipped);
+    addRecord(value as Record<string, unknown>, where, `${stem}:${i + 1}`, 'jsonl', map, { docs, skipped, ids });
   });
   return { docs, skipped };
 }
@@ -55,9 +56,10 @@ export function parseCsvRecords(text: string, source: string, stem: string, map:
     return { docs, skipped: [{ source, reason: `CSV could not be parsed: ${(err as Error).message}` }] };
   }
   if (rows.length === 0) return { docs, skipped: [{ source, reason: 'CSV has no records (a header row at most)' }] };
+  const ids = new Map<string, string>();
   for (const { record, info } of rows) {
     const line = info.lines;
-    addRecord(record, `${source}:${line}`, `${stem}:${line}`, 'csv', map, docs, skipped);
+    addRecord(record, `${source}:${line}`, `${stem}:${line}`, 'csv', map, { docs, skipped, ids });
   }
   return { docs, skipped };
 }
@@ -137,16 +139,29 @@ export function parseRegularCsv(text: string): CsvRow[] | undefined {
   return out;
 }
 
+/**
+ * One record as a doc, or skipped with the reason. `ids`: the file's ids so far (id → where): a
+ * record whose id an earlier record of the file has is skipped, naming the first — an export that
+ * lists an article twice, or gives two articles one id. Ids across files are made unique later
+ * (src/clean/clean-corpus.ts `uniqueIds`); two records of one file have no path to tell them apart.
+ */
 function addRecord(
   record: Record<string, unknown>, where: string, fallbackId: string, format: 'jsonl' | 'csv',
-  map: Record<string, string>, docs: ParsedDoc[], skipped: Skipped[],
+  map: Record<string, string>, out: { docs: ParsedDoc[]; skipped: Skipped[]; ids: Map<string, string> },
 ): void {
+  const { docs, skipped } = out;
   const text = field(record, 'text', map);
   if (text === undefined || text.trim() === '') {
     skipped.push({ source: where, reason: `record has no text (looked for ${namesFor('text', map).join(', ')})` });
     return;
   }
   const id = field(record, 'id', map)?.trim() || fallbackId;
+  const first = out.ids.get(id);
+  if (first !== undefined) {
+    skipped.push({ source: where, reason: `record id "${id}" is also the id of ${first} (ids must be unique within a file)` });
+    return;
+  }
+  out.ids.set(id, where);
   const meta: MetaHints = {};
   for (const key of ['title', 'outlet', 'date', 'url', 'lang', 'credit', 'byline'] as const) {
     const value = field(record, key, map)?.trim();

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Skipped } from '../types.js';
+import { RUN_MANIFEST } from './write-outputs.js';
 
 /** Extensions read when walking a folder; a file named explicitly is read whatever its name. */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.html', '.htm', '.jsonl', '.ndjson', '.csv']);
@@ -28,13 +29,42 @@ export interface CollectedInputs {
  */
 export function collectInputs(paths: readonly string[]): CollectedInputs {
   const result: CollectedInputs = { files: [], manifests: [], skipped: [] };
+  const seen = new Set<string>();
   for (const path of paths) {
-    visit(path, true, result);
+    visit(path, true, result, seen);
   }
   return result;
 }
 
-function visit(path: string, named: boolean, out: CollectedInputs): void {
+/**
+ * A file or folder reached a second time — named twice, a folder and one inside it, a symbolic
+ * link — is read once: its articles would otherwise count twice (and their ids collide), and a
+ * link back up the tree would be walked until the path grew too long.
+ */
+function firstVisit(path: string, seen: Set<string>): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return true; // reading it fails with the reason
+  }
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
+
+/** A report folder framescope wrote (its `run.json` says so): its files are outputs, not articles. */
+function isReportFolder(dir: string): boolean {
+  const manifest = join(dir, RUN_MANIFEST);
+  if (!existsSync(manifest)) return false;
+  try {
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { tool?: unknown }).tool === 'framescope';
+  } catch {
+    return false;
+  }
+}
+
+function visit(path: string, named: boolean, out: CollectedInputs, seen: Set<string>): void {
   let stats;
   try {
     stats = statSync(path);
@@ -42,7 +72,12 @@ function visit(path: string, named: boolean, out: CollectedInputs): void {
     out.skipped.push({ source: path, reason: describeFsError(error) });
     return;
   }
+  if (!firstVisit(path, seen)) return;
   if (stats.isDirectory()) {
+    if (isReportFolder(path)) {
+      out.skipped.push({ source: path, reason: 'a framescope report folder (its run.json says so): outputs are not read as articles' });
+      return;
+    }
     let names: string[];
     try {
       names = readdirSync(path).sort(compareCodeUnits);
@@ -51,7 +86,7 @@ function visit(path: string, named: boolean, out: CollectedInputs): void {
       return;
     }
     for (const name of names) {
-      if (!isIgnoredInFolder(name)) visit(join(path, name), false, out);
+      if (!isIgnoredInFolder(name)) visit(join(path, name), false, out, seen);
     }
     return;
   }

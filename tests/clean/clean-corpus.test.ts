@@ -105,6 +105,27 @@ describe('cleanCorpus on fixture pages', () => {
     expect(cleanCorpus(rec('a/one.jsonl'), outlets).articles[0]!.id).toBe('7');
   });
 
+  it('ids stay unique when file names repeat across folders: the folders that tell them apart are prefixed, story ids too', () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const rec = (path: string, id = '7'): ParsedDoc[] => parseInput({ path, bytes: encode(`{"id":"${id}","text":"Some text of a record."}\n`) }).docs;
+    const page = (path: string): ParsedDoc[] => parseInput({ path, bytes: encode('Talks resume\n\nForeign ministers met in Geneva on Monday to discuss a ceasefire, and officials said the talks would resume next week.\n') }).docs;
+    const idsOf = (docs: ParsedDoc[]) => cleanCorpus(docs, outlets).articles.map((a) => a.id);
+    // Records: the file stem first (CONTRACT.md), then folders.
+    expect(idsOf([...rec('c/rt/articles.jsonl'), ...rec('c/bbc/articles.jsonl')])).toEqual(['rt/articles:7', 'bbc/articles:7']);
+    expect(idsOf([...rec('x/rt/articles.jsonl'), ...rec('y/rt/articles.jsonl')])).toEqual(['x/rt/articles:7', 'y/rt/articles:7']);
+    // Pages: folders; a page and a record sharing an id: the record takes its stem, the page keeps its id.
+    expect(idsOf([...page('c/rt/page1.txt'), ...page('c/bbc/page1.txt')])).toEqual(['rt/page1', 'bbc/page1']);
+    expect(idsOf([...page('c/page1.txt'), ...rec('c/feed.jsonl', 'page1')])).toEqual(['page1', 'feed:page1']);
+    // One name, two extensions in one folder: the whole file name.
+    expect(idsOf([...page('c/page1.txt'), ...page('c/page1.html')])).toEqual(['c/page1.txt', 'c/page1.html']);
+    // A version table's versions move together, one folder up, and keep one story per file.
+    const tableBytes = readFileSync(fileURLToPath(new URL('../../corpora/demo/versions/harbour-line-poltava-power.txt', import.meta.url)));
+    const versions = [...parseInput({ path: 'c/a/story.txt', bytes: tableBytes }).docs, ...parseInput({ path: 'c/b/story.txt', bytes: tableBytes }).docs];
+    const articles = cleanCorpus(versions, outlets).articles;
+    expect(articles.map((a) => a.id)).toEqual(['a/story@v1', 'a/story@v2', 'b/story@v1', 'b/story@v2']);
+    expect(articles.map((a) => a.storyId)).toEqual(['a/story', 'a/story', 'b/story', 'b/story']);
+  });
+
   it('a known outlet name in the tag list does not make it the publisher', () => {
     const blocks = ['Village choir wins national contest', 'The choir of a small fictional village won first prize at the national contest on Saturday.',
       'Its conductor said the singers had rehearsed twice a week for a whole year before the final.', '  • Music', '  • BBC News', '  • Villages'];

@@ -91,4 +91,26 @@ describe('a run over hostile files', () => {
       expect(result.code, result.stderr).toBe(1);
     }
   });
+
+  it('a corpus organised by outlet with repeated file names, a report kept inside it and ids repeated in an export: every article once, unique ids (each was an internal error)', () => {
+    const dir = tempDir();
+    for (const outlet of ['rt', 'bbc']) {
+      mkdirSync(join(dir, outlet));
+      writeFileSync(join(dir, outlet, 'page1.txt'), `Example Wire\n\nTalks resume in Geneva (${outlet})\n\n${GOOD_PARAGRAPH}\n`);
+      const record = (id: string, text: string) => JSON.stringify({ id, outlet: outlet.toUpperCase(), title: 'Talks', lang: 'en', text });
+      writeFileSync(join(dir, outlet, 'articles.jsonl'), `${record('1', GOOD_PARAGRAPH)}\n${record('1', `${GOOD_PARAGRAPH} Again.`)}\n`);
+    }
+    const out = join(dir, 'report');
+    for (const run of [1, 2]) {
+      const result = runFramescope(['analyze', dir, join(dir, 'rt'), '--out', out, '--quiet']);
+      expect(result.stderr, `run ${run}`).not.toContain('internal error');
+      expect(result.code, `run ${run}`).toBe(0);
+      const ids = readFileSync(join(out, 'articles.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+      expect(ids.sort(), `run ${run}`).toEqual(['bbc/articles:1', 'bbc/page1', 'rt/articles:1', 'rt/page1']);
+      const skipped = (parse(readFileSync(join(out, 'skipped.csv'), 'utf8'), { columns: true }) as { source: string; reason: string }[]).map((row) => row.reason);
+      expect(skipped.filter((reason) => reason.includes('ids must be unique within a file')), `run ${run}`).toHaveLength(2);
+      // The second run finds the first run's report in the corpus and leaves it out.
+      expect(skipped.filter((reason) => reason.startsWith('a framescope report folder')), `run ${run}`).toHaveLength(run - 1);
+    }
+  });
 });

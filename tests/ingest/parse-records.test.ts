@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
+import { parseJsonl, parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
 
 const CSV_OPTIONS = { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true } as const;
 
@@ -50,5 +50,17 @@ describe('splitParagraphs', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), (t) => {
       expect(splitParagraphs(t)).toEqual(reference(t));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('record ids within one file', () => {
+  it('skips a record whose id an earlier record of the file has, naming that record (JSONL and CSV)', () => {
+    const line = (id: string, text: string) => JSON.stringify({ id, text });
+    const jsonl = parseJsonl([line('1', 'First text.'), line('2', 'Second text.'), line('1', 'Third text.')].join('\n'), 'x.jsonl', 'x', {});
+    expect(jsonl.docs.map((doc) => doc.id)).toEqual(['1', '2']);
+    expect(jsonl.skipped).toEqual([{ source: 'x.jsonl:3', reason: 'record id "1" is also the id of x.jsonl:1 (ids must be unique within a file)' }]);
+    const csv = parseCsvRecords('id,text\n7,First text.\n7,Second text.\n', 'y.csv', 'y', {});
+    expect(csv.docs.map((doc) => doc.id)).toEqual(['7']);
+    expect(csv.skipped).toEqual([{ source: 'y.csv:3', reason: 'record id "7" is also the id of y.csv:2 (ids must be unique within a file)' }]);
   });
 });

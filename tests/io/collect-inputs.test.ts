@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectInputs } from '../../src/io/collect-inputs.js';
+
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'framescope-collect-'));
+  mkdirSync(join(dir, 'rt'));
+  writeFileSync(join(dir, 'rt', 'one.txt'), 'text\n');
+  writeFileSync(join(dir, 'two.txt'), 'text\n');
+  return dir;
+}
+
+describe('collectInputs', () => {
+  it('reads a file once however often it is reached (named twice, through its folder and itself, through a link), under the first path that reaches it', () => {
+    const dir = corpus();
+    const { files, skipped } = collectInputs([dir, join(dir, 'rt'), join(dir, 'two.txt'), join(dir, 'rt', 'one.txt')]);
+    expect(files).toEqual([join(dir, 'rt', 'one.txt'), join(dir, 'two.txt')]);
+    expect(skipped).toEqual([]);
+    symlinkSync(join(dir, 'two.txt'), join(dir, 'rt', 'same.txt'));
+    expect(collectInputs([dir]).files).toEqual([join(dir, 'rt', 'one.txt'), join(dir, 'rt', 'same.txt')]);
+  });
+
+  it('walks a folder linked from inside itself once (a loop is not followed)', () => {
+    const dir = corpus();
+    symlinkSync(dir, join(dir, 'rt', 'up'));
+    expect(collectInputs([dir]).files).toEqual([join(dir, 'rt', 'one.txt'), join(dir, 'two.txt')]);
+  });
+
+  it('skips a framescope report folder inside the corpus, naming it (its files are outputs, not articles)', () => {
+    const dir = corpus();
+    const report = join(dir, 'report');
+    mkdirSync(report);
+    writeFileSync(join(report, 'run.json'), '{"tool": "framescope", "version": "0.1.0"}\n');
+    writeFileSync(join(report, 'articles.csv'), 'id,text\n1,hello\n');
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'run.json'), '{"tool": "something else"}\n');
+    writeFileSync(join(other, 'three.txt'), 'text\n');
+    const { files, skipped } = collectInputs([dir]);
+    expect(files).toEqual([join(other, 'three.txt'), join(dir, 'rt', 'one.txt'), join(dir, 'two.txt')]);
+    // Another tool's run.json is only a file of a type framescope does not read.
+    expect(skipped.map((item) => item.source)).toEqual([join(other, 'run.json'), report]);
+    expect(skipped[1]?.reason).toBe('a framescope report folder (its run.json says so): outputs are not read as articles');
+  });
+});
