@@ -23,6 +23,7 @@ export function parseInput(file: InputFile, options: ParseOptions = {}): { docs:
     case 'ndjson':
       return parseJsonl(text, file.path, stem, map);
     case 'csv':
+    case 'tsv':
       return parseCsvRecords(text, file.path, stem, map);
     case 'html':
     case 'htm':

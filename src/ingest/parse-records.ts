@@ -49,9 +49,10 @@ export function parseJsonl(text: string, source: string, stem: string, map: Reco
 export function parseCsvRecords(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
   const docs: ParsedDoc[] = [];
   const skipped: Skipped[] = [];
-  let rows: CsvRow[] | undefined = parseRegularCsv(text);
+  const delimiter = csvDelimiter(text);
+  let rows: CsvRow[] | undefined = delimiter === ',' ? parseRegularCsv(text) : undefined;
   try {
-    rows ??= parseCsv(text, { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as CsvRow[];
+    rows ??= parseCsv(text, { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true, delimiter }) as CsvRow[];
   } catch (err) {
     return { docs, skipped: [{ source, reason: `CSV could not be parsed: ${(err as Error).message}` }] };
   }
@@ -65,6 +66,25 @@ export function parseCsvRecords(text: string, source: string, stem: string, map:
 }
 
 type CsvRow = { record: Record<string, string>; info: { lines: number } };
+
+/**
+ * The field separator of a CSV, told from its header row: `,`, or `;` (what spreadsheets write
+ * where the decimal mark is a comma: French, German, Russian locales…) or a tab (a `.tsv` saved
+ * as `.csv`, a paste from a spreadsheet) when the header holds more of that and no comma outside
+ * quotes. A header row is a few names, so a separator it lacks is not the file's.
+ */
+export function csvDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\n') break;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char] += 1;
+  }
+  if (counts[','] > 0) return ',';
+  return counts[';'] >= counts['\t'] ? (counts[';'] > 0 ? ';' : ',') : '\t';
+}
 
 /**
  * The common CSV, read in one pass: RFC 4180 quoting, LF line ends, every row as wide as a

@@ -4,7 +4,7 @@ import type { Skipped } from '../types.js';
 import { RUN_MANIFEST } from './write-outputs.js';
 
 /** Extensions read when walking a folder; a file named explicitly is read whatever its name. */
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.html', '.htm', '.jsonl', '.ndjson', '.csv']);
+export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.html', '.htm', '.jsonl', '.ndjson', '.csv', '.tsv']);
 
 /** A folder's `manifest.csv` sets outlet/date/url/lang for the files beside and below it. */
 export const MANIFEST_NAME = 'manifest.csv';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parseJsonl, parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
+import { csvDelimiter, parseJsonl, parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
 
 const CSV_OPTIONS = { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true } as const;
 
@@ -62,5 +63,30 @@ describe('record ids within one file', () => {
     const csv = parseCsvRecords('id,text\n7,First text.\n7,Second text.\n', 'y.csv', 'y', {});
     expect(csv.docs.map((doc) => doc.id)).toEqual(['7']);
     expect(csv.skipped).toEqual([{ source: 'y.csv:3', reason: 'record id "7" is also the id of y.csv:2 (ids must be unique within a file)' }]);
+  });
+});
+
+describe('CSV field separators', () => {
+  it('reads ; and tab separated files (what spreadsheets write in many locales) as comma separated ones', () => {
+    const text = 'A long enough text, with a comma; and a semicolon.';
+    const expected = parseCsvRecords(`id,title,text\n1,Talks,"${text}"\n`, 'x.csv', 'x', {}).docs;
+    expect(expected.map((doc) => doc.blocks)).toEqual([[text]]);
+    const bytes = (content: string) => new TextEncoder().encode(content);
+    for (const [path, content] of [
+      ['x.csv', `id;title;text\n1;Talks;"${text}"\n`],
+      ['x.csv', `\uFEFFid\ttitle\ttext\n1\tTalks\t${text}\n`],
+      ['x.tsv', `id\ttitle\ttext\n1\tTalks\t${text}\n`],
+    ] as const) {
+      const { docs, skipped } = parseInput({ path, bytes: bytes(content) });
+      expect(skipped, content).toEqual([]);
+      expect(docs.map(({ id, meta, blocks }) => ({ id, meta, blocks })), content).toEqual(expected.map(({ id, meta, blocks }) => ({ id, meta, blocks })));
+    }
+  });
+
+  it('tells the separator from the header row only, quotes respected', () => {
+    expect(csvDelimiter('id,title,text\n1;2;3\n')).toBe(',');
+    expect(csvDelimiter('id;"a,b";text\n')).toBe(';');
+    expect(csvDelimiter('id\ttext\n1,2\n')).toBe('\t');
+    expect(csvDelimiter('text\nhello, world\n')).toBe(',');
   });
 });
