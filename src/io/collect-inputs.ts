@@ -100,7 +100,9 @@ function visit(path: string, named: boolean, out: CollectedInputs, seen: Set<str
   }
   const ext = extname(path).toLowerCase();
   if (!named && !INPUT_EXTENSIONS.has(ext)) {
-    out.skipped.push({ source: path, reason: `unsupported file type "${ext || '(none)'}": framescope reads ${[...INPUT_EXTENSIONS].join(' ')}` });
+    // A JSON export is one step from JSON Lines: say which.
+    const hint = ext === '.json' ? ' (a JSON array of records becomes JSON Lines with `jq -c ".[]" file.json > file.jsonl`)' : '';
+    out.skipped.push({ source: path, reason: `unsupported file type "${ext || '(none)'}": framescope reads ${[...INPUT_EXTENSIONS].join(' ')}${hint}` });
     return;
   }
   out.files.push(path);

@@ -44,4 +44,15 @@ describe('collectInputs', () => {
     expect(skipped.map((item) => item.source)).toEqual([join(other, 'run.json'), report]);
     expect(skipped[1]?.reason).toBe('a framescope report folder (its run.json says so): outputs are not read as articles');
   });
+
+  it('names the types it reads when it skips another, and how a JSON export becomes JSON Lines', () => {
+    const dir = corpus();
+    writeFileSync(join(dir, 'export.json'), '[{"id": 1, "text": "t"}]\n');
+    writeFileSync(join(dir, 'photo.png'), 'x');
+    const { skipped } = collectInputs([dir]);
+    expect(skipped.map((item) => item.reason)).toEqual([
+      'unsupported file type ".json": framescope reads .txt .html .htm .jsonl .ndjson .csv .tsv (a JSON array of records becomes JSON Lines with `jq -c ".[]" file.json > file.jsonl`)',
+      'unsupported file type ".png": framescope reads .txt .html .htm .jsonl .ndjson .csv .tsv',
+    ]);
+  });
 });
