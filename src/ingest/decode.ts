@@ -1,6 +1,10 @@
 /**
  * Bytes to text, once, for every input form: strict UTF-8, BOM out, CRLF/CR to LF, NBSP to space.
- * A file that is binary, empty or not UTF-8 is reported (never silently decoded with U+FFFD).
+ * Two other encodings are read because the file itself says so, never guessed: UTF-16 with its
+ * byte-order mark (what Windows Notepad saves as "Unicode"), and — for a file that is not UTF-8 —
+ * the charset an HTML page declares in its first kilobyte (`<meta charset="windows-1256">`: older
+ * Arabic and Russian sites). A file that is binary, empty or in an undeclared encoding is reported
+ * (never silently decoded with U+FFFD).
  */
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
@@ -11,20 +15,51 @@ const MAX_CONTROL_SHARE = 0.1;
 /** One strict decoder for all files: each non-streaming `decode` call starts afresh (WHATWG Encoding). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Decode a file's bytes as UTF-8 text, or say in plain words why it cannot be read. */
+/** Bytes an HTML page's charset declaration must sit in (the HTML standard's prescan reads 1,024). */
+const PRESCAN_BYTES = 1024;
+
+/** Decode a file's bytes as text, or say in plain words why it cannot be read. */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  if (bytes.includes(0)) return { ok: false, reason: 'binary file (NUL bytes), not text' };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 text (re-save the file as UTF-8)' };
+  if (utf16 !== undefined) {
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, reason: `not valid ${utf16.toUpperCase()} text although it starts with that byte-order mark (re-save the file as UTF-8)` };
+    }
+  } else {
+    if (bytes.includes(0)) return { ok: false, reason: 'binary file (NUL bytes), not text' };
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      const declared = declaredCharset(bytes);
+      if (declared === undefined) return { ok: false, reason: 'not valid UTF-8 text (re-save the file as UTF-8)' };
+      try {
+        text = new TextDecoder(declared, { fatal: true }).decode(bytes);
+      } catch (error) {
+        const unsupported = (error as NodeJS.ErrnoException).code === 'ERR_ENCODING_NOT_SUPPORTED';
+        return { ok: false, reason: `not valid UTF-8, nor valid ${declared} as the page declares${unsupported ? ' (an encoding this Node cannot decode)' : ''} (re-save the file as UTF-8)` };
+      }
+    }
   }
   if (controlShare(text) > MAX_CONTROL_SHARE) return { ok: false, reason: 'binary file (mostly control characters), not text' };
   text = normalizeText(text);
   if (text.trim() === '') return { ok: false, reason: 'empty file (only whitespace)' };
   return { ok: true, text };
+}
+
+/**
+ * The charset a page declares near its start — `<meta charset=…>` or `<meta http-equiv=…
+ * content="text/html; charset=…">` (and an XML declaration's `encoding=`) — lower-cased, or
+ * undefined. Read as Latin-1, which every ASCII-compatible encoding's markup survives.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1');
+  const match = /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head) ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)/i.exec(head);
+  const label = match?.[1]?.toLowerCase();
+  return label === undefined || label === 'utf-8' || label === 'utf8' ? undefined : label;
 }
 
 /**
