@@ -37,6 +37,9 @@ export function parseDate(text: string): string | undefined {
   const t = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\s+/g, ' ');
   let m = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(t);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
+  // Year first with slashes or dots is unambiguous (2024/03/16); day-or-month-first (03/04/2024) is not, and is left.
+  m = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/.exec(t);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
   m = /\b(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})\b/.exec(t);
   if (m) {
     const mon = EN_MONTHS[m[2]!.slice(0, m[2]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];

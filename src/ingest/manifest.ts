@@ -4,6 +4,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
+import { parseDate } from '../clean/metadata.js';
 import type { InputFile, MetaHints } from '../types.js';
 import { decodeText, baseName } from './decode.js';
 
@@ -30,8 +31,8 @@ export function parseManifest(file: InputFile): Map<string, MetaHints> {
       const v = record[key];
       if (v) meta[key] = v;
     }
-    if (meta.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) {
-      throw new UsageError(`${file.path}:${info.lines}: date "${meta.date}" is not YYYY-MM-DD`);
+    if (meta.date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(meta.date) && parseDate(meta.date) === meta.date)) {
+      throw new UsageError(`${file.path}:${info.lines}: date "${meta.date}" is not a YYYY-MM-DD calendar date`);
     }
     if (record['tags']) meta.tags = record['tags'].split(/[;|]/).map((t) => t.trim()).filter(Boolean);
     out.set(name, meta);

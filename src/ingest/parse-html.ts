@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import type { MetaHints, ParsedDoc, Removed } from '../types.js';
 import { foldWhitespace } from './decode.js';
+import { parseDate } from '../clean/metadata.js';
 
 /**
  * linkedom, loaded on the first HTML page (its CommonJS build, so parsing stays synchronous):
@@ -272,8 +273,8 @@ export function readHtmlMeta(doc: DomDocument): MetaHints {
 }
 
 function isoDay(value: string | undefined): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  // The day as stated (not moved to UTC), when it is a calendar date: `2024-02-30T…` is none.
+  return value === undefined ? undefined : parseDate(value);
 }
 
 /** The first NewsArticle-like JSON-LD object's date, publisher and author (malformed blocks ignored). */

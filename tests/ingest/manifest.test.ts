@@ -26,7 +26,8 @@ describe('parseManifest', () => {
   });
   it.each([
     ['no file column', 'name,outlet\na,X\n', /^m\.csv:1: manifest has no `file` column/],
-    ['a date that is not YYYY-MM-DD', 'file,date\na.txt,12/03/2020\n', /^m\.csv:2: date "12\/03\/2020" is not YYYY-MM-DD/],
+    ['a date that is not YYYY-MM-DD', 'file,date\na.txt,12/03/2020\n', /^m\.csv:2: date "12\/03\/2020" is not a YYYY-MM-DD calendar date/],
+    ['a day the calendar lacks', 'file,date\na.txt,2024-02-30\n', /^m\.csv:2: date "2024-02-30" is not a YYYY-MM-DD calendar date/],
     ['broken CSV', 'file,outlet\n"a.txt,X\n', /^m\.csv:\d+: manifest is not valid CSV/],
     ['not UTF-8', '', /^m\.csv:1: manifest unreadable/],
   ])('%s throws file:line', (_l, text, message) => {

@@ -48,3 +48,13 @@ describe('extractHtml', () => {
     expect(meta).toMatchObject({ date: '2020-05-12', outlet: 'Al Jazeera', byline: 'A; B', lang: 'ar' });
   });
 });
+
+describe('page dates', () => {
+  it('takes the day a page states (not moved to UTC) and none for a day the calendar lacks (it crashed clustering)', async () => {
+    const { parseInput } = await import('../../src/ingest/parse-input.js');
+    const page = (published: string) =>
+      new TextEncoder().encode(`<html><head><meta property="article:published_time" content="${published}"><title>T</title></head><body><article><p>${para(1)}</p><p>${para(2)}</p></article></body></html>`);
+    expect(parseInput({ path: 'a.html', bytes: page('2024-03-16T23:30:00-05:00') }).docs[0]?.meta.date).toBe('2024-03-16');
+    expect(parseInput({ path: 'b.html', bytes: page('2024-02-30T10:00:00Z') }).docs[0]?.meta.date).toBeUndefined();
+  });
+});

@@ -90,3 +90,15 @@ describe('CSV field separators', () => {
     expect(csvDelimiter('text\nhello, world\n')).toBe(',');
   });
 });
+
+describe('record dates', () => {
+  it('keeps the day a record states in any common form, and none where it cannot be read unambiguously (such dates crashed clustering)', () => {
+    const dates = ['2024-03-16T23:30:00-05:00', '2024-03-16 10:00', 'March 16, 2024', '16 Mar 2024', '2024/03/16', '16 مارس 2024', '2024-02-30', '16/03/2024', '1710583200', 'yesterday'];
+    const jsonl = dates.map((date, i) => JSON.stringify({ id: String(i), date, text: 'Some text of a record.' })).join('\n');
+    const { docs, skipped } = parseJsonl(jsonl, 'd.jsonl', 'd', {});
+    expect(skipped).toEqual([]);
+    expect(docs.map((doc) => doc.meta.date ?? '')).toEqual([
+      '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '', '', '', '',
+    ]);
+  });
+});
