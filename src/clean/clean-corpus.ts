@@ -8,6 +8,7 @@ import { manifestLookup } from '../ingest/manifest.js';
 import { basename } from 'node:path';
 import { fileStem } from '../ingest/decode.js';
 import { detectLanguage } from '../text/detect-language.js';
+import { languageCode } from '../text/lang-code.js';
 import { buildBoilerplateTable } from './boilerplate.js';
 import { cleanPage, type CleanedPage } from './clean-page.js';
 import { isProse, lineText, wordCount } from './line-shape.js';
@@ -135,7 +136,7 @@ function toArticle(doc: ParsedDoc, page: CleanedPage, override: MetaHints, outle
   if (title && paragraphs[0]?.trim() === title) paragraphs = paragraphs.slice(1);
   const text = paragraphs.join('\n\n');
   const body = title ? (text ? `${title}\n\n${text}` : title) : text;
-  const lang = override.lang ?? doc.meta.lang ?? detectLanguage(body).lang;
+  const lang = languageCode(override.lang) ?? languageCode(doc.meta.lang) ?? detectLanguage(body).lang;
   // Publisher: manifest, then what names the site (masthead, URL, parser hint), then Source: line.
   const outletHint = override.outlet ?? page.meta.outlet ?? doc.meta.outlet ?? outletFromUrl(override.url ?? doc.meta.url, outlets) ?? page.sourceLine;
   const credit = override.credit ?? (page.credits.length ? page.credits.join('; ') : doc.meta.credit ?? '');
