@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parseDate } from '../clean/metadata.js';
 import type { ParsedDoc, Skipped, MetaHints } from '../types.js';
 import { foldWhitespace } from './decode.js';
+import { htmlToBlocks } from './parse-html.js';
 
 /** Our fields and the column names corpora commonly use for them, first match wins. */
 const FIELD_NAMES: Record<string, string[]> = {
@@ -195,11 +196,24 @@ function addRecord(
     if (day === undefined) delete meta.date;
     else meta.date = day;
   }
+  // Scrapers often store the article's HTML (`content`, `articleBody`): its text, not its tags, is the article.
+  const { blocks, removed } = MARKUP.test(text) ? htmlToBlocks(text) : { blocks: splitParagraphs(text), removed: [] };
+  if (blocks.length === 0) {
+    skipped.push({ source: where, reason: 'record has no text (its HTML holds none)' });
+    return;
+  }
   docs.push({
-    id, source: where, format, blocks: splitParagraphs(text), needsCleaning: false, meta,
-    version: null, isLatest: true, storyId: id, removed: [],
+    id, source: where, format, blocks, needsCleaning: false, meta,
+    version: null, isLatest: true, storyId: id, removed,
   });
 }
+
+/**
+ * A record text that is HTML: a paragraph, line-break or block tag. Text that merely holds a `<`
+ * (`a < b`, `<3`) is not; an inline tag alone (`<b>`) is not enough either — a block tag is
+ * what scraped article HTML has.
+ */
+const MARKUP = /<(?:p|div|br|article|section|h[1-6]|ul|ol|li|blockquote|figure|table)\b[^>]*>/i;
 
 /** Paragraphs on blank lines, or on single newlines when the text has no blank line. */
 export function splitParagraphs(text: string): string[] {

@@ -102,3 +102,20 @@ describe('record dates', () => {
     ]);
   });
 });
+
+describe('records whose text is HTML', () => {
+  it('take the text of the markup (paragraphs, entities decoded, scripts out), and keep plain text that merely holds a <', () => {
+    const html = '<div class="article"><p>Moscow again spoke of the <b>Kiev regime</b> at the talks.</p><p>The delegations &amp; more.</p><script>var x = 1;</script></div>';
+    const lines = [
+      JSON.stringify({ id: 'h', content: html }),
+      JSON.stringify({ id: 't', text: 'Inflation stayed < 3% and x > y, a plain text.' }),
+      JSON.stringify({ id: 'e', text: '<div><p> </p><script>only();</script></div>' }),
+    ];
+    const { docs, skipped } = parseJsonl(lines.join('\n'), 'h.jsonl', 'h', {});
+    expect(docs.map((doc) => [doc.id, doc.blocks])).toEqual([
+      ['h', ['Moscow again spoke of the Kiev regime at the talks.', 'The delegations & more.']],
+      ['t', ['Inflation stayed < 3% and x > y, a plain text.']],
+    ]);
+    expect(skipped).toEqual([{ source: 'h.jsonl:3', reason: 'record has no text (its HTML holds none)' }]);
+  });
+});
