@@ -8,18 +8,31 @@ import type { ParsedDoc, Skipped, MetaHints } from '../types.js';
 import { foldWhitespace } from './decode.js';
 import { htmlToBlocks } from './parse-html.js';
 
-/** Our fields and the column names corpora commonly use for them, first match wins. */
+/**
+ * Our fields and the column names corpora commonly use for them, first match wins. Matched
+ * exactly first, then ignoring case, spaces and `_`/`-` (spreadsheets capitalise headers: `Text`,
+ * `Published At`), except for `--map`ped names, which are matched as given.
+ */
 const FIELD_NAMES: Record<string, string[]> = {
   id: ['id', 'doc_id', 'docid', 'article_id'],
-  text: ['text', 'body', 'content', 'article', 'articleBody'],
+  text: ['text', 'body', 'content', 'article', 'articleBody', 'article_text', 'full_text', 'maintext'],
   title: ['title', 'headline'],
-  outlet: ['outlet', 'source', 'site', 'publisher'],
-  date: ['date', 'published', 'published_at', 'pubdate'],
+  outlet: ['outlet', 'source', 'site', 'publisher', 'source_name', 'site_name', 'media'],
+  date: ['date', 'published', 'published_at', 'pubdate', 'date_published', 'publish_date', 'published_date', 'datePublished'],
   url: ['url', 'link', 'source_url'],
   lang: ['lang', 'language'],
   credit: ['credit'],
-  byline: ['byline', 'author'],
+  byline: ['byline', 'author', 'authors'],
 };
+
+/** A column name as the loose match compares it: lower case, without spaces, `_` and `-`. */
+function looseName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+const LOOSE_FIELD_NAMES: Record<string, string[]> = Object.fromEntries(
+  Object.entries(FIELD_NAMES).map(([field, names]) => [field, names.map(looseName)]),
+);
 
 export type ParsedRecords = { docs: ParsedDoc[]; skipped: Skipped[] };
 
@@ -232,9 +245,25 @@ function namesFor(key: string, map: Record<string, string>): string[] {
 function field(record: Record<string, unknown>, key: string, map: Record<string, string>): string | undefined {
   for (const name of namesFor(key, map)) {
     if (!Object.prototype.hasOwnProperty.call(record, name)) continue;
-    const v = record[name];
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    const value = valueOf(record[name]);
+    if (value !== undefined) return value;
   }
+  if (map[key] !== undefined) return undefined;
+  // In the order of the names, as the exact match: `Text` before `Body`.
+  const loose = LOOSE_FIELD_NAMES[key];
+  if (loose === undefined) return undefined;
+  let best: { rank: number; value: string } | undefined;
+  for (const column of Object.keys(record)) {
+    const rank = loose.indexOf(looseName(column));
+    if (rank < 0 || (best !== undefined && best.rank <= rank)) continue;
+    const value = valueOf(record[column]);
+    if (value !== undefined) best = { rank, value };
+  }
+  return best?.value;
+}
+
+function valueOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
 }

@@ -119,3 +119,15 @@ describe('records whose text is HTML', () => {
     expect(skipped).toEqual([{ source: 'h.jsonl:3', reason: 'record has no text (its HTML holds none)' }]);
   });
 });
+
+describe('record column names', () => {
+  it('are matched ignoring case, spaces, _ and - when no column has the exact name (spreadsheet headers), first listed name first', () => {
+    const csv = 'ID,Headline,Body,Text,Publisher,Published At,Language\n7,Talks,The body column.,The text column.,RT,2024-03-16T10:00:00Z,English\n';
+    const [doc] = parseCsvRecords(csv, 'c.csv', 'c', {}).docs;
+    expect(doc).toMatchObject({ id: '7', blocks: ['The text column.'], meta: { title: 'Talks', outlet: 'RT', date: '2024-03-16', lang: 'English' } });
+    // Exact names win over loose ones; a --map name is matched as given.
+    const [exact] = parseCsvRecords('Text,text\nLoose.,Exact.\n', 'e.csv', 'e', {}).docs;
+    expect(exact?.blocks).toEqual(['Exact.']);
+    expect(parseCsvRecords('Story\nA story.\n', 'm.csv', 'm', { text: 'story' }).skipped).toHaveLength(1);
+  });
+});
