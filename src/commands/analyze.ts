@@ -66,7 +66,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: CommandIo):
 
 /** `runAnalyze`, with the charts rendered by `charts` (when undefined: in this thread). */
 async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, charts: ChartThread | undefined): Promise<0 | 1> {
-  checkOutDir(options.out, options.force);
+  checkOutDir(options.out, options.force, [...options.paths, ...options.manifests]);
   // In a worker thread while the inputs are read; awaited before parsing (a lexicon error shows
   // before the long stages) or, on a re-run, before matching (src/workers/lexicon-thread.ts).
   const lexicons = loadLexiconsInThread(options.lexiconDir, options.threads);

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputSink, TextOut } from '../report/output-sink.js';
 
@@ -13,7 +13,13 @@ const CHUNK_BYTES = 1 << 20;
  * Refuse an `--out` folder that is neither new, empty, nor a previous framescope output
  * (it holds `run.json`), unless `force` (CONTRACT.md "Command and exit codes").
  */
-export function checkOutDir(outDir: string, force: boolean): void {
+export function checkOutDir(outDir: string, force: boolean, inputs: readonly string[] = []): void {
+  // Replacing the report would replace (or, with --force, write among) the inputs themselves.
+  const out = realOrResolved(outDir);
+  for (const input of inputs) {
+    const path = realOrResolved(input);
+    if (path === out || path.startsWith(`${out}${sep}`)) throw new UsageError(`--out ${outDir}: it holds the input ${input} — choose a folder outside the inputs`);
+  }
   if (!existsSync(outDir)) return;
   if (!statSync(outDir).isDirectory()) {
     throw new UsageError(`--out ${outDir}: exists and is not a folder`);
@@ -28,7 +34,8 @@ export function checkOutDir(outDir: string, force: boolean): void {
 /**
  * Let `write` stream every file into a temporary sibling folder (`.<out>.tmp-<pid>`), then swap it
  * into place, so an interrupted or failed run leaves the previous report whole: on any error the
- * temporary folder is removed and the error rethrown. File names must be plain names (no
+ * temporary folder is removed and the error rethrown. A folder that holds files framescope did not
+ * write (`--force`) is not swapped: the new files are moved into it and those files stay. File names must be plain names (no
  * separators, not hidden), and every file must be closed when `write` returns.
  */
 export async function writeOutputsAtomically(outDir: string, write: (sink: OutputSink) => Promise<void> | void): Promise<void> {
@@ -43,11 +50,21 @@ export async function writeOutputsAtomically(outDir: string, write: (sink: Outpu
   try {
     await write(sink);
     sink.finish();
-    swapIntoPlace(staging, target, join(parent, `.${basename(target)}.old-${process.pid}`));
+    if (holdsOtherFiles(target, staging)) moveFilesInto(staging, target);
+    else swapIntoPlace(staging, target, join(parent, `.${basename(target)}.old-${process.pid}`));
   } catch (error) {
     sink.abandon();
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The real path of an existing file or folder, else the resolved path. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 
@@ -66,6 +83,37 @@ function removeLeftovers(parent: string, name: string): void {
       // Gone already, or not ours to remove: it only takes space.
     }
   }
+}
+
+/**
+ * Names of the files a report holds (CONTRACT.md "Files"; tests/io/write-outputs.test.ts checks
+ * that every file the pipeline writes has one). Anything else in an `--out` folder is not ours.
+ */
+const REPORT_FILE = /^(?:articles\.(?:csv|jsonl)|matches\.csv|outlets\.csv|outlet_concepts\.csv|contrasts\.csv|keyness\.csv|versions\.csv|skipped\.csv|clusters\.csv|events\.csv|report\.md|run\.json|chart-[a-z0-9-]+\.svg)$/;
+
+/** Whether `name` is a file name a framescope report has. */
+export function isReportFileName(name: string): boolean {
+  return REPORT_FILE.test(name);
+}
+
+/** Whether `target` holds anything besides report files and the files about to be written. */
+function holdsOtherFiles(target: string, staging: string): boolean {
+  if (!existsSync(target)) return false;
+  const staged = new Set(readdirSync(staging));
+  return readdirSync(target).some((name) => !staged.has(name) && !isReportFileName(name));
+}
+
+/**
+ * Into a folder that holds files framescope did not write (`--force`): each new file replaces its
+ * namesake, report files the new report lacks go, and every other file stays. Not one atomic step
+ * like `swapIntoPlace`, which would delete those files with the folder.
+ */
+function moveFilesInto(staging: string, target: string): void {
+  const staged = readdirSync(staging);
+  for (const name of staged) renameSync(join(staging, name), join(target, name));
+  const written = new Set(staged);
+  for (const name of readdirSync(target)) if (isReportFileName(name) && !written.has(name)) rmSync(join(target, name), { force: true });
+  rmSync(staging, { recursive: true, force: true });
 }
 
 /** Move `staging` to `target`; the folder it replaces is removed, or put back if the move fails. */

@@ -113,4 +113,17 @@ describe('a run over hostile files', () => {
       expect(skipped.filter((reason) => reason.startsWith('a framescope report folder')), `run ${run}`).toHaveLength(run - 1);
     }
   });
+
+  it('refuses an --out that is an input folder or holds one, even with --force (the report replaced the corpus)', () => {
+    const dir = tempDir();
+    const corpus = join(dir, 'corpus');
+    cpSync(join(REPO, 'corpora/demo'), corpus, { recursive: true });
+    const before = readFileSync(join(corpus, 'records', 'harbour-line.jsonl'));
+    for (const [inputs, out] of [[[corpus], corpus], [[join(corpus, 'records')], corpus], [[join(corpus, 'records')], dir]] as const) {
+      const result = runFramescope(['analyze', ...inputs, '--out', out, '--force', '--quiet']);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/--out .*: it holds the input .* — choose a folder outside the inputs/);
+    }
+    expect(readFileSync(join(corpus, 'records', 'harbour-line.jsonl')).equals(before)).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadOutlets, readCorpus } from '../../src/commands/analyze.js';
-import { writeOutputsAtomically } from '../../src/io/write-outputs.js';
+import { isReportFileName, writeOutputsAtomically } from '../../src/io/write-outputs.js';
 import { loadLexiconBundle } from '../../src/lexicon/index.js';
 import { bundledLexiconDir } from '../../src/paths.js';
 import { analyzeCorpus, renderOutputs, writeOutputs } from '../../src/pipeline.js';
@@ -46,6 +46,8 @@ describe('writeOutputsAtomically streaming the report', () => {
       await writeOutputsAtomically(out, (sink) => writeOutputs(result, bundle, provenance, { bom, seed: 1 }, sink));
       const disk = readFolder(out);
       expect([...disk.keys()]).toEqual([...memory.keys()].sort());
+      // Every file a report has is one `--force` tells from a researcher's own files.
+      for (const name of disk.keys()) expect(isReportFileName(name), name).toBe(true);
       for (const [name, text] of memory) expect(disk.get(name)?.equals(Buffer.from(text, 'utf8')), name).toBe(true);
     }
   });
@@ -71,6 +73,23 @@ describe('writeOutputsAtomically streaming the report', () => {
     await writeOutputsAtomically(out, (sink) => writeOutput(sink, 'run.json', (file) => file.write('{}\n')));
     expect(readdirSync(out)).toEqual(['run.json']);
     expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('into a folder with files it did not write (--force), moves its files in and keeps those files, run after run', async () => {
+    const parent = tempParent();
+    const { out } = previousReport(parent);
+    writeFileSync(join(out, 'notes.txt'), 'my notes\n');
+    writeFileSync(join(out, 'chart-old.svg'), '<svg/>\n');
+    for (const run of [1, 2]) {
+      await writeOutputsAtomically(out, (sink) => {
+        writeOutput(sink, 'run.json', (file) => file.write(`{"run": ${run}}\n`));
+        writeOutput(sink, 'articles.csv', (file) => file.write('id\n'));
+      });
+      expect(readdirSync(out).sort(), `run ${run}`).toEqual(['articles.csv', 'notes.txt', 'run.json']);
+      expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('my notes\n');
+      expect(readFileSync(join(out, 'run.json'), 'utf8')).toBe(`{"run": ${run}}\n`);
+      expect(readdirSync(parent)).toEqual(['report']);
+    }
   });
 
   it('removes staging and replaced folders that killed runs left an hour ago or more, not recent ones', async () => {
