@@ -37,9 +37,6 @@ export function parseDate(text: string): string | undefined {
   const t = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/\s+/g, ' ');
   let m = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(t);
   if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
-  // Year first with slashes or dots is unambiguous (2024/03/16); day-or-month-first (03/04/2024) is not, and is left.
-  m = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/.exec(t);
-  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
   m = /\b(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})\b/.exec(t);
   if (m) {
     const mon = EN_MONTHS[m[2]!.slice(0, m[2]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
@@ -51,6 +48,20 @@ export function parseDate(text: string): string | undefined {
     if (mon) return valid(+m[3]!, mon, +m[2]!);
   }
   return parseArabicDate(t);
+}
+
+/**
+ * `YYYY-MM-DD` from a date field (a record's `date`, a page's `<meta>` date): `parseDate`'s forms,
+ * and year first with slashes or dots (`2024/03/16`, `2024.03.16`), unambiguous in a field that
+ * holds a date. Not in `parseDate`: in a page's text such a line is as often a show's run
+ * (`2018.04.05 ~ OPEN RUN`) as a dateline, and `isDateLine` would remove it. Day-or-month-first
+ * (`03/04/2024`) is left, as a Unix time is.
+ */
+export function parseDateField(value: string): string | undefined {
+  const day = parseDate(value);
+  if (day !== undefined) return day;
+  const m = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/.exec(value);
+  return m ? valid(+m[1]!, +m[2]!, +m[3]!) : undefined;
 }
 
 function parseArabicDate(t: string): string | undefined {

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import type { MetaHints, ParsedDoc, Removed } from '../types.js';
 import { foldWhitespace } from './decode.js';
-import { parseDate } from '../clean/metadata.js';
+import { parseDateField } from '../clean/metadata.js';
 
 /**
  * linkedom, loaded on the first HTML page (its CommonJS build, so parsing stays synchronous):
@@ -274,7 +274,7 @@ export function readHtmlMeta(doc: DomDocument): MetaHints {
 
 function isoDay(value: string | undefined): string | undefined {
   // The day as stated (not moved to UTC), when it is a calendar date: `2024-02-30T…` is none.
-  return value === undefined ? undefined : parseDate(value);
+  return value === undefined ? undefined : parseDateField(value);
 }
 
 /** The first NewsArticle-like JSON-LD object's date, publisher and author (malformed blocks ignored). */

@@ -3,7 +3,7 @@
  * Field names follow common corpus dumps; `--map field=column` names other columns.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parseDate } from '../clean/metadata.js';
+import { parseDateField } from '../clean/metadata.js';
 import type { ParsedDoc, Skipped, MetaHints } from '../types.js';
 import { foldWhitespace } from './decode.js';
 import { htmlToBlocks } from './parse-html.js';
@@ -205,7 +205,7 @@ function addRecord(
   // Exports write dates many ways (2024-03-16T10:00:00Z, March 16, 2024, 16 مارس 2024): the day as
   // stated, or none when it cannot be read unambiguously (16/03/2024, a Unix time) — never guessed.
   if (meta.date !== undefined) {
-    const day = parseDate(meta.date);
+    const day = parseDateField(meta.date);
     if (day === undefined) delete meta.date;
     else meta.date = day;
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff } from '../../src/clean/metadata.js';
+import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, parseDateField } from '../../src/clean/metadata.js';
 import { parseOutletsYaml } from '../../src/ingest/outlets.js';
 
 const outlets = parseOutletsYaml(readFileSync(fileURLToPath(new URL('../../lexicons/outlets.yaml', import.meta.url)), 'utf8'), 'outlets.yaml');
@@ -57,5 +57,18 @@ describe('isDateLine fast path', () => {
     fc.assert(fc.property(line, (t) => {
       expect(isDateLine(t)).toBe(parseDate(t) !== undefined && t.replace(/[\d:,./\-–]/g, '').trim().split(/\s+/).length <= 6);
     }), { numRuns: 3000 });
+  });
+});
+
+describe('parseDateField (a field that holds a date) and page lines', () => {
+  it('reads year-first slash and dot dates in a field, but a page line with one is not a dateline', () => {
+    expect(parseDateField('2024/03/16')).toBe('2024-03-16');
+    expect(parseDateField('2018.04.05 10:00')).toBe('2018-04-05');
+    expect(parseDateField('2024-03-16T23:30:00-05:00')).toBe('2024-03-16');
+    expect(parseDateField('03/04/2024')).toBeUndefined();
+    expect(parseDateField('2024/02/30')).toBeUndefined();
+    // A show's run in an article's text (an extraction dev page lost it as a "date" line).
+    expect(parseDate('2018.04.05 ~ OPEN RUN')).toBeUndefined();
+    expect(isDateLine('2018.04.05 ~ OPEN RUN')).toBe(false);
   });
 });
