@@ -33,7 +33,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
     if (bytes.includes(0)) return { ok: false, reason: 'binary file (NUL bytes), not text' };
     try {
       text = UTF8.decode(bytes);
-    } catch {
+    } catch (error) {
+      // V8's longest string is 2^29 − 24 characters: past it the decoder throws ERR_STRING_TOO_LONG.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') return { ok: false, reason: `too large to read as one text (${Math.round(bytes.length / 2 ** 20)} MB): split it into smaller files (JSON Lines files of any size are read in pieces)` };
       const declared = declaredCharset(bytes);
       if (declared === undefined) return { ok: false, reason: 'not valid UTF-8 text (re-save the file as UTF-8)' };
       try {

@@ -12,12 +12,13 @@ export interface ParseOptions {
 
 /** Parse one input. Never throws for bad input: what cannot be read is returned in `skipped`. */
 export function parseInput(file: InputFile, options: ParseOptions = {}): { docs: ParsedDoc[]; skipped: Skipped[] } {
+  const ext = extensionOf(file.path);
+  const map = options.map ?? {};
+  if ((ext === 'jsonl' || ext === 'ndjson') && file.bytes.length > JSONL_PIECE_BYTES) return parseJsonlInPieces(file, map);
   const decoded = decodeText(file.bytes);
   if (!decoded.ok) return { docs: [], skipped: [{ source: file.path, reason: decoded.reason }] };
   const { text } = decoded;
   const stem = fileStem(file.path);
-  const ext = extensionOf(file.path);
-  const map = options.map ?? {};
   switch (ext) {
     case 'jsonl':
     case 'ndjson':
@@ -34,6 +35,38 @@ export function parseInput(file: InputFile, options: ParseOptions = {}): { docs:
       if (ext !== 'txt' && /^\s*<(!doctype html|html)[\s>]/i.test(text)) return fromHtml(text, file.path, stem);
       return { docs: [parseRawText(text, file.path, stem)], skipped: [] };
   }
+}
+
+/**
+ * Bytes of a JSON Lines file decoded at a time. A JavaScript string holds at most 2^29 − 24
+ * characters (V8), so a larger export cannot be one text: it is read in pieces that end at a line
+ * end (a UTF-8 sequence never spans one), each a few hundred thousand records at most.
+ */
+const JSONL_PIECE_BYTES = 64 << 20;
+
+/** `parseJsonl` over a large file, piece by piece, with the file's own line numbers (`pieceBytes`: for tests). */
+export function parseJsonlInPieces(file: InputFile, map: Record<string, string>, pieceBytes = JSONL_PIECE_BYTES): { docs: ParsedDoc[]; skipped: Skipped[] } {
+  const stem = fileStem(file.path);
+  const { bytes } = file;
+  const part = { firstLine: 1, ids: new Map<string, string>(), out: { docs: [] as ParsedDoc[], skipped: [] as Skipped[] } };
+  for (let start = 0; start < bytes.length; ) {
+    const nextLine = bytes.indexOf(0x0a, Math.min(bytes.length, start + pieceBytes));
+    const end = nextLine < 0 ? bytes.length : nextLine + 1;
+    const piece = bytes.subarray(start, end);
+    const decoded = decodeText(piece);
+    let lines = 0;
+    if (decoded.ok) {
+      parseJsonl(decoded.text, file.path, stem, map, part);
+      // Numbered as one text would be (decodeText makes a lone CR a line end too).
+      for (let at = decoded.text.indexOf('\n'); at >= 0; at = decoded.text.indexOf('\n', at + 1)) lines += 1;
+    } else {
+      if (!decoded.reason.startsWith('empty file')) part.out.skipped.push({ source: `${file.path}:${part.firstLine}`, reason: `the lines from here to byte ${end}: ${decoded.reason}` });
+      for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) lines += 1;
+    }
+    part.firstLine += lines;
+    start = end;
+  }
+  return part.out;
 }
 
 function fromHtml(text: string, path: string, stem: string): { docs: ParsedDoc[]; skipped: Skipped[] } {

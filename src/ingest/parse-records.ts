@@ -36,14 +36,22 @@ const LOOSE_FIELD_NAMES: Record<string, string[]> = Object.fromEntries(
 
 export type ParsedRecords = { docs: ParsedDoc[]; skipped: Skipped[] };
 
-/** Parse JSON Lines: each line one object; a bad line is skipped as `file:line`. */
-export function parseJsonl(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
-  const docs: ParsedDoc[] = [];
-  const skipped: Skipped[] = [];
-  const ids = new Map<string, string>();
+/**
+ * Parse JSON Lines: each line one object; a bad line is skipped as `file:line`. `part`: for a file
+ * read in pieces (src/ingest/parse-input.ts), the piece's first line number, and the ids and
+ * results of the pieces before it.
+ */
+export function parseJsonl(
+  text: string, source: string, stem: string, map: Record<string, string>,
+  part: { firstLine: number; ids: Map<string, string>; out?: ParsedRecords } = { firstLine: 1, ids: new Map() },
+): ParsedRecords {
+  const out = part.out ?? { docs: [], skipped: [] };
+  const { docs, skipped } = out;
+  const { ids } = part;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const where = `${source}:${i + 1}`;
+    const number = part.firstLine + i;
+    const where = `${source}:${number}`;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -55,9 +63,9 @@ export function parseJsonl(text: string, source: string, stem: string, map: Reco
       skipped.push({ source: where, reason: 'not a JSON object' });
       return;
     }
-    addRecord(value as Record<string, unknown>, where, `${stem}:${i + 1}`, 'jsonl', map, { docs, skipped, ids });
+    addRecord(value as Record<string, unknown>, where, `${stem}:${number}`, 'jsonl', map, { docs, skipped, ids });
   });
-  return { docs, skipped };
+  return out;
 }
 
 /** Parse a CSV with a header row; a record's line is its 1-based line in the file (header = 1). */

@@ -107,3 +107,21 @@ describe('parseInput: bytes', () => {
     expect(docs.map((d) => d.id)).toEqual(['a', 'b']);
   });
 });
+
+describe('a JSON Lines file larger than one string can hold', () => {
+  it('is read in pieces ending at line ends, exactly as in one text: line numbers, skips, ids across pieces, CRLF, Arabic', async () => {
+    const { parseJsonlInPieces } = await import('../../src/ingest/parse-input.js');
+    const record = (id: string, text: string) => JSON.stringify({ id, text, lang: 'ar' });
+    const lines = [
+      record('1', 'قال لافروف إن نظام كييف يرفض المفاوضات.'), '', '{bad json', record('2', 'Second record text.'),
+      record('1', 'A repeated id, pieces apart.'), JSON.stringify(['not', 'an', 'object']), record('3', 'نص عربي آخر في السجل الثالث.'),
+    ];
+    const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n${record('4', 'Last, no line end.')}`);
+    const whole = parseInput({ path: 'big.jsonl', bytes });
+    for (const pieceBytes of [1, 7, 40, 100, bytes.length]) {
+      expect(parseJsonlInPieces({ path: 'big.jsonl', bytes }, {}, pieceBytes), `pieces of ${pieceBytes} bytes`).toEqual(whole);
+    }
+    expect(whole.docs.map((doc) => doc.source)).toEqual(['big.jsonl:1', 'big.jsonl:4', 'big.jsonl:7', 'big.jsonl:8']);
+    expect(whole.skipped.map((item) => item.source)).toEqual(['big.jsonl:3', 'big.jsonl:5', 'big.jsonl:6']);
+  });
+});
