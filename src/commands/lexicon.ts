@@ -141,14 +141,15 @@ function readRows(path: string): SheetRow[] {
 
 /** The `entity` rows of a sheet as an entities file: one entry per id in sheet order, names per language in row order. */
 function entitiesToYaml(rows: readonly SheetRow[], path: string): string {
-  const entities = new Map<string, { id: string; label: string; terms: Record<string, string[]> }>();
+  // The label is the first row's that has one (else the id as typed).
+  const entities = new Map<string, { id: string; label: string; named: string; terms: Record<string, string[]> }>();
   const skipped: string[] = [];
   for (const row of rows) {
     if (row.kind !== 'entity') continue;
     const id = idOf(row.concept) || 'entity';
     let entity = entities.get(id);
-    if (entity === undefined) entities.set(id, (entity = { id, label: row.label || row.concept, terms: {} }));
-    if (!entity.label && row.label) entity.label = row.label;
+    if (entity === undefined) entities.set(id, (entity = { id, label: '', named: row.concept, terms: {} }));
+    entity.label ||= row.label;
     if ('error' in parseTerm(row.term, row.lang)) {
       skipped.push(`${row.concept} ${row.lang} "${row.term}"`);
       continue;
@@ -158,7 +159,9 @@ function entitiesToYaml(rows: readonly SheetRow[], path: string): string {
   }
   const header = `# Entities imported by framescope lexicon import from ${basename(path)} (save as entities.yaml in the lexicon folder).\n` +
     (skipped.length > 0 ? `# Skipped (not plain words; * only at a word end): ${skipped.join('; ')}\n` : '');
-  const kept = [...entities.values()].filter((entity) => Object.keys(entity.terms).length > 0);
+  const kept = [...entities.values()]
+    .filter((entity) => Object.keys(entity.terms).length > 0)
+    .map(({ id, label, named, terms }) => ({ id, label: label || named, terms }));
   return header + stringifyYaml({ entities: kept }, { lineWidth: 0 });
 }
 
