@@ -140,6 +140,10 @@ describe('import and export', () => {
     const lines = csv.split('\n');
     writeFileSync(join(dir, 'people.csv'), [lines[0], ...lines.filter((line) => line.endsWith(',entity'))].join('\n'));
     expect(importLexicon(join(dir, 'people.csv'))).toBe(importEntities(join(dir, 'people.csv')));
+    // The label: the first row's that has one, else the id as typed.
+    writeFileSync(join(dir, 'labels.csv'), 'concept,lang,term,label,kind\nputin,en,putin,,entity\nputin,ar,بوتين,Vladimir Putin,entity\nKyiv,en,kyiv,,entity\n');
+    writeFileSync(join(lexDir, 'entities.yaml'), importEntities(join(dir, 'labels.csv')));
+    expect(loadLexiconBundle(lexDir).entities.map(({ id, label }) => ({ id, label }))).toEqual([{ id: 'putin', label: 'Vladimir Putin' }, { id: 'kyiv', label: 'Kyiv' }]);
     writeFileSync(join(dir, 'terms.csv'), 'concept,lang,term\na,en,alpha\n');
     expect(() => importEntities(join(dir, 'terms.csv'))).toThrow(/terms\.csv: no entity rows/);
     writeFileSync(join(dir, 'badlang.csv'), 'concept,lang,term,kind\nputin,English,putin,entity\n');
