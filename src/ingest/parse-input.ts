@@ -3,7 +3,7 @@ import type { InputFile, ParsedDoc, Skipped } from '../types.js';
 import { decodeText, extensionOf, fileStem } from './decode.js';
 import { isVersionTable, parseRawText, parseVersionTable } from './parse-text.js';
 import { parseHtmlPage } from './parse-html.js';
-import { parseCsvRecords, parseJsonl } from './parse-records.js';
+import { parseCsvRecords, parseJsonl, parseJsonRecords } from './parse-records.js';
 
 export interface ParseOptions {
   /** `--map field=column` for records: our field name → the file's column name. */
@@ -23,6 +23,8 @@ export function parseInput(file: InputFile, options: ParseOptions = {}): { docs:
     case 'jsonl':
     case 'ndjson':
       return parseJsonl(text, file.path, stem, map);
+    case 'json':
+      return parseJsonRecords(text, file.path, stem, map);
     case 'csv':
     case 'tsv':
       return parseCsvRecords(text, file.path, stem, map);

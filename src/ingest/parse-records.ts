@@ -68,6 +68,80 @@ export function parseJsonl(
   return out;
 }
 
+/**
+ * A JSON file of records, as scrapers and APIs export them: an array of objects, or an object
+ * holding one such array (`{"articles": [...]}`), or one record object. Each record's `source` is
+ * `file:line` with the line its object starts on, as for JSON Lines.
+ */
+export function parseJsonRecords(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { docs: [], skipped: [{ source, reason: `not valid JSON (${(err as Error).message})` }] };
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  let list: unknown[] | undefined;
+  let key: string | undefined;
+  if (Array.isArray(value)) list = value;
+  else if (isObject(value)) {
+    const arrays = Object.entries(value).filter(([, v]) => Array.isArray(v) && v.some(isObject));
+    if (arrays.length === 1) [key, list] = arrays[0] as [string, unknown[]];
+    else if (arrays.length === 0) list = [value];
+  }
+  if (list === undefined) {
+    return { docs: [], skipped: [{ source, reason: 'a JSON file of records must hold an array of objects, or an object with one such array (this one has several)' }] };
+  }
+  const lines = key === undefined && !Array.isArray(value) ? [1] : elementLines(text, key);
+  const out: ParsedRecords = { docs: [], skipped: [] };
+  const ids = new Map<string, string>();
+  list.forEach((item, i) => {
+    const line = lines[i] ?? 1;
+    const where = `${source}:${line}`;
+    if (!isObject(item)) out.skipped.push({ source: where, reason: 'not a JSON object' });
+    else addRecord(item, where, `${stem}:${line}`, 'jsonl', map, { ...out, ids });
+  });
+  return out;
+}
+
+/**
+ * The line each element of a JSON text's record array starts on: the root array's, or (`key`) the
+ * array under that key of the root object. One pass over the characters, strings skipped.
+ */
+function elementLines(text: string, key: string | undefined): number[] {
+  const lines: number[] = [];
+  // Per open container: 'o' object, 'a' array, 't' the record array.
+  const stack: string[] = [];
+  let line = 1;
+  let lastString = '';
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      line += 1;
+      continue;
+    }
+    if (char === ' ' || char === '\t' || char === '\r') continue;
+    if (expectElement && char !== ']') {
+      lines.push(line);
+      expectElement = false;
+    }
+    if (char === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      lastString = text.slice(i + 1, j);
+      i = j;
+    } else if (char === '{') stack.push('o');
+    else if (char === '[') {
+      const isTarget = key === undefined ? stack.length === 0 : stack.length === 1 && stack[0] === 'o' && lastString === key;
+      stack.push(isTarget ? 't' : 'a');
+      expectElement = isTarget;
+    } else if (char === '}' || char === ']') stack.pop();
+    else if (char === ',' && stack[stack.length - 1] === 't') expectElement = true;
+  }
+  return lines;
+}
+
 /** Parse a CSV with a header row; a record's line is its 1-based line in the file (header = 1). */
 export function parseCsvRecords(text: string, source: string, stem: string, map: Record<string, string>): ParsedRecords {
   const docs: ParsedDoc[] = [];

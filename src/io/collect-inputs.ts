@@ -4,7 +4,7 @@ import type { Skipped } from '../types.js';
 import { RUN_MANIFEST } from './write-outputs.js';
 
 /** Extensions read when walking a folder; a file named explicitly is read whatever its name. */
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.html', '.htm', '.jsonl', '.ndjson', '.csv', '.tsv']);
+export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.html', '.htm', '.jsonl', '.ndjson', '.json', '.csv', '.tsv']);
 
 /** A folder's `manifest.csv` sets outlet/date/url/lang for the files beside and below it. */
 export const MANIFEST_NAME = 'manifest.csv';
@@ -100,9 +100,7 @@ function visit(path: string, named: boolean, out: CollectedInputs, seen: Set<str
   }
   const ext = extname(path).toLowerCase();
   if (!named && !INPUT_EXTENSIONS.has(ext)) {
-    // A JSON export is one step from JSON Lines: say which.
-    const hint = ext === '.json' ? ' (a JSON array of records becomes JSON Lines with `jq -c ".[]" file.json > file.jsonl`)' : '';
-    out.skipped.push({ source: path, reason: `unsupported file type "${ext || '(none)'}": framescope reads ${[...INPUT_EXTENSIONS].join(' ')}${hint}` });
+    out.skipped.push({ source: path, reason: `unsupported file type "${ext || '(none)'}": framescope reads ${[...INPUT_EXTENSIONS].join(' ')}` });
     return;
   }
   out.files.push(path);

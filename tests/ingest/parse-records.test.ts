@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { csvDelimiter, parseJsonl, parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
+import { csvDelimiter, parseJsonl, parseJsonRecords, parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 
 const CSV_OPTIONS = { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true } as const;
@@ -129,5 +129,29 @@ describe('record column names', () => {
     const [exact] = parseCsvRecords('Text,text\nLoose.,Exact.\n', 'e.csv', 'e', {}).docs;
     expect(exact?.blocks).toEqual(['Exact.']);
     expect(parseCsvRecords('Story\nA story.\n', 'm.csv', 'm', { text: 'story' }).skipped).toHaveLength(1);
+  });
+});
+
+describe('JSON files of records', () => {
+  const record = (id: string) => ({ id, title: 'Talks', text: `Record ${id} text, "quoted" and {braced} [bracketed].` });
+  it('reads an array of objects, each with the line its object starts on, as JSON Lines would', () => {
+    const pretty = JSON.stringify([record('1'), record('2'), 'not a record', record('3')], null, 2);
+    const { docs, skipped } = parseJsonRecords(pretty, 'a.json', 'a', {});
+    const startLines = pretty.split('\n').flatMap((line, i) => (/^ {2}[{"]/.test(line) ? [i + 1] : []));
+    expect(docs.map((doc) => [doc.id, doc.source])).toEqual([['1', `a.json:${startLines[0]}`], ['2', `a.json:${startLines[1]}`], ['3', `a.json:${startLines[3]}`]]);
+    expect(skipped).toEqual([{ source: `a.json:${startLines[2]}`, reason: 'not a JSON object' }]);
+    const compact = parseJsonRecords(JSON.stringify([record('1'), record('2')]), 'c.json', 'c', {});
+    expect(compact.docs.map((doc) => doc.source)).toEqual(['c.json:1', 'c.json:1']);
+    expect(compact.docs[0]?.blocks).toEqual(['Record 1 text, "quoted" and {braced} [bracketed].']);
+  });
+
+  it('reads the one array of records an object holds, or one record object; refuses the ambiguous', () => {
+    const wrapped = `{"meta": {"count": 2, "tags": ["x", "y"]},\n "articles": [\n${JSON.stringify(record('1'))},\n${JSON.stringify(record('2'))}\n]}`;
+    expect(parseJsonRecords(wrapped, 'w.json', 'w', {}).docs.map((doc) => [doc.id, doc.source])).toEqual([['1', 'w.json:3'], ['2', 'w.json:4']]);
+    expect(parseJsonRecords(JSON.stringify(record('9')), 'one.json', 'one', {}).docs.map((doc) => doc.id)).toEqual(['9']);
+    const two = parseJsonRecords(JSON.stringify({ a: [record('1')], b: [record('2')] }), 't.json', 't', {});
+    expect(two.docs).toEqual([]);
+    expect(two.skipped[0]?.reason).toMatch(/several/);
+    expect(parseJsonRecords('[{"id": 1,', 'bad.json', 'bad', {}).skipped[0]).toMatchObject({ source: 'bad.json', reason: expect.stringMatching(/^not valid JSON/) });
   });
 });
