@@ -52,6 +52,8 @@ export interface MetaHints {
   credit?: string;
   /** `YYYY-MM-DD`. */
   date?: string;
+  /** A date field's value that could not be read as a calendar day (`03/04/2024`, a Unix time): kept to be reported. */
+  dateStated?: string;
   url?: string;
   lang?: Lang;
   byline?: string;
@@ -91,6 +93,12 @@ export interface Article {
   title: string;
   /** `YYYY-MM-DD` or empty when the input states none. */
   date: string;
+  /**
+   * When `date` is empty although a date field held a value (a record's `date`, a page's `<meta>`
+   * date) that could not be read as a calendar day: that value as written (`03/04/2024`), so a
+   * reader sees why the article is undated. Empty otherwise.
+   */
+  dateStated: string;
   url: string;
   byline: string;
   tags: string[];

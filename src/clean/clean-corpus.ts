@@ -140,11 +140,14 @@ function toArticle(doc: ParsedDoc, page: CleanedPage, override: MetaHints, outle
   // Publisher: manifest, then what names the site (masthead, URL, parser hint), then Source: line.
   const outletHint = override.outlet ?? page.meta.outlet ?? doc.meta.outlet ?? outletFromUrl(override.url ?? doc.meta.url, outlets) ?? page.sourceLine;
   const credit = override.credit ?? (page.credits.length ? page.credits.join('; ') : doc.meta.credit ?? '');
+  const date = override.date ?? page.meta.date ?? doc.meta.date ?? '';
+  const dateStated = date === '' ? doc.meta.dateStated ?? '' : '';
   return {
     id: doc.id, source: doc.source, format: doc.format,
     outlet: canonicalOutlet(outletHint, lang, outlets),
     credit, lang, title,
-    date: override.date ?? page.meta.date ?? doc.meta.date ?? '',
+    date,
+    dateStated,
     url: override.url ?? doc.meta.url ?? '',
     byline: override.byline ?? page.meta.byline ?? doc.meta.byline ?? '',
     tags: override.tags ?? page.meta.tags ?? doc.meta.tags ?? [],

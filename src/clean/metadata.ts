@@ -52,16 +52,66 @@ export function parseDate(text: string): string | undefined {
 
 /**
  * `YYYY-MM-DD` from a date field (a record's `date`, a page's `<meta>` date): `parseDate`'s forms,
- * and year first with slashes or dots (`2024/03/16`, `2024.03.16`), unambiguous in a field that
- * holds a date. Not in `parseDate`: in a page's text such a line is as often a show's run
- * (`2018.04.05 ~ OPEN RUN`) as a dateline, and `isDateLine` would remove it. Day-or-month-first
- * (`03/04/2024`) is left, as a Unix time is.
+ * year first with slashes or dots (`2024/03/16`, `2024.03.16`), and day and month in either order
+ * (`16/03/2024`, `03/16/2024`) when one of the two is above 12 — unambiguous in a field that holds
+ * a date. Not in `parseDate`: in a page's text such a line is as often a show's run
+ * (`2018.04.05 ~ OPEN RUN`) as a dateline, and `isDateLine` would remove it. `03/04/2024` is
+ * left unless `order` says how the field's source writes dates (`dayOrderOf`); a Unix time is left.
  */
-export function parseDateField(value: string): string | undefined {
+export function parseDateField(value: string, order?: DayOrder): string | undefined {
   const day = parseDate(value);
   if (day !== undefined) return day;
   const m = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/.exec(value);
-  return m ? valid(+m[1]!, +m[2]!, +m[3]!) : undefined;
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
+  const numeric = NUMERIC_DATE.exec(value);
+  if (!numeric) return undefined;
+  const [a, b, year] = [+numeric[1]!, +numeric[3]!, +numeric[4]!];
+  const stated = orderOf(a, b) ?? order;
+  return stated === undefined ? undefined : stated === 'day-first' ? valid(year, b, a) : valid(year, a, b);
+}
+
+/** Day and month first or month and day, as a source writes its numeric dates. */
+export type DayOrder = 'day-first' | 'month-first';
+
+/** `16/03/2024`, `03-16-2024`, `16.03.2024` (a time may follow): two one- or two-digit numbers and a four-digit year. */
+const NUMERIC_DATE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/;
+
+/** The order a numeric date's own numbers prove (a number above 12 is the day), or undefined. */
+function orderOf(a: number, b: number): DayOrder | undefined {
+  if (a > 12 && b >= 1 && b <= 12) return 'day-first';
+  if (b > 12 && a >= 1 && a <= 12) return 'month-first';
+  return undefined;
+}
+
+/**
+ * How one source (a file of records) writes numeric dates, told from its date values: day first
+ * when some value's first number is above 12 and none's second is, month first the other way
+ * round; undefined when no value settles it or values disagree (then `03/04/2024` stays unread).
+ * The same inference as a spreadsheet user's: one `25/03/2024` in a column shows what `03/04/2024`
+ * means there.
+ */
+export function dayOrderOf(values: Iterable<string>): DayOrder | undefined {
+  const seen = new DayOrderEvidence();
+  for (const value of values) seen.add(value);
+  return seen.order();
+}
+
+/** What a source's date values show of its day order, gathered one value at a time (`dayOrderOf`). */
+export class DayOrderEvidence {
+  private dayFirst = false;
+  private monthFirst = false;
+
+  add(value: string): void {
+    const m = NUMERIC_DATE.exec(value);
+    if (!m) return;
+    const order = orderOf(+m[1]!, +m[3]!);
+    if (order === 'day-first') this.dayFirst = true;
+    else if (order === 'month-first') this.monthFirst = true;
+  }
+
+  order(): DayOrder | undefined {
+    return this.dayFirst === this.monthFirst ? undefined : this.dayFirst ? 'day-first' : 'month-first';
+  }
 }
 
 function parseArabicDate(t: string): string | undefined {

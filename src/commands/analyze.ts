@@ -168,14 +168,16 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
       matches,
       clusters: clusters.length,
       articles_analysed: matched.analysed,
+      dates_unread: countUnreadDates(articles),
     };
     writeOutput(sink, RUN_MANIFEST, (out) => out.write(renderRunManifest(options, bundle, counts, timings, cache)));
   });
   io.progress.done();
   const latest = articles.filter((article) => article.isLatest).length;
+  const unreadDates = countUnreadDates(articles);
   io.stderr(
     `framescope: ${articles.length} articles (${latest} latest versions) from ${inputs} inputs, ` +
-      `${skipped.length} skipped; report in ${options.out}`,
+      `${skipped.length} skipped${unreadDates === 0 ? '' : `, ${unreadDates} with a date that could not be read (report.md, Corpus)`}; report in ${options.out}`,
   );
   return 0;
 }
@@ -448,6 +450,14 @@ interface RunCounts {
   clusters: number;
   /** Articles matched afresh; fewer than `articles` when the incremental cache held the rest. */
   articles_analysed: number;
+  /** Articles undated although their input gave a date (`date_stated` in articles.csv). */
+  dates_unread: number;
+}
+
+function countUnreadDates(articles: readonly Article[]): number {
+  let count = 0;
+  for (const article of articles) if (article.dateStated !== '') count += 1;
+  return count;
 }
 
 function renderRunManifest(

@@ -259,8 +259,10 @@ export function readHtmlMeta(doc: DomDocument): MetaHints {
   if (url && /^https?:\/\//.test(url)) meta.url = url;
   const published = metaContent('meta[property="article:published_time"]') ?? metaContent('meta[name="date"]') ?? metaContent('meta[itemprop="datePublished"]');
   const ld = readJsonLd(doc);
-  const date = isoDay(published ?? ld.date);
+  const stated = published ?? ld.date;
+  const date = isoDay(stated);
   if (date) meta.date = date;
+  else if (stated) meta.dateStated = stated;
   const outlet = site ?? ld.publisher;
   if (outlet) meta.outlet = outlet;
   const author = metaContent('meta[name="author"]') ?? ld.author;

@@ -3,7 +3,7 @@ import type { InputFile, ParsedDoc, Skipped } from '../types.js';
 import { decodeText, extensionOf, fileStem } from './decode.js';
 import { isVersionTable, parseRawText, parseVersionTable } from './parse-text.js';
 import { parseHtmlPage } from './parse-html.js';
-import { parseCsvRecords, parseJsonl, parseJsonRecords } from './parse-records.js';
+import { parseCsvRecords, parseJsonl, parseJsonRecords, RecordFile } from './parse-records.js';
 
 export interface ParseOptions {
   /** `--map field=column` for records: our field name → the file's column name. */
@@ -50,7 +50,7 @@ const JSONL_PIECE_BYTES = 64 << 20;
 export function parseJsonlInPieces(file: InputFile, map: Record<string, string>, pieceBytes = JSONL_PIECE_BYTES): { docs: ParsedDoc[]; skipped: Skipped[] } {
   const stem = fileStem(file.path);
   const { bytes } = file;
-  const part = { firstLine: 1, ids: new Map<string, string>(), out: { docs: [] as ParsedDoc[], skipped: [] as Skipped[] } };
+  const part = { firstLine: 1, file: new RecordFile(), out: { docs: [] as ParsedDoc[], skipped: [] as Skipped[] } };
   for (let start = 0; start < bytes.length; ) {
     const nextLine = bytes.indexOf(0x0a, Math.min(bytes.length, start + pieceBytes));
     const end = nextLine < 0 ? bytes.length : nextLine + 1;
@@ -68,6 +68,7 @@ export function parseJsonlInPieces(file: InputFile, map: Record<string, string>,
     part.firstLine += lines;
     start = end;
   }
+  part.file.settleDates(part.out.docs);
   return part.out;
 }
 

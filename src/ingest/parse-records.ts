@@ -3,7 +3,7 @@
  * Field names follow common corpus dumps; `--map field=column` names other columns.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parseDateField } from '../clean/metadata.js';
+import { DayOrderEvidence, parseDateField } from '../clean/metadata.js';
 import type { ParsedDoc, Skipped, MetaHints } from '../types.js';
 import { foldWhitespace } from './decode.js';
 import { htmlToBlocks } from './parse-html.js';
@@ -38,19 +38,20 @@ export type ParsedRecords = { docs: ParsedDoc[]; skipped: Skipped[] };
 
 /**
  * Parse JSON Lines: each line one object; a bad line is skipped as `file:line`. `part`: for a file
- * read in pieces (src/ingest/parse-input.ts), the piece's first line number, and the ids and
- * results of the pieces before it.
+ * read in pieces (src/ingest/parse-input.ts), the piece's first line number, the file's state and
+ * the results of the pieces before it.
  */
 export function parseJsonl(
   text: string, source: string, stem: string, map: Record<string, string>,
-  part: { firstLine: number; ids: Map<string, string>; out?: ParsedRecords } = { firstLine: 1, ids: new Map() },
+  part?: { firstLine: number; file: RecordFile; out: ParsedRecords },
 ): ParsedRecords {
-  const out = part.out ?? { docs: [], skipped: [] };
+  const out = part?.out ?? { docs: [], skipped: [] };
   const { docs, skipped } = out;
-  const { ids } = part;
+  const file = part?.file ?? new RecordFile();
+  const firstLine = part?.firstLine ?? 1;
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
-    const number = part.firstLine + i;
+    const number = firstLine + i;
     const where = `${source}:${number}`;
     let value: unknown;
     try {
@@ -63,9 +64,34 @@ export function parseJsonl(
       skipped.push({ source: where, reason: 'not a JSON object' });
       return;
     }
-    addRecord(value as Record<string, unknown>, where, `${stem}:${number}`, 'jsonl', map, { docs, skipped, ids });
+    addRecord(value as Record<string, unknown>, where, `${stem}:${number}`, 'jsonl', map, { docs, skipped }, file);
   });
+  // A file read in pieces is settled by its reader once every piece is in.
+  if (part === undefined) file.settleDates(docs);
   return out;
+}
+
+/**
+ * What the records of one file share while it is read: the ids seen (id → where), and what its
+ * date values show of how it writes numeric dates (`03/04/2024` is read once another value of the
+ * file, `25/03/2024`, shows the day comes first).
+ */
+export class RecordFile {
+  readonly ids = new Map<string, string>();
+  readonly dayOrder = new DayOrderEvidence();
+
+  /** Read the dates of `docs` (this file's) that only the file's day order could read. */
+  settleDates(docs: readonly ParsedDoc[]): void {
+    const order = this.dayOrder.order();
+    if (order === undefined) return;
+    for (const doc of docs) {
+      if (doc.meta.dateStated === undefined) continue;
+      const day = parseDateField(doc.meta.dateStated, order);
+      if (day === undefined) continue;
+      doc.meta.date = day;
+      delete doc.meta.dateStated;
+    }
+  }
 }
 
 /**
@@ -94,13 +120,14 @@ export function parseJsonRecords(text: string, source: string, stem: string, map
   }
   const lines = key === undefined && !Array.isArray(value) ? [1] : elementLines(text, key);
   const out: ParsedRecords = { docs: [], skipped: [] };
-  const ids = new Map<string, string>();
+  const file = new RecordFile();
   list.forEach((item, i) => {
     const line = lines[i] ?? 1;
     const where = `${source}:${line}`;
     if (!isObject(item)) out.skipped.push({ source: where, reason: 'not a JSON object' });
-    else addRecord(item, where, `${stem}:${line}`, 'jsonl', map, { ...out, ids });
+    else addRecord(item, where, `${stem}:${line}`, 'jsonl', map, out, file);
   });
+  file.settleDates(out.docs);
   return out;
 }
 
@@ -154,11 +181,12 @@ export function parseCsvRecords(text: string, source: string, stem: string, map:
     return { docs, skipped: [{ source, reason: `CSV could not be parsed: ${(err as Error).message}` }] };
   }
   if (rows.length === 0) return { docs, skipped: [{ source, reason: 'CSV has no records (a header row at most)' }] };
-  const ids = new Map<string, string>();
+  const file = new RecordFile();
   for (const { record, info } of rows) {
     const line = info.lines;
-    addRecord(record, `${source}:${line}`, `${stem}:${line}`, 'csv', map, { docs, skipped, ids });
+    addRecord(record, `${source}:${line}`, `${stem}:${line}`, 'csv', map, { docs, skipped }, file);
   }
+  file.settleDates(docs);
   return { docs, skipped };
 }
 
@@ -257,14 +285,14 @@ export function parseRegularCsv(text: string): CsvRow[] | undefined {
 }
 
 /**
- * One record as a doc, or skipped with the reason. `ids`: the file's ids so far (id → where): a
+ * One record as a doc, or skipped with the reason. `file.ids`: the file's ids so far: a
  * record whose id an earlier record of the file has is skipped, naming the first — an export that
  * lists an article twice, or gives two articles one id. Ids across files are made unique later
  * (src/clean/clean-corpus.ts `uniqueIds`); two records of one file have no path to tell them apart.
  */
 function addRecord(
   record: Record<string, unknown>, where: string, fallbackId: string, format: 'jsonl' | 'csv',
-  map: Record<string, string>, out: { docs: ParsedDoc[]; skipped: Skipped[]; ids: Map<string, string> },
+  map: Record<string, string>, out: ParsedRecords, file: RecordFile,
 ): void {
   const { docs, skipped } = out;
   const text = field(record, 'text', map);
@@ -273,23 +301,27 @@ function addRecord(
     return;
   }
   const id = field(record, 'id', map)?.trim() || fallbackId;
-  const first = out.ids.get(id);
+  const first = file.ids.get(id);
   if (first !== undefined) {
     skipped.push({ source: where, reason: `record id "${id}" is also the id of ${first} (ids must be unique within a file)` });
     return;
   }
-  out.ids.set(id, where);
+  file.ids.set(id, where);
   const meta: MetaHints = {};
   for (const key of ['title', 'outlet', 'date', 'url', 'lang', 'credit', 'byline'] as const) {
     const value = field(record, key, map)?.trim();
     if (value) meta[key] = value;
   }
-  // Exports write dates many ways (2024-03-16T10:00:00Z, March 16, 2024, 16 مارس 2024): the day as
-  // stated, or none when it cannot be read unambiguously (16/03/2024, a Unix time) — never guessed.
+  // Exports write dates many ways (2024-03-16T10:00:00Z, March 16, 2024, 16 مارس 2024, 16/03/2024):
+  // the day as stated, or none when it cannot be read unambiguously (03/04/2024 in a file whose
+  // other dates do not settle the order, a Unix time) — never guessed; the value is kept to be reported.
   if (meta.date !== undefined) {
+    file.dayOrder.add(meta.date);
     const day = parseDateField(meta.date);
-    if (day === undefined) delete meta.date;
-    else meta.date = day;
+    if (day === undefined) {
+      meta.dateStated = meta.date;
+      delete meta.date;
+    } else meta.date = day;
   }
   // Scrapers often store the article's HTML (`content`, `articleBody`): its text, not its tags, is the article.
   const { blocks, removed } = MARKUP.test(text) ? htmlToBlocks(text) : { blocks: splitParagraphs(text), removed: [] };

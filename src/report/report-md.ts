@@ -95,7 +95,28 @@ function sectionCorpus(model: ReportModel): string {
 Profiles, keyness, events and stance use the latest version of each story only; earlier versions
 appear in \`versions.csv\` and \`matches.csv\`.
 
-${table(['outlet', 'languages', 'articles', 'versions', 'tokens', 'dates', 'undated'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'r'])}`;
+${table(['outlet', 'languages', 'articles', 'versions', 'tokens', 'dates', 'undated'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'r'])}${unreadDates(model.scores)}`;
+}
+
+/** Examples of unread dates named in the note (the rest are in `articles.csv`). */
+const UNREAD_DATE_EXAMPLES = 5;
+
+/**
+ * A note when articles are undated although their input gave a date: how many, a few examples
+ * with their sources, and why such dates stay unread (empty when there are none).
+ */
+function unreadDates(scores: readonly ArticleScore[]): string {
+  const unread = scores.filter((s) => s.article.dateStated !== '');
+  if (unread.length === 0) return '';
+  const examples = unread
+    .slice(0, UNREAD_DATE_EXAMPLES)
+    .map(({ article }) => `${cell(`"${article.dateStated}"`)} (${cell(article.source)})`)
+    .join(', ');
+  const more = unread.length > UNREAD_DATE_EXAMPLES ? ', …' : '';
+  const count = unread.length === 1 ? '1 article states a date' : `${unread.length} articles state a date`;
+  return `
+**Dates not read:** ${count} that could not be read as a calendar day, so ${unread.length === 1 ? 'it is' : 'they are'} undated (\`date_stated\` in \`articles.csv\` keeps the value): ${examples}${more}. Day and month written as numbers (\`03/04/2024\`) are read when one of them is above 12, or when another date of the same file is (\`25/03/2024\` shows its dates put the day first); Unix times and dates without a year are not read.
+`;
 }
 
 /**

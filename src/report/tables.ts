@@ -46,6 +46,8 @@ export function writeArticlesCsv(out: TextOut, scores: readonly ArticleScore[], 
     col('version', 'int'), col('is_latest', 'bool'), col('tokens', 'int'), col('hits', 'int'), col('hits_authorial', 'int'),
     col('cluster_id'),
     ...axes.flatMap((axis) => [col(`stance_${axis}`, 'float'), col(`stance_${axis}_hits`, 'int')]),
+    // After the contract's columns ("more may follow"): why `date` is empty when the input gave one.
+    col('date_stated'),
   ];
   const csv = new CsvWriter(out, columns, bom);
   for (const { article: a, analysis, hits, hitsAuthorial, stance } of scores) {
@@ -53,6 +55,7 @@ export function writeArticlesCsv(out: TextOut, scores: readonly ArticleScore[], 
       a.id, a.source, a.outlet, a.credit, a.lang, a.title, a.date, a.url, a.version, a.isLatest, analysis.tokens, hits, hitsAuthorial,
       clusterOf.get(a.id) ?? '',
       ...axes.flatMap((axis): Cell[] => [stance.get(axis)?.value ?? null, stance.get(axis)?.hits ?? 0]),
+      a.dateStated,
     ]);
   }
 }

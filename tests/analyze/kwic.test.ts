@@ -7,7 +7,7 @@ import type { Article } from '../../src/types.js';
 const lexicon = compileLexicons(loadLexiconBundle(fileURLToPath(new URL('../fixtures/lexicon/good/', import.meta.url))));
 
 function article(id: string, body: string, lang = 'en'): Article {
-  return { id, source: `${id}.txt`, format: 'text', outlet: 'X', credit: '', lang, title: '', date: '', url: '', byline: '', tags: [], version: null, isLatest: true, storyId: id, body, headlineEnd: 0, removed: [] };
+  return { id, source: `${id}.txt`, format: 'text', outlet: 'X', credit: '', lang, title: '', date: '', dateStated: '', url: '', byline: '', tags: [], version: null, isLatest: true, storyId: id, body, headlineEnd: 0, removed: [] };
 }
 
 describe('kwicLines', () => {

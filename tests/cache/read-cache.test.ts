@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/cli.js';
 
 function article(id: string, removed: Article['removed']): Article {
   return {
-    id, source: `${id}.txt`, format: 'text', outlet: 'Example Wire', credit: '', lang: 'en', title: 'T', date: '', url: '', byline: '', tags: [],
+    id, source: `${id}.txt`, format: 'text', outlet: 'Example Wire', credit: '', lang: 'en', title: 'T', date: '', dateStated: '', url: '', byline: '', tags: [],
     version: null, isLatest: true, storyId: id, body: `T\n\nBody of ${id}.`, headlineEnd: 1, removed,
   };
 }

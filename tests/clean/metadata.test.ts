@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, parseDateField } from '../../src/clean/metadata.js';
+import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, parseDateField, dayOrderOf } from '../../src/clean/metadata.js';
 import { parseOutletsYaml } from '../../src/ingest/outlets.js';
 
 const outlets = parseOutletsYaml(readFileSync(fileURLToPath(new URL('../../lexicons/outlets.yaml', import.meta.url)), 'utf8'), 'outlets.yaml');
@@ -60,6 +60,16 @@ describe('isDateLine fast path', () => {
   });
 });
 
+describe('dayOrderOf', () => {
+  it('is the order some value proves and none contradicts', () => {
+    expect(dayOrderOf(['03/04/2024', '25/03/2024', 'March 3, 2024'])).toBe('day-first');
+    expect(dayOrderOf(['03/04/2024', '03/25/2024'])).toBe('month-first');
+    expect(dayOrderOf(['03/04/2024', '2024-03-25', '11/12/2024'])).toBeUndefined();
+    expect(dayOrderOf(['25/03/2024', '03/25/2024'])).toBeUndefined();
+    expect(dayOrderOf([])).toBeUndefined();
+  });
+});
+
 describe('parseDateField (a field that holds a date) and page lines', () => {
   it('reads year-first slash and dot dates in a field, but a page line with one is not a dateline', () => {
     expect(parseDateField('2024/03/16')).toBe('2024-03-16');
@@ -67,6 +77,17 @@ describe('parseDateField (a field that holds a date) and page lines', () => {
     expect(parseDateField('2024-03-16T23:30:00-05:00')).toBe('2024-03-16');
     expect(parseDateField('03/04/2024')).toBeUndefined();
     expect(parseDateField('2024/02/30')).toBeUndefined();
+    // Day and month as numbers: read when one is above 12, or in the order the source is known to use.
+    expect(parseDateField('16/03/2024')).toBe('2024-03-16');
+    expect(parseDateField('03/16/2024 10:00')).toBe('2024-03-16');
+    expect(parseDateField('16.03.2024')).toBe('2024-03-16');
+    expect(parseDateField('03/04/2024', 'day-first')).toBe('2024-04-03');
+    expect(parseDateField('03/04/2024', 'month-first')).toBe('2024-03-04');
+    expect(parseDateField('31/02/2024')).toBeUndefined();
+    expect(parseDateField('16/03-2024')).toBeUndefined();
+    expect(parseDateField('13/13/2024')).toBeUndefined();
+    // Page text keeps to parseDate: a numeric date there is not a dateline.
+    expect(parseDate('16/03/2024')).toBeUndefined();
     // A show's run in an article's text (an extraction dev page lost it as a "date" line).
     expect(parseDate('2018.04.05 ~ OPEN RUN')).toBeUndefined();
     expect(isDateLine('2018.04.05 ~ OPEN RUN')).toBe(false);

@@ -126,4 +126,20 @@ describe('a run over hostile files', () => {
     }
     expect(readFileSync(join(corpus, 'records', 'harbour-line.jsonl')).equals(before)).toBe(true);
   });
+
+  it('a European spreadsheet export (16/03/2024) is dated; a date nothing can read is reported, not silently dropped', () => {
+    const dir = tempDir();
+    const rows = ['03/04/2024', '25/03/2024', '02/04/2024'].map((date, i) => `eu-${i};Example Wire;${date};Talks ${i};${GOOD_PARAGRAPH}`);
+    writeFileSync(join(dir, 'eu.csv'), `id;outlet;date;title;text\n${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'unread.jsonl'), `${JSON.stringify({ id: 'u', outlet: 'Example Wire', date: '05/06/2024', title: 'Talks', text: GOOD_PARAGRAPH })}\n`);
+    const out = join(dir, 'out');
+    const result = runFramescope(['analyze', dir, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('1 with a date that could not be read');
+    const articles = parse(readFileSync(join(out, 'articles.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const dates = Object.fromEntries(articles.map((row) => [row['id'], [row['date'], row['date_stated']]]));
+    expect(dates).toEqual({ 'eu-0': ['2024-04-03', ''], 'eu-1': ['2024-03-25', ''], 'eu-2': ['2024-04-02', ''], u: ['', '05/06/2024'] });
+    expect((JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { dates_unread: number } }).counts.dates_unread).toBe(1);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\*\*Dates not read:\*\* 1 article states a date .*"05\/06\/2024" \(.*unread\.jsonl:1\)/);
+  });
 });

@@ -6,7 +6,7 @@ function version(storyId: string, n: number, paragraphs: string[], latest = fals
   const body = paragraphs.join('\n\n');
   return {
     id: `${storyId}@v${n}`, source: `${storyId}.txt`, format: 'version-table', outlet: 'RT', credit: '', lang: 'en',
-    title: paragraphs[0] ?? '', date: '', url: '', byline: '', tags: [], version: n, isLatest: latest, storyId,
+    title: paragraphs[0] ?? '', date: '', dateStated: '', url: '', byline: '', tags: [], version: n, isLatest: latest, storyId,
     body, headlineEnd: paragraphs[0]?.length ?? 0, removed: [],
   };
 }

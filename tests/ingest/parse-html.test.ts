@@ -56,5 +56,8 @@ describe('page dates', () => {
       new TextEncoder().encode(`<html><head><meta property="article:published_time" content="${published}"><title>T</title></head><body><article><p>${para(1)}</p><p>${para(2)}</p></article></body></html>`);
     expect(parseInput({ path: 'a.html', bytes: page('2024-03-16T23:30:00-05:00') }).docs[0]?.meta.date).toBe('2024-03-16');
     expect(parseInput({ path: 'b.html', bytes: page('2024-02-30T10:00:00Z') }).docs[0]?.meta.date).toBeUndefined();
+    // What could not be read is kept, to be reported; a day above 12 settles a numeric date.
+    expect(parseInput({ path: 'c.html', bytes: page('05/06/2024') }).docs[0]?.meta).toMatchObject({ dateStated: '05/06/2024' });
+    expect(parseInput({ path: 'd.html', bytes: page('25/06/2024 10:00') }).docs[0]?.meta).toMatchObject({ date: '2024-06-25' });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { csvDelimiter, parseJsonl, parseJsonRecords, parseRegularCsv, parseCsvRecords, splitParagraphs } from '../../src/ingest/parse-records.js';
-import { parseInput } from '../../src/ingest/parse-input.js';
+import { parseInput, parseJsonlInPieces } from '../../src/ingest/parse-input.js';
 
 const CSV_OPTIONS = { columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true } as const;
 
@@ -93,13 +93,35 @@ describe('CSV field separators', () => {
 
 describe('record dates', () => {
   it('keeps the day a record states in any common form, and none where it cannot be read unambiguously (such dates crashed clustering)', () => {
-    const dates = ['2024-03-16T23:30:00-05:00', '2024-03-16 10:00', 'March 16, 2024', '16 Mar 2024', '2024/03/16', '16 مارس 2024', '2024-02-30', '16/03/2024', '1710583200', 'yesterday'];
+    const dates = ['2024-03-16T23:30:00-05:00', '2024-03-16 10:00', 'March 16, 2024', '16 Mar 2024', '2024/03/16', '16 مارس 2024', '16/03/2024', '03/16/2024 9:15', '2024-02-30', '03/04/2024', '1710583200', 'yesterday'];
     const jsonl = dates.map((date, i) => JSON.stringify({ id: String(i), date, text: 'Some text of a record.' })).join('\n');
     const { docs, skipped } = parseJsonl(jsonl, 'd.jsonl', 'd', {});
     expect(skipped).toEqual([]);
     expect(docs.map((doc) => doc.meta.date ?? '')).toEqual([
-      '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '', '', '', '',
+      '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '2024-03-16', '', '', '', '',
     ]);
+    // What could not be read is kept as written, to be reported; what was read is not.
+    expect(docs.map((doc) => doc.meta.dateStated ?? '')).toEqual(['', '', '', '', '', '', '', '', '2024-02-30', '03/04/2024', '1710583200', 'yesterday']);
+  });
+
+  it('reads 03/04/2024 in the order the same file\'s other dates show (a European or US export), and not when they show none or both', () => {
+    const csv = (dates: string[]) => `id,date,text\n${dates.map((date, i) => `${i},${date},Text ${i}.`).join('\n')}\n`;
+    const read = (dates: string[]) => parseCsvRecords(csv(dates), 'x.csv', 'x', {}).docs.map((doc) => doc.meta.date ?? doc.meta.dateStated);
+    // A day above 12 in the first place anywhere in the file: every date of the file puts the day first.
+    expect(read(['03/04/2024', '25/03/2024', '01.02.2024'])).toEqual(['2024-04-03', '2024-03-25', '2024-02-01']);
+    // Above 12 in the second place: month first.
+    expect(read(['03/04/2024', '12/31/2023'])).toEqual(['2024-03-04', '2023-12-31']);
+    // Nothing settles it, or the file contradicts itself: unread, kept as written.
+    expect(read(['03/04/2024', '2024-05-01'])).toEqual(['03/04/2024', '2024-05-01']);
+    expect(read(['03/04/2024', '25/03/2024', '03/25/2024'])).toEqual(['03/04/2024', '2024-03-25', '2024-03-25']);
+    // Another file's dates say nothing about this one's.
+    expect(parseCsvRecords(csv(['03/04/2024']), 'y.csv', 'y', {}).docs[0]?.meta).toMatchObject({ dateStated: '03/04/2024' });
+    // JSON files and JSON Lines read in pieces settle over the whole file.
+    const json = JSON.stringify([{ id: 'a', date: '03/04/2024', text: 'A.' }, { id: 'b', date: '13/04/2024', text: 'B.' }]);
+    expect(parseJsonRecords(json, 'z.json', 'z', {}).docs.map((doc) => doc.meta.date)).toEqual(['2024-04-03', '2024-04-13']);
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: String(i), date: i === 39 ? '30/01/2024' : '02/01/2024', text: `Record ${i} text.` }));
+    const pieces = parseJsonlInPieces({ path: 'p.jsonl', bytes: Buffer.from(`${lines.join('\n')}\n`) }, {}, 200);
+    expect(new Set(pieces.docs.map((doc) => doc.meta.date))).toEqual(new Set(['2024-01-02', '2024-01-30']));
   });
 });
 

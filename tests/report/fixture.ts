@@ -43,7 +43,7 @@ export const BUNDLE: LexiconBundle = {
 function article(id: string, outlet: string, lang: string, title: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
   const body = [title, ...paragraphs].join('\n\n');
   return {
-    id, source: `corpus/${id}.txt`, format: 'text', outlet, credit: '', lang, title, date: '2022-03-01', url: `https://example.org/${id}`,
+    id, source: `corpus/${id}.txt`, format: 'text', outlet, credit: '', lang, title, date: '2022-03-01', dateStated: '', url: `https://example.org/${id}`,
     byline: '', tags: [], version: null, isLatest: true, storyId: id, body, headlineEnd: title.length,
     removed: [{ text: 'Share this story', reason: 'menu' }], ...extra,
   };

@@ -10,7 +10,7 @@ const headerOf = (name: string): string => (files.get(name) ?? '').split('\n')[0
 
 describe('CSV files', () => {
   it('have the contract columns in order', () => {
-    expect(headerOf('articles.csv')).toBe('id,source,outlet,credit,lang,title,date,url,version,is_latest,tokens,hits,hits_authorial,cluster_id,stance_gaza,stance_gaza_hits,stance_ru_ua,stance_ru_ua_hits');
+    expect(headerOf('articles.csv')).toBe('id,source,outlet,credit,lang,title,date,url,version,is_latest,tokens,hits,hits_authorial,cluster_id,stance_gaza,stance_gaza_hits,stance_ru_ua,stance_ru_ua_hits,date_stated');
     expect(headerOf('matches.csv')).toBe('article_id,outlet,lang,lexicon,concept,frame,term,matched,voice,negated,distanced,sentence,start,end,axis_gaza,axis_ru_ua');
     expect(headerOf('outlets.csv').startsWith('outlet,articles,tokens,hits,hits_authorial,stance_gaza,stance_gaza_lo,stance_gaza_hi,stance_gaza_hits,stance_ru_ua,stance_ru_ua_lo,stance_ru_ua_hi,stance_ru_ua_hits,warning')).toBe(true);
     expect(headerOf('outlet_concepts.csv').startsWith('outlet,concept,frame,articles_with_hit,hits,hits_authorial,rate_per_1k,rate_lo,rate_hi')).toBe(true);
