@@ -108,9 +108,12 @@ function controlShare(text: string): number {
   return control / text.length;
 }
 
-/** File name without folders and without its last extension. */
+/**
+ * File name without folders and without its extension; a compressed file's (`x.jsonl.gz`) without
+ * both, so its articles get the ids the uncompressed file's would.
+ */
 export function fileStem(path: string): string {
-  const base = baseName(path);
+  const base = withoutGzip(baseName(path));
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(0, dot) : base;
 }
@@ -121,9 +124,31 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** Lower-case extension without the dot, `''` when none. */
+/** Lower-case extension without the dot, `''` when none; of a compressed file (`x.jsonl.gz`), the inner one (`jsonl`). */
 export function extensionOf(path: string): string {
-  const base = baseName(path);
+  const base = withoutGzip(baseName(path));
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+function withoutGzip(base: string): string {
+  return /.\.gz$/i.test(base) ? base.slice(0, -3) : base;
+}
+
+/** Gzip's magic number (RFC 1952 §2.3.1): a compressed file, whatever its name (scrapers save compressed responses as `.html`). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** What to do with files researchers often keep beside their articles, which framescope does not read. */
+const OTHER_FILE_TYPES: ReadonlyMap<string, string> = new Map([
+  ...['.xlsx', '.xls', '.ods'].map((ext): [string, string] => [ext, `a spreadsheet (${ext}): save it as CSV (UTF-8) and run on that`]),
+  ...['.zip', '.tar', '.tgz', '.7z', '.rar'].map((ext): [string, string] => [ext, `an archive (${ext}): unpack it and run on the folder (single .gz files are read as they are)`]),
+  ['.pdf', 'a PDF: framescope reads text, HTML and records; extract its text first (pdftotext keeps the lines)'],
+  ...['.doc', '.docx', '.odt', '.rtf'].map((ext): [string, string] => [ext, `a word-processor document (${ext}): save it as plain text (.txt, UTF-8) and run on that`]),
+]);
+
+/** Why a file of this extension (`.xlsx`, with the dot) is not read and what to do instead, or undefined. */
+export function otherFileTypeHint(ext: string): string | undefined {
+  return OTHER_FILE_TYPES.get(ext.toLowerCase());
 }

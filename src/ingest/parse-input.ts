@@ -1,6 +1,7 @@
 /** One input file to parsed docs: the form is told from the extension, then the content. */
+import { gunzipSync } from 'node:zlib';
 import type { InputFile, ParsedDoc, Skipped } from '../types.js';
-import { decodeText, extensionOf, fileStem } from './decode.js';
+import { decodeText, extensionOf, fileStem, isGzip, otherFileTypeHint } from './decode.js';
 import { isVersionTable, parseRawText, parseVersionTable } from './parse-text.js';
 import { parseHtmlPage } from './parse-html.js';
 import { parseCsvRecords, parseJsonl, parseJsonRecords, RecordFile } from './parse-records.js';
@@ -10,8 +11,44 @@ export interface ParseOptions {
   map?: Record<string, string>;
 }
 
-/** Parse one input. Never throws for bad input: what cannot be read is returned in `skipped`. */
+/**
+ * Parse one input. Never throws for bad input: what cannot be read is returned in `skipped`. A
+ * gzip-compressed file (`x.jsonl.gz`, or a page saved compressed under any name) is read as the
+ * file it holds, named by what is left of its name.
+ */
 export function parseInput(file: InputFile, options: ParseOptions = {}): { docs: ParsedDoc[]; skipped: Skipped[] } {
+  // A spreadsheet or an archive named on the command line: what to do instead, before any decompressing.
+  const hint = otherFileTypeHint(`.${extensionOf(file.path)}`);
+  if (hint !== undefined) return { docs: [], skipped: [{ source: file.path, reason: hint }] };
+  if (!isGzip(file.bytes)) return parseContent(file, options);
+  const inflated = gunzipInput(file.bytes);
+  if ('reason' in inflated) return { docs: [], skipped: [{ source: file.path, reason: inflated.reason }] };
+  return parseContent({ path: file.path, bytes: inflated.bytes }, options);
+}
+
+/**
+ * Decompressed bytes at most: a JSON Lines file this large is still read (in pieces); beyond it a
+ * small archive could fill the memory (a "zip bomb").
+ */
+const MAX_INFLATED_BYTES = 2 ** 31;
+
+/** A gzip file's content, or why it cannot be had (`limit`: for tests). */
+export function gunzipInput(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): { bytes: Uint8Array } | { reason: string } {
+  try {
+    return { bytes: gunzipSync(bytes, { maxOutputLength: limit }) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      return { reason: `over ${formatBytes(limit)} once decompressed: split it into smaller files` };
+    }
+    return { reason: `gzip-compressed but cannot be decompressed (${(error as Error).message})` };
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${bytes / 2 ** 30} GiB` : `${bytes} bytes`;
+}
+
+function parseContent(file: InputFile, options: ParseOptions): { docs: ParsedDoc[]; skipped: Skipped[] } {
   const ext = extensionOf(file.path);
   const map = options.map ?? {};
   if ((ext === 'jsonl' || ext === 'ndjson') && file.bytes.length > JSONL_PIECE_BYTES) return parseJsonlInPieces(file, map);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { otherFileTypeHint } from '../ingest/decode.js';
 import type { Skipped } from '../types.js';
 import { RUN_MANIFEST } from './write-outputs.js';
 
@@ -98,9 +99,13 @@ function visit(path: string, named: boolean, out: CollectedInputs, seen: Set<str
     out.manifests.push(path);
     return;
   }
-  const ext = extname(path).toLowerCase();
+  // A compressed file (`x.jsonl.gz`) is read when what it holds would be.
+  const compressed = /.\.gz$/i.test(path);
+  const ext = extname(compressed ? path.slice(0, -3) : path).toLowerCase();
   if (!named && !INPUT_EXTENSIONS.has(ext)) {
-    out.skipped.push({ source: path, reason: `unsupported file type "${ext || '(none)'}": framescope reads ${[...INPUT_EXTENSIONS].join(' ')}` });
+    const hint = otherFileTypeHint(ext);
+    const what = `${ext || '(none)'}${compressed ? '.gz' : ''}`;
+    out.skipped.push({ source: path, reason: hint ?? `unsupported file type "${what}": framescope reads ${[...INPUT_EXTENSIONS].join(' ')} (also gzip-compressed, .gz)` });
     return;
   }
   out.files.push(path);

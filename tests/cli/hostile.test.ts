@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, REPO, runFramescope, tempDir } from '../helpers/cli.js';
@@ -141,5 +142,24 @@ describe('a run over hostile files', () => {
     expect(dates).toEqual({ 'eu-0': ['2024-04-03', ''], 'eu-1': ['2024-03-25', ''], 'eu-2': ['2024-04-02', ''], u: ['', '05/06/2024'] });
     expect((JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { dates_unread: number } }).counts.dates_unread).toBe(1);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\*\*Dates not read:\*\* 1 article states a date .*"05\/06\/2024" \(.*unread\.jsonl:1\)/);
+  });
+
+  it('compressed exports are read as what they hold; spreadsheets and archives are listed with what to do instead', () => {
+    const dir = tempDir();
+    const record = (id: string) => JSON.stringify({ id, outlet: 'Example Wire', title: `Talks ${id}`, lang: 'en', text: GOOD_PARAGRAPH });
+    writeFileSync(join(dir, 'export.jsonl.gz'), gzipSync(`${record('1')}\n${record('2')}\n`));
+    writeFileSync(join(dir, 'page.html.gz'), gzipSync(`<html><head><title>Talks resume</title></head><body><article><p>${GOOD_PARAGRAPH}</p><p>${GOOD_PARAGRAPH}</p></article></body></html>`));
+    writeFileSync(join(dir, 'cut.jsonl.gz'), gzipSync(record('3')).subarray(0, 30));
+    writeFileSync(join(dir, 'sheet.xlsx'), 'PK');
+    const out = join(dir, 'out');
+    const result = runFramescope(['analyze', dir, '--out', out, '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const ids = readFileSync(join(out, 'articles.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids.sort()).toEqual(['1', '2', 'page']);
+    const skipped = parse(readFileSync(join(out, 'skipped.csv'), 'utf8'), { columns: true }) as { source: string; reason: string }[];
+    expect(skipped.map((row) => [row.source.slice(dir.length + 1), row.reason.split(':')[0]])).toEqual([
+      ['cut.jsonl.gz', 'gzip-compressed but cannot be decompressed (unexpected end of file)'],
+      ['sheet.xlsx', 'a spreadsheet (.xlsx)'],
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/ingest/index.js';
+import { gunzipInput } from '../../src/ingest/parse-input.js';
 
 const FIX = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 const file = (name: string): { path: string; bytes: Uint8Array } => ({ path: `corpus/${name}`, bytes: readFileSync(`${FIX}${name}`) });
@@ -105,6 +107,29 @@ describe('parseInput: bytes', () => {
     const { docs, skipped } = parseInput({ path: 'x.ndjson', bytes: bytes(text) });
     expect(skipped).toEqual([]);
     expect(docs.map((d) => d.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('gzip-compressed inputs', () => {
+  const records = '{"id":"a","date":"25/03/2024","text":"One record."}\n{"id":"b","text":"Two."}\n';
+  it('are read as the file they hold: the inner extension chooses the form, ids and sources as uncompressed', () => {
+    const { docs, skipped } = parseInput({ path: 'in/export.jsonl.gz', bytes: gzipSync(records) });
+    expect(skipped).toEqual([]);
+    expect(docs.map((d) => [d.id, d.source, d.meta.date])).toEqual([['a', 'in/export.jsonl.gz:1', '2024-03-25'], ['b', 'in/export.jsonl.gz:2', undefined]]);
+    const page = parseInput(file('page-en.txt'));
+    const compressed = parseInput({ path: 'corpus/page-en.txt.gz', bytes: gzipSync(file('page-en.txt').bytes) });
+    expect(compressed.docs.map((d) => ({ ...d, source: '' }))).toEqual(page.docs.map((d) => ({ ...d, source: '' })));
+    // A page a scraper saved compressed under its plain name is read the same way.
+    expect(parseInput({ path: 'corpus/page-en.txt', bytes: gzipSync(file('page-en.txt').bytes) }).docs).toEqual(page.docs);
+  });
+
+  it('a damaged or oversized archive, or a spreadsheet named on the command line, is skipped with a reason', () => {
+    const truncated = gzipSync(records).subarray(0, 20);
+    expect(parseInput({ path: 'in/cut.jsonl.gz', bytes: truncated }).skipped).toEqual([
+      { source: 'in/cut.jsonl.gz', reason: 'gzip-compressed but cannot be decompressed (unexpected end of file)' },
+    ]);
+    expect(gunzipInput(gzipSync(Buffer.alloc(5000)), 4096)).toEqual({ reason: 'over 4096 bytes once decompressed: split it into smaller files' });
+    expect(parseInput({ path: 'in/sheet.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }).skipped[0]?.reason).toBe('a spreadsheet (.xlsx): save it as CSV (UTF-8) and run on that');
   });
 });
 

@@ -50,6 +50,21 @@ describe('collectInputs', () => {
     writeFileSync(join(dir, 'photo.png'), 'x');
     const { files, skipped } = collectInputs([dir]);
     expect(files).toContain(join(dir, 'export.json'));
-    expect(skipped.map((item) => item.reason)).toEqual(['unsupported file type ".png": framescope reads .txt .html .htm .jsonl .ndjson .json .csv .tsv']);
+    expect(skipped.map((item) => item.reason)).toEqual(['unsupported file type ".png": framescope reads .txt .html .htm .jsonl .ndjson .json .csv .tsv (also gzip-compressed, .gz)']);
+  });
+
+  it('takes compressed inputs (x.jsonl.gz) and says what to do with spreadsheets, archives and documents', () => {
+    const dir = corpus();
+    for (const name of ['a.jsonl.gz', 'b.HTML.GZ', 'c.png.gz', 'd.xlsx', 'e.tar.gz', 'f.zip', 'g.pdf', 'h.docx']) writeFileSync(join(dir, name), 'x');
+    const { files, skipped } = collectInputs([dir]);
+    expect(files.filter((path) => !path.includes('rt') && !path.endsWith('two.txt'))).toEqual([join(dir, 'a.jsonl.gz'), join(dir, 'b.HTML.GZ')]);
+    expect(Object.fromEntries(skipped.map((item) => [item.source.slice(dir.length + 1), item.reason]))).toEqual({
+      'c.png.gz': expect.stringMatching(/^unsupported file type "\.png\.gz"/),
+      'd.xlsx': 'a spreadsheet (.xlsx): save it as CSV (UTF-8) and run on that',
+      'e.tar.gz': expect.stringMatching(/^an archive \(\.tar\): unpack it/),
+      'f.zip': expect.stringMatching(/^an archive \(\.zip\)/),
+      'g.pdf': expect.stringMatching(/^a PDF: .*extract its text first/),
+      'h.docx': expect.stringMatching(/^a word-processor document \(\.docx\): save it as plain text/),
+    });
   });
 });
