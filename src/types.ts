@@ -110,7 +110,10 @@ export interface Article {
    * title, the body starts with it, so headline hits have offsets like every other hit.
    */
   body: string;
-  /** Offset in `body` where the headline ends (0 when the article has no title). */
+  /**
+   * Offset in `body` where the headline ends: 0 when the article has no title, or when it is a
+   * record whose whole text is its title (then that text is read as the article's running text).
+   */
   headlineEnd: number;
   removed: Removed[];
 }

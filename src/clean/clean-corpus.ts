@@ -133,9 +133,13 @@ function asCleaned(doc: ParsedDoc, outlets: readonly OutletAlias[]): CleanedPage
 function toArticle(doc: ParsedDoc, page: CleanedPage, override: MetaHints, outlets: readonly OutletAlias[]): Article {
   const title = (override.title ?? page.title).trim();
   let paragraphs = page.paragraphs;
-  if (title && paragraphs[0]?.trim() === title) paragraphs = paragraphs.slice(1);
+  // A record whose whole text is its title (exports that fill the title with the lead; news
+  // briefs of one sentence — 23 of the 496 ECB+ dev articles): the text is the article, read as
+  // running text, not a headline alone with nothing under it.
+  const textIsTitle = !doc.needsCleaning && title !== '' && paragraphs.length === 1 && paragraphs[0]?.trim() === title;
+  if (title && paragraphs[0]?.trim() === title && !textIsTitle) paragraphs = paragraphs.slice(1);
   const text = paragraphs.join('\n\n');
-  const body = title ? (text ? `${title}\n\n${text}` : title) : text;
+  const body = title && !textIsTitle ? (text ? `${title}\n\n${text}` : title) : text;
   const lang = languageCode(override.lang) ?? languageCode(doc.meta.lang) ?? detectLanguage(body).lang;
   // Publisher: manifest, then what names the site (masthead, URL, parser hint), then Source: line.
   const outletHint = override.outlet ?? page.meta.outlet ?? doc.meta.outlet ?? outletFromUrl(override.url ?? doc.meta.url, outlets) ?? page.sourceLine;
@@ -152,7 +156,7 @@ function toArticle(doc: ParsedDoc, page: CleanedPage, override: MetaHints, outle
     byline: override.byline ?? page.meta.byline ?? doc.meta.byline ?? '',
     tags: override.tags ?? page.meta.tags ?? doc.meta.tags ?? [],
     version: doc.version, isLatest: doc.isLatest, storyId: doc.storyId,
-    body, headlineEnd: title ? title.length : 0,
+    body, headlineEnd: title && !textIsTitle ? title.length : 0,
     removed: [...doc.removed, ...page.removed],
   };
 }

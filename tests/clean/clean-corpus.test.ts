@@ -81,6 +81,23 @@ describe('cleanCorpus on fixture pages', () => {
     expect(articles[1]!.headlineEnd).toBe(0);
   });
 
+  it('a record whose whole text is its title is kept, its text read as running text (one-sentence briefs were skipped as "no article text")', () => {
+    const lead = 'Officials said on Monday that the talks in Geneva would resume next week after a short break.';
+    const jsonl = [
+      JSON.stringify({ id: 'brief', title: lead, text: lead }),
+      JSON.stringify({ id: 'lead-repeated', title: lead, text: `${lead}\n\nA second paragraph follows.` }),
+    ].join('\n');
+    const { articles, skipped } = cleanCorpus(parseInput({ path: 'b.jsonl', bytes: Buffer.from(jsonl) }).docs, outlets);
+    expect(skipped).toEqual([]);
+    expect(articles.map((a) => [a.id, a.title, a.body, a.headlineEnd])).toEqual([
+      ['brief', lead, lead, 0],
+      ['lead-repeated', lead, `${lead}\n\nA second paragraph follows.`, lead.length],
+    ]);
+    // A page is still skipped when cleaning leaves its title alone.
+    const page = '<!doctype html><html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1></article></body></html>';
+    expect(cleanCorpus(parseInput({ path: 'p.html', bytes: Buffer.from(page) }).docs, outlets).articles).toEqual([]);
+  });
+
   it('version tables: title from the first row, outlet from the source id', () => {
     const { articles } = cleanCorpus(docsOf('versions.txt'), outlets);
     expect(articles.map((a) => [a.id, a.outlet, a.isLatest])).toEqual([['versions@v1', 'RT', false], ['versions@v2', 'RT', true]]);
