@@ -88,6 +88,22 @@ describe('clusterArticles on the bilingual fixture', () => {
     expect(mixed.map((c) => c.members)).toEqual([['ar-strike-1', 'en-strike-1']]);
   });
 
+  it('uses entity ids only in a corpus of more than one language (within one they only dilute the wording)', () => {
+    const english = inputs.filter((d) => d.lang === 'en');
+    const columns = (docs: ClusterInput[]): string[] => {
+      const { matrix } = vectorizeForClustering(docs, vocabulary);
+      return Array.from({ length: matrix.columns }, (_, c) => matrix.termOf(c));
+    };
+    expect(english.some((d) => d.entities.length > 0)).toBe(true);
+    expect(columns(english).filter((term) => term.startsWith('ent:'))).toEqual([]);
+    expect(clusterArticles(english, vocabulary)).toEqual(clusterArticles(english.map((d) => ({ ...d, entities: [] })), vocabulary));
+    // One article in another language among many (a misdetected page) does not make the corpus bilingual.
+    const oneOther = [...english.flatMap((d) => Array.from({ length: 16 }, (_, k) => ({ ...d, id: `${d.id}-${k}` }))), inputs.find((d) => d.lang === 'ar')!];
+    expect(oneOther.length).toBeGreaterThan(50);
+    expect(columns(oneOther).some((term) => term.startsWith('ent:'))).toBe(false);
+    expect(columns(inputs).some((term) => term.startsWith('ent:'))).toBe(true);
+  });
+
   it('numbers clusters by earliest date, then smallest member id', () => {
     const clusters = clusterArticles(inputs, vocabulary);
     expect(clusters.map((c) => [c.id, c.members[0]])).toEqual([
