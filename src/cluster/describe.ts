@@ -4,6 +4,7 @@
  * member to the rest of its cluster is (vᵢ · S − vᵢ · vᵢ) / (n − 1), with S the sum of member rows.
  */
 import type { EventCluster } from '../types.js';
+import { crossLanguageShares, type EntityVectors } from './cross-language.js';
 import { compareStrings, type SparseMatrix } from './vectorize.js';
 
 /** Terms listed per cluster in `events.csv`. */
@@ -18,30 +19,65 @@ interface Group {
 
 /**
  * One `EventCluster` per distinct label. `docs` and `days` are in the matrix's row order (sorted
- * by id), so `members` come out sorted.
+ * by id), so `members` come out sorted. With `entities` (a corpus of several languages), a
+ * member's similarity to one of another language counts their entities too, as clustering did
+ * (src/cluster/cross-language.ts), and entity ids compete for the top terms.
  */
 export function describeClusters(
   docs: readonly { id: string }[],
   days: Float64Array,
   matrix: SparseMatrix,
   labels: Int32Array,
+  entities?: EntityVectors,
 ): EventCluster[] {
   const groups = groupByLabel(docs, days, labels);
   const width = Math.max(MIN_ID_DIGITS, String(groups.length).length);
   const centroid = new Centroid(matrix.columns);
+  const entityCentroid = entities === undefined ? undefined : new Centroid(entities.matrix.columns);
   return groups.map((group, g) => {
     centroid.sumRows(matrix, group.members);
+    const shares = entities === undefined ? undefined : crossLanguageShares(entities, group.members);
     const similarity = new Map<string, number>();
-    for (const i of group.members) {
-      similarity.set(docs[i]?.id ?? '', meanSimilarityToOthers(matrix, i, centroid, group.members.length));
+    group.members.forEach((i, m) => {
+      const sim = Math.min(1, meanSimilarityToOthers(matrix, i, centroid, group.members.length) + (shares?.[m] ?? 0));
+      similarity.set(docs[i]?.id ?? '', sim);
+    });
+    let terms = topTerms(matrix, centroid, TOP_TERMS);
+    if (entities !== undefined && entityCentroid !== undefined) {
+      entityCentroid.sumRows(entities.matrix, group.members);
+      terms = mergeTop(terms, topTerms(entities.matrix, entityCentroid, TOP_TERMS), TOP_TERMS);
     }
     return {
       id: `e${String(g + 1).padStart(width, '0')}`,
       members: group.members.map((i) => docs[i]?.id ?? ''),
       similarity,
-      topTerms: topTerms(matrix, centroid, TOP_TERMS),
+      topTerms: terms.map((t) => t.term),
     };
   });
+}
+
+/** Two ranked lists as one, highest weight first; on a tie the first list's term (words before entity ids). */
+function mergeTop(first: readonly Ranked[], second: readonly Ranked[], limit: number): Ranked[] {
+  const out: Ranked[] = [];
+  let x = 0;
+  let y = 0;
+  while (out.length < limit && (x < first.length || y < second.length)) {
+    const a = first[x];
+    const b = second[y];
+    if (b === undefined || (a !== undefined && a.weight >= b.weight)) {
+      out.push(a!);
+      x++;
+    } else {
+      out.push(b);
+      y++;
+    }
+  }
+  return out;
+}
+
+interface Ranked {
+  term: string;
+  weight: number;
 }
 
 /** Groups ordered by earliest known date (undated last), then smallest member id. */
@@ -119,7 +155,7 @@ function meanSimilarityToOthers(matrix: SparseMatrix, i: number, sum: Centroid, 
  * Highest centroid weights first, ties in column order (term order, entity ids after words); a
  * bounded insertion keeps it O(terms · limit), and only the winners are spelled out.
  */
-function topTerms(matrix: SparseMatrix, sum: Centroid, limit: number): string[] {
+function topTerms(matrix: SparseMatrix, sum: Centroid, limit: number): Ranked[] {
   const best: { c: number; w: number }[] = [];
   const ahead = (x: { c: number; w: number }, y: { c: number; w: number }) => x.w > y.w || (x.w === y.w && x.c < y.c);
   for (const c of sum.columns) {
@@ -130,5 +166,5 @@ function topTerms(matrix: SparseMatrix, sum: Centroid, limit: number): string[] 
     best.splice(at, 0, entry);
     if (best.length > limit) best.pop();
   }
-  return best.map((x) => matrix.termOf(x.c));
+  return best.map((x) => ({ term: matrix.termOf(x.c), weight: x.w }));
 }

@@ -1,14 +1,16 @@
 /**
  * Event clustering: articles about the same event, across outlets and across English and Arabic.
  *
- * Pipeline (each step a pure function): features (content terms + `ent:<id>` entity ids) →
- * sparse TF-IDF (`vectorize.ts`) → top-k cosine neighbours through an inverted index with a
- * document-frequency cap and a date window (`neighbours.ts`) → average linkage over that sparse
- * graph (`linkage.ts`) → clusters with stable ids, member similarities and top terms
- * (`describe.ts`). No step builds a dense document × term or document × document matrix.
+ * Pipeline (each step a pure function): content terms → sparse TF-IDF (`vectorize.ts`) → top-k
+ * cosine neighbours through an inverted index with a document-frequency cap and a date window
+ * (`neighbours.ts`), joined in a corpus of several languages by neighbours of other languages
+ * through `ent:<id>` entity ids (`cross-language.ts`) → average linkage over that sparse graph
+ * (`linkage.ts`) → clusters with stable ids, member similarities and top terms (`describe.ts`).
+ * No step builds a dense document × term or document × document matrix.
  */
 import { termOrder, type TermVocabulary } from '../text/terms.js';
 import type { EventCluster, TermCounts } from '../types.js';
+import { withCrossLanguageLinks, type EntityVectors } from './cross-language.js';
 import { describeClusters } from './describe.js';
 import { averageLinkage, edgesThatCanMerge } from './linkage.js';
 import { findNeighbourGraph } from './neighbours.js';
@@ -85,21 +87,18 @@ const MAX_DF_SHARE = 0.5;
 const IDF_EXPONENT = 2;
 const ENTITY_PREFIX = 'ent:';
 /**
- * Share of an article vector's squared norm held by its entity ids (when it has any). Entity ids
- * are the only features English and Arabic articles share, so an English–Arabic pair about one
- * event scores about 0.4 × the cosine of their entity profiles — above the threshold when they
- * name the same actors and places — while same-language pairs stay led by their wording (0.6).
- * Set on the bilingual fixture. Used in corpora of more than one language only
- * (`MIN_SECOND_LANGUAGE_SHARE`); ECB+ is English, so its dev score does not depend on it.
+ * Weight of entity ids between articles of different languages: such a pair's similarity is its
+ * word cosine plus ENTITY_SHARE × the cosine of their entity profiles (src/cluster/cross-language.ts),
+ * so an English–Arabic pair about one event — sharing almost no words — scores about 0.4 × its
+ * entity cosine, above the threshold when they name the same actors and places. Pairs of one
+ * language are compared by their wording alone. Set on the bilingual fixture; ECB+ is English, so
+ * its dev score does not depend on it.
  */
 const ENTITY_SHARE = 0.4;
 /**
- * Entity ids join the vectors only when a second language holds at least this share of the
- * articles. They are there to link articles across languages; within one language they only
- * dilute the wording (the entity block takes `ENTITY_SHARE` of a vector's norm whenever an article
- * names a lexicon entity): ECB+ dev read through the whole pipeline — 56 of 496 articles name one
- * — scores B-cubed F1 0.862 with them, 0.923 without. 2%: a few articles misdetected as another
- * language (ECB+: 2 of 496) do not make a corpus bilingual.
+ * Entity ids are read only when a second language holds at least this share of the articles: a
+ * few articles misdetected as another language (ECB+ dev: 2 of 496) do not make a corpus
+ * bilingual, and skipping the entity search saves its time.
  */
 const MIN_SECOND_LANGUAGE_SHARE = 0.02;
 const DAY_MS = 86_400_000;
@@ -130,7 +129,10 @@ export interface ClusterVectors {
   ids: { id: string }[];
   /** Day number per row (NaN when unknown). */
   days: Float64Array;
+  /** The articles' wording: content terms, unit rows. */
   matrix: SparseMatrix;
+  /** The articles' entity ids, in a corpus of more than one language (`isMultilingual`); else absent. */
+  entities?: EntityVectors;
   settings: Required<ClusterOptions>;
   /** Whether the matrix is in shared memory for the threaded neighbour search. */
   parallel: boolean;
@@ -142,42 +144,57 @@ export function vectorizeForClustering(docs: readonly ClusterInput[], vocabulary
   const sorted = [...docs].sort((x, y) => compareStrings(x.id, y.id));
   assertUniqueIds(sorted);
   const days = Float64Array.from(sorted, (doc) => parseDay(doc));
-  const entityIds = new Map<string, number>();
-  const entityNames: string[] = [];
-  const withEntities = isMultilingual(sorted);
-  const features = sorted.map((doc) => ({
-    parts: withEntities ? [doc.termCounts, countEntities(doc.entities, entityIds, entityNames)] : [doc.termCounts],
-  }));
-  // Entity features take negative keys, apart from the vocabulary's (non-negative) term keys;
-  // their columns come after every word's, in name order.
-  const termOf = (key: number): string => (key < 0 ? `${ENTITY_PREFIX}${entityNames[-key - 1] ?? ''}` : vocabulary.termOf(key));
-  const wordOrder = termOrder(vocabulary);
-  const entityRank = ranksOf(entityNames);
-  const entitiesFrom = (vocabulary.words.length + 1) ** 2;
   const parallel = settings.threads > 1 && sorted.length >= MIN_ROWS_FOR_THREADS && import.meta.url.endsWith('.js');
-  const matrix = buildTfIdf(features, {
+  const matrix = buildTfIdf(sorted.map((doc) => ({ parts: [doc.termCounts] })), {
     shared: parallel,
     denseKeys: vocabulary.words.length,
-    termOf,
-    orderOf: (key) => (key < 0 ? entitiesFrom + (entityRank[-key - 1] ?? 0) : wordOrder(key)),
-    minDf: MIN_DF,
-    maxDfShare: MAX_DF_SHARE,
-    idfExponent: IDF_EXPONENT,
-    isNeutral: (key) => key < 0,
-    neutralShare: ENTITY_SHARE,
+    termOf: (key) => vocabulary.termOf(key),
+    orderOf: termOrder(vocabulary),
+    ...WEIGHTING,
   });
-  return { ids: sorted.map(({ id }) => ({ id })), days, matrix, settings, parallel };
+  const entities = isMultilingual(sorted) ? vectorizeEntities(sorted) : undefined;
+  return { ids: sorted.map(({ id }) => ({ id })), days, matrix, ...(entities === undefined ? {} : { entities }), settings, parallel };
+}
+
+/** How both matrices weigh their features (see the constants above). */
+const WEIGHTING = { minDf: MIN_DF, maxDfShare: MAX_DF_SHARE, idfExponent: IDF_EXPONENT, isNeutral: () => false, neutralShare: 0 };
+
+/**
+ * Entity ids as TF-IDF rows (same weighting as words) scaled to length √ENTITY_SHARE, so the dot
+ * product of two rows is `ENTITY_SHARE` × their cosine; columns in name order, spelled `ent:<id>`.
+ */
+function vectorizeEntities(sorted: readonly ClusterInput[]): EntityVectors {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const features = sorted.map((doc) => ({ parts: [countEntities(doc.entities, ids, names)] }));
+  const rank = ranksOf(names);
+  const matrix = buildTfIdf(features, {
+    termOf: (key) => `${ENTITY_PREFIX}${names[-key - 1] ?? ''}`,
+    orderOf: (key) => rank[-key - 1] ?? 0,
+    ...WEIGHTING,
+  });
+  const scale = Math.sqrt(ENTITY_SHARE);
+  for (let k = 0; k < matrix.weights.length; k++) matrix.weights[k] = (matrix.weights[k] ?? 0) * scale;
+  const languages = new Map<string, number>();
+  const groups = Int32Array.from(sorted, (doc) => {
+    const known = languages.get(doc.lang);
+    if (known !== undefined) return known;
+    languages.set(doc.lang, languages.size);
+    return languages.size - 1;
+  });
+  return { matrix, groups };
 }
 
 /** The steps of `clusterArticles` after vectorising: neighbour graph, linkage, described clusters. */
 export function clusterVectors(vectors: ClusterVectors): EventCluster[] {
-  const { ids, days, matrix, settings, parallel } = vectors;
+  const { ids, days, matrix, entities, settings, parallel } = vectors;
   if (ids.length === 0) return [];
   const neighbourOptions = { topK: settings.topK, maxDf: settings.maxDf, days, dateWindowDays: settings.dateWindowDays };
   // Worker threads need the compiled .js modules; from TypeScript sources (tests) search here.
-  const graph = parallel ? findNeighbourGraphInThreads(matrix, neighbourOptions, settings.threads) : findNeighbourGraph(matrix, neighbourOptions);
+  let graph = parallel ? findNeighbourGraphInThreads(matrix, neighbourOptions, settings.threads) : findNeighbourGraph(matrix, neighbourOptions);
+  if (entities !== undefined) graph = withCrossLanguageLinks(graph, matrix, entities, neighbourOptions);
   const labels = averageLinkage(ids.length, edgesThatCanMerge(graph, settings.threshold), settings.threshold);
-  return describeClusters(ids, days, matrix, labels);
+  return describeClusters(ids, days, matrix, labels, entities);
 }
 
 /** Whether the second most common language (`und` aside) holds at least `MIN_SECOND_LANGUAGE_SHARE` of the articles. */

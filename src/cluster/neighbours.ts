@@ -34,6 +34,8 @@ export interface NeighbourOptions {
   days: Float64Array;
   /** Pairs whose known dates differ by more than this many days are never compared. */
   dateWindowDays: number;
+  /** A group per document (its language): when given, only documents of different groups are compared. */
+  groups?: Int32Array;
 }
 
 /** Candidates rescored exactly per kept neighbour: partial scores misrank a few pairs. */
@@ -126,6 +128,7 @@ export class NeighbourSearch {
   searchDocument(i: number, out: EdgeList): void {
     const { matrix, partial, touched, sims, scattered } = this;
     accumulatePartial(matrix, this.index, this.options, i, this.windowStart, partial, touched);
+    if (this.options.groups !== undefined) keepOtherGroups(touched, partial, this.options.groups, i);
     const candidates = takeTop(touched, partial, this.candidateLimit, this.scratch);
     for (const j of touched) partial[j] = 0;
     touched.length = 0;
@@ -306,6 +309,17 @@ function addRange(
     if (partial[j] === 0) touched.push(j);
     partial[j] = (partial[j] ?? 0) + w * wj;
   }
+}
+
+/** Drop the touched documents of `i`'s own group (their partial scores back to 0), in place. */
+function keepOtherGroups(touched: number[], partial: Float64Array, groups: Int32Array, i: number): void {
+  const own = groups[i];
+  let kept = 0;
+  for (const j of touched) {
+    if (groups[j] === own) partial[j] = 0;
+    else touched[kept++] = j;
+  }
+  touched.length = kept;
 }
 
 /**

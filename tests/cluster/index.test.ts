@@ -88,20 +88,27 @@ describe('clusterArticles on the bilingual fixture', () => {
     expect(mixed.map((c) => c.members)).toEqual([['ar-strike-1', 'en-strike-1']]);
   });
 
-  it('uses entity ids only in a corpus of more than one language (within one they only dilute the wording)', () => {
+  it('reads entity ids only in a corpus of more than one language', () => {
     const english = inputs.filter((d) => d.lang === 'en');
-    const columns = (docs: ClusterInput[]): string[] => {
-      const { matrix } = vectorizeForClustering(docs, vocabulary);
-      return Array.from({ length: matrix.columns }, (_, c) => matrix.termOf(c));
-    };
     expect(english.some((d) => d.entities.length > 0)).toBe(true);
-    expect(columns(english).filter((term) => term.startsWith('ent:'))).toEqual([]);
+    expect(vectorizeForClustering(english, vocabulary).entities).toBeUndefined();
     expect(clusterArticles(english, vocabulary)).toEqual(clusterArticles(english.map((d) => ({ ...d, entities: [] })), vocabulary));
     // One article in another language among many (a misdetected page) does not make the corpus bilingual.
     const oneOther = [...english.flatMap((d) => Array.from({ length: 16 }, (_, k) => ({ ...d, id: `${d.id}-${k}` }))), inputs.find((d) => d.lang === 'ar')!];
     expect(oneOther.length).toBeGreaterThan(50);
-    expect(columns(oneOther).some((term) => term.startsWith('ent:'))).toBe(false);
-    expect(columns(inputs).some((term) => term.startsWith('ent:'))).toBe(true);
+    expect(vectorizeForClustering(oneOther, vocabulary).entities).toBeUndefined();
+    expect(vectorizeForClustering(inputs, vocabulary).entities?.matrix.termOf(0)).toMatch(/^ent:/);
+  });
+
+  it('compares articles of one language by their wording alone, also in a bilingual corpus (entities diluted it)', () => {
+    const flood = inputs.find((d) => d.id === 'en-flood-1')!;
+    const strike = inputs.filter((d) => d.id.startsWith('ar-strike'));
+    expect(flood.entities.length).toBeGreaterThan(0);
+    // The same wording twice, one copy naming entities and one not, beside Arabic articles of another event.
+    const corpus = [flood, { ...flood, id: 'en-flood-copy', entities: [] }, ...strike];
+    const pair = clusterArticles(corpus, vocabulary).find((c) => c.members.includes('en-flood-1'));
+    expect(pair?.members).toEqual(['en-flood-1', 'en-flood-copy']);
+    for (const sim of pair!.similarity.values()) expect(sim).toBeCloseTo(1, 12);
   });
 
   it('numbers clusters by earliest date, then smallest member id', () => {
