@@ -62,24 +62,21 @@ function rotate(a: Float64Array[], v: Float64Array[], p: number, q: number): voi
   const t = (tau >= 0 ? 1 : -1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
   const c = 1 / Math.sqrt(1 + t * t);
   const s = t * c;
-  const n = a.length;
-  for (let k = 0; k < n; k += 1) {
-    const row = a[k]!;
-    const kp = row[p]!;
-    const kq = row[q]!;
-    row[p] = c * kp - s * kq;
-    row[q] = s * kp + c * kq;
-  }
+  rotateColumns(a, p, q, c, s);
   const rowP = a[p]!;
   const rowQ = a[q]!;
-  for (let k = 0; k < n; k += 1) {
+  for (let k = 0; k < a.length; k += 1) {
     const pk = rowP[k]!;
     const qk = rowQ[k]!;
     rowP[k] = c * pk - s * qk;
     rowQ[k] = s * pk + c * qk;
   }
-  for (let k = 0; k < n; k += 1) {
-    const row = v[k]!;
+  rotateColumns(v, p, q, c, s);
+}
+
+/** Columns p and q of `rows` times the rotation [c s; −s c]: M ← MJ. */
+function rotateColumns(rows: Float64Array[], p: number, q: number, c: number, s: number): void {
+  for (const row of rows) {
     const kp = row[p]!;
     const kq = row[q]!;
     row[p] = c * kp - s * kq;
