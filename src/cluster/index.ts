@@ -157,7 +157,7 @@ export function vectorizeForClustering(docs: readonly ClusterInput[], vocabulary
 }
 
 /** How both matrices weigh their features (see the constants above). */
-const WEIGHTING = { minDf: MIN_DF, maxDfShare: MAX_DF_SHARE, idfExponent: IDF_EXPONENT, isNeutral: () => false, neutralShare: 0 };
+const WEIGHTING = { minDf: MIN_DF, maxDfShare: MAX_DF_SHARE, idfExponent: IDF_EXPONENT };
 
 /**
  * Entity ids as TF-IDF rows (same weighting as words) scaled to length √ENTITY_SHARE, so the dot

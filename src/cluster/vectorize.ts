@@ -2,7 +2,7 @@
  * Sparse TF-IDF document vectors in compressed sparse row form (typed arrays, no dense
  * document × term matrix). Weighting follows Manning, Raghavan & Schütze (2008, ch. 6):
  * sublinear tf `1 + ln tf`, smoothed idf `ln((1 + N) / (1 + df)) + 1` (the scikit-learn form),
- * L2-normalised rows (per block, see `neutralShare`). The idf may be raised to a power (`idfExponent`) to favour rare terms.
+ * L2-normalised rows. The idf may be raised to a power (`idfExponent`) to favour rare terms.
  */
 import { hashKey, KeyIds } from '../stats/key-counts.js';
 
@@ -53,14 +53,6 @@ export interface VectorizeOptions {
   denseKeys?: number;
   /** Allocate the matrix in shared memory, for worker threads to read without a copy. */
   shared?: boolean;
-  /** Whether a key belongs to the language-neutral block (entity ids). */
-  isNeutral: (key: number) => boolean;
-  /**
-   * Share of a row's squared norm given to the language-neutral block when a row has both blocks.
-   * Two articles in different languages share (almost) only that block, so their cosine is about
-   * `neutralShare × cos(neutral blocks)` instead of vanishing under hundreds of untranslated words.
-   */
-  neutralShare: number;
 }
 
 /**
@@ -89,7 +81,6 @@ export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOpt
   const columnKeys = new Float64Array(columns);
   const df = new Int32Array(columns);
   const idf = new Float64Array(columns);
-  const neutral = new Uint8Array(columns);
   let kept = 0;
   for (let c = 0; c < columns; c++) {
     const id = ordered[c]!;
@@ -101,7 +92,6 @@ export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOpt
     // df is counted per entry (`collectEntries`), so the kept entries are the kept columns' df summed.
     kept += d;
     idf[c] = (Math.log((1 + n) / (1 + d)) + 1) ** options.idfExponent;
-    neutral[c] = options.isNeutral(key) ? 1 : 0;
   }
 
   const memory = options.shared ? (bytes: number) => new SharedArrayBuffer(bytes) : (bytes: number) => new ArrayBuffer(bytes);
@@ -110,17 +100,15 @@ export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOpt
   for (let i = 0; i < n; i++) {
     const start = offsets[i] ?? 0;
     const end = offsets[i + 1] ?? 0;
-    let lexical2 = 0;
-    let neutral2 = 0;
+    let norm2 = 0;
     for (let k = start; k < end; k++) {
-      const c = terms[k] ?? 0;
-      const w = sublinearTf(counts[k] ?? 1) * (idf[c] ?? 0);
+      const w = sublinearTf(counts[k] ?? 1) * (idf[terms[k] ?? 0] ?? 0);
       weights[k] = w;
-      if (neutral[c]) neutral2 += w * w;
-      else lexical2 += w * w;
+      norm2 += w * w;
     }
-    const [lexicalScale, neutralScale] = blockScales(lexical2, neutral2, options.neutralShare);
-    for (let k = start; k < end; k++) weights[k] = (weights[k] ?? 0) * (neutral[terms[k] ?? 0] ? neutralScale : lexicalScale);
+    // An empty row stays all zeros (its cosine with anything is 0, never NaN).
+    const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
+    for (let k = start; k < end; k++) weights[k] = (weights[k] ?? 0) * scale;
   }
   return { rows: n, columns: ordered.length, termOf: (c) => options.termOf(columnKeys[c] ?? 0), offsets, terms, weights, df };
 }
@@ -390,17 +378,6 @@ function growUint32(array: Uint32Array): Uint32Array<ArrayBuffer> {
   const grown = new Uint32Array(Math.max(16, array.length * 2));
   grown.set(array);
   return grown;
-}
-
-/**
- * Scales that give the lexical block `1 − share` and the neutral block `share` of a unit norm; a
- * row with one block gets it at unit length, an empty row stays zero (0/0 guarded).
- */
-function blockScales(lexical2: number, neutral2: number, share: number): [number, number] {
-  if (lexical2 > 0 && neutral2 > 0) {
-    return [Math.sqrt((1 - share) / lexical2), Math.sqrt(share / neutral2)];
-  }
-  return [lexical2 > 0 ? 1 / Math.sqrt(lexical2) : 0, neutral2 > 0 ? 1 / Math.sqrt(neutral2) : 0];
 }
 
 /** Code-unit order, independent of locale (determinism across machines). */

@@ -5,7 +5,7 @@ import { buildTfIdf, type SparseMatrix } from '../../src/cluster/vectorize.js';
 
 const table: string[] = [];
 const keyOf = (term: string): number => (table.includes(term) ? table.indexOf(term) : table.push(term) - 1);
-const OPTIONS = { termOf: (key: number) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1, isNeutral: (key: number) => (table[key] ?? '').startsWith('ent:'), neutralShare: 0.4 };
+const OPTIONS = { termOf: (key: number) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1 };
 const row = (counts: Record<string, number>) => ({ parts: [{ keys: Object.keys(counts).map(keyOf), counts: Object.values(counts) }] });
 
 function cosine(m: SparseMatrix, i: number, j: number): number {

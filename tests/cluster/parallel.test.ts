@@ -42,7 +42,7 @@ describe('parallel neighbour search (worker threads)', () => {
     const { findNeighbourGraphInThreads } = await load<typeof ParallelModule>('src/cluster/parallel-neighbours.js');
     const vocabulary = new TermVocabulary();
     const docs = syntheticCorpus(vocabulary);
-    const options = { termOf: (key: number) => vocabulary.termOf(key), minDf: 2, maxDfShare: 0.5, idfExponent: 2, isNeutral: () => false, neutralShare: 0.4 };
+    const options = { termOf: (key: number) => vocabulary.termOf(key), minDf: 2, maxDfShare: 0.5, idfExponent: 2 };
     const matrix = buildTfIdf(docs.map((d) => ({ parts: [d.termCounts] })), { ...options, shared: true });
     const days = Float64Array.from(docs, (d) => Date.parse(d.date) / 86_400_000);
     const neighbourOptions = { topK: 20, maxDf: 30, days, dateWindowDays: 7 };

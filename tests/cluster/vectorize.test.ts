@@ -5,7 +5,7 @@ import { buildTfIdf, type VectorizeOptions } from '../../src/cluster/vectorize.j
 /** Test terms get keys by first appearance in this table. */
 const table: string[] = [];
 const keyOf = (term: string): number => (table.includes(term) ? table.indexOf(term) : table.push(term) - 1);
-const OPTIONS: VectorizeOptions = { termOf: (key) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1, isNeutral: (key: number) => (table[key] ?? '').startsWith('ent:'), neutralShare: 0.4 };
+const OPTIONS: VectorizeOptions = { termOf: (key) => table[key] ?? '', minDf: 1, maxDfShare: 1, idfExponent: 1 };
 const docs = (rows: Record<string, number>[]) =>
   rows.map((r) => ({ parts: [{ keys: Object.keys(r).map(keyOf), counts: Object.values(r) }] }));
 
@@ -46,7 +46,7 @@ describe('buildTfIdf', () => {
         fc.integer({ min: 1, max: 3 }),
         (rows, minDf) => {
           const features = rows.map((keys) => ({ parts: [{ keys: Float64Array.from(keys), counts: Uint32Array.from(keys, (key) => 1 + (Math.abs(key) % 3)) }] }));
-          const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf, maxDfShare: 0.9, idfExponent: 1, isNeutral: (key) => key < 0, neutralShare: 0.4 };
+          const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf, maxDfShare: 0.9, idfExponent: 1 };
           const hashed = buildTfIdf(features, options);
           const dense = buildTfIdf(features, { ...options, denseKeys: 41 });
           expect(vocabOf(dense)).toEqual(vocabOf(hashed));
@@ -62,7 +62,7 @@ describe('buildTfIdf', () => {
     // documents brings more entries than they promised, and the arrays must grow for them.
     const common = 2 ** 40 + 7;
     const features = Array.from({ length: 400 }, (_, i) => ({ parts: [{ keys: Float64Array.of(i % 50, common, 2 ** 40 + 1000 + (i % 200)), counts: Uint32Array.of(1, 2, 1) }] }));
-    const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf: 2, maxDfShare: 1, idfExponent: 1, isNeutral: () => false, neutralShare: 0.4 };
+    const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf: 2, maxDfShare: 1, idfExponent: 1 };
     for (const denseKeys of [0, 50]) {
       const m = buildTfIdf(features, { ...options, denseKeys });
       expect(vocabOf(m)).toHaveLength(50 + 1 + 200);
@@ -80,13 +80,6 @@ describe('buildTfIdf', () => {
     });
     expect(vocabOf(m)).toEqual(['pair']);
     expect([...m.df]).toEqual([2]);
-  });
-
-  it('gives the entity block its share of the norm when both blocks are present', () => {
-    const m = buildTfIdf(docs([{ flood: 2, river: 1, 'ent:varnetsa': 1 }]), OPTIONS);
-    const r = row(m, 0);
-    expect((r['ent:varnetsa'] ?? 0) ** 2).toBeCloseTo(0.4, 12);
-    expect((r.flood ?? 0) ** 2 + (r.river ?? 0) ** 2).toBeCloseTo(0.6, 12);
   });
 
   it('keeps an empty document as an all-zero row (no NaN from 0/0)', () => {
@@ -109,7 +102,7 @@ describe('buildTfIdf', () => {
           // Two documents share every key (minDf 2); order numbers are distinct multiples of `scale`.
           const features = [0, 1].map(() => ({ parts: [{ keys: Float64Array.from(keys), counts: Uint32Array.from(keys, () => 1) }] }));
           const orderOf = (key: number): number => ((key * 7919) % 401) * scale;
-          const m = buildTfIdf(features, { termOf: (key) => String(key), orderOf, minDf: 2, maxDfShare: 1, idfExponent: 1, isNeutral: () => false, neutralShare: 0.4 });
+          const m = buildTfIdf(features, { termOf: (key) => String(key), orderOf, minDf: 2, maxDfShare: 1, idfExponent: 1 });
           expect(vocabOf(m).map(Number)).toEqual([...keys].sort((x, y) => orderOf(x) - orderOf(y)));
         },
       ),
