@@ -8,7 +8,7 @@ import type { Lang } from '../types.js';
 
 /** Function words per language: frequent, short, and rarely shared between these languages. */
 export const STOP_WORDS: Record<string, readonly string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'on', 'as', 'by', 'it', 'are', 'from', 'has', 'he', 'his', 'have', 'this', 'be', 'said', 'were', 'which', 'at', 'not', 'but', 'an', 'its'],
+  en: ['the', 'a', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'on', 'as', 'by', 'it', 'are', 'from', 'has', 'he', 'his', 'have', 'this', 'be', 'said', 'were', 'which', 'at', 'not', 'but', 'an', 'its'],
   fr: ['le', 'la', 'les', 'de', 'des', 'du', 'et', 'est', 'dans', 'un', 'une', 'que', 'qui', 'pour', 'pas', 'sur', 'au', 'aux', 'avec', 'ce', 'il', 'elle', 'sont', 'ont', 'par', 'plus', 'été', 'mais', 'ou', 'nous'],
   es: ['el', 'la', 'los', 'las', 'de', 'del', 'y', 'que', 'en', 'un', 'una', 'por', 'con', 'para', 'es', 'se', 'no', 'lo', 'su', 'al', 'como', 'más', 'pero', 'sus', 'fue', 'ha', 'este', 'esta', 'son', 'también'],
   de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'den', 'dem', 'des', 'zu', 'mit', 'sich', 'auf', 'für', 'von', 'im', 'auch', 'es', 'wird', 'sie', 'wie', 'bei', 'nach', 'aus', 'hat', 'werden', 'oder', 'noch'],
