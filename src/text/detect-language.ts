@@ -64,7 +64,7 @@ function detectLatin(text: string, scriptShare: number): { lang: Lang; confidenc
     }
     if (start >= 0) {
       words++;
-      const langs = i - start <= LONGEST_STOP_WORD ? LANGS_OF_WORD.get(lower.slice(start, i)) : undefined;
+      const langs = i - start <= LONGEST_STOP_WORD && !isElidedLetter(lower, start, i) ? LANGS_OF_WORD.get(lower.slice(start, i)) : undefined;
       if (langs) for (const k of langs) hits[k]!++;
       start = -1;
     }
@@ -79,6 +79,17 @@ function detectLatin(text: string, scriptShare: number): { lang: Lang; confidenc
   // Confidence: how clearly it wins (ratio) times how much of the text is Latin script.
   const clarity = ratio === Infinity ? 1 : Math.min(1, (ratio - 1) / 2);
   return { lang: best[0], confidence: round(Math.max(0.01, clarity * scriptShare)) };
+}
+
+/**
+ * A lone letter joined by an apostrophe to the word after it (`O'Brien`, `d'un`, `l'homme`): part
+ * of a name or an elision, not the stop word it spells (Portuguese "o" in every O'Brien made an
+ * English brief Portuguese).
+ */
+function isElidedLetter(text: string, start: number, end: number): boolean {
+  if (end - start !== 1) return false;
+  const next = text.charCodeAt(end);
+  return (next === 0x27 || next === 0x2019) && end + 1 < text.length && isLetter(text.codePointAt(end + 1)!);
 }
 
 interface ScriptCounts {
