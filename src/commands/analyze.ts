@@ -99,6 +99,7 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
   // A re-run: vega loads in the chart thread while the analyses load and matching runs.
   if (cache === 'hit') charts?.warm();
   const { articles, skipped, inputs } = read;
+  const unreadDates = countUnreadDates(articles);
   for (const stage of ['parse', 'clean'] as const) if (read.timings[stage] > 0) timings[stage] = read.timings[stage];
   const matched = await matchStage(options, read, bundle, cache, cacheKey, timings, io);
   const { analyses, vocabulary, keyness, versionChanges } = matched;
@@ -168,13 +169,12 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
       matches,
       clusters: clusters.length,
       articles_analysed: matched.analysed,
-      dates_unread: countUnreadDates(articles),
+      dates_unread: unreadDates,
     };
     writeOutput(sink, RUN_MANIFEST, (out) => out.write(renderRunManifest(options, bundle, counts, timings, cache)));
   });
   io.progress.done();
   const latest = articles.filter((article) => article.isLatest).length;
-  const unreadDates = countUnreadDates(articles);
   io.stderr(
     `framescope: ${articles.length} articles (${latest} latest versions) from ${inputs} inputs, ` +
       `${skipped.length} skipped${unreadDates === 0 ? '' : `, ${unreadDates} with a date that could not be read (report.md, Corpus)`}; report in ${options.out}`,

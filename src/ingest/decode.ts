@@ -132,7 +132,12 @@ export function extensionOf(path: string): string {
 }
 
 function withoutGzip(base: string): string {
-  return /.\.gz$/i.test(base) ? base.slice(0, -3) : base;
+  return hasGzipSuffix(base) ? base.slice(0, -3) : base;
+}
+
+/** A name ending in `.gz` after something else (`x.jsonl.gz`; not `.gz` alone). */
+export function hasGzipSuffix(name: string): boolean {
+  return /.\.gz$/i.test(name);
 }
 
 /** Gzip's magic number (RFC 1952 §2.3.1): a compressed file, whatever its name (scrapers save compressed responses as `.html`). */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { otherFileTypeHint } from '../ingest/decode.js';
+import { basename, join } from 'node:path';
+import { extensionOf, hasGzipSuffix, otherFileTypeHint } from '../ingest/decode.js';
 import type { Skipped } from '../types.js';
 import { RUN_MANIFEST } from './write-outputs.js';
 
@@ -100,8 +100,9 @@ function visit(path: string, named: boolean, out: CollectedInputs, seen: Set<str
     return;
   }
   // A compressed file (`x.jsonl.gz`) is read when what it holds would be.
-  const compressed = /.\.gz$/i.test(path);
-  const ext = extname(compressed ? path.slice(0, -3) : path).toLowerCase();
+  const compressed = hasGzipSuffix(path);
+  const inner = extensionOf(path);
+  const ext = inner === '' ? '' : `.${inner}`;
   if (!named && !INPUT_EXTENSIONS.has(ext)) {
     const hint = otherFileTypeHint(ext);
     const what = `${ext || '(none)'}${compressed ? '.gz' : ''}`;
