@@ -22,12 +22,12 @@ import { hashNorm, TermVocabulary } from '../text/terms.js';
 import type { OutletKeyRows } from '../report/model.js';
 import type { ArticleAnalysis, EventCluster, TermCounts } from '../types.js';
 import { shareLabels } from '../analyze/share-labels.js';
-import { readChunkedFile } from './chunked-file.js';
-import { compactTermCounts } from '../text/term-count-arena.js';
+import { itemByItem, readChunkedFile, type ChunkCodec } from './chunked-file.js';
+import { flattenTermCounts, unflattenTermCounts } from '../text/term-count-arena.js';
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-export const ANALYSIS_FORMAT = 6;
+export const ANALYSIS_FORMAT = 7;
 
 interface AnalysisHeader {
   format: number;
@@ -175,12 +175,11 @@ export function storeCachedAnalyses(dir: string, key: string, cached: Omit<Cache
   }
   const stamp = randomBytes(8).toString('hex');
   const header: AnalysisHeader = { format: ANALYSIS_FORMAT, stamp, ...rest };
-  // Term counts may be views into large shared chunks (src/text/term-count-arena.ts): each is
-  // written as a copy of its own, or every chunk of items would carry the whole chunks.
-  storeEntry(dir, entryPath(dir, key, 'terms'), { format: ANALYSIS_FORMAT, stamp } satisfies StampHeader, analyses, (analysis) =>
-    compactTermCounts(analysis.termCounts),
-  );
-  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, (analysis) => toStored(analysis, bodyOf(analysis.id)));
+  // Term counts may be views into large shared chunks (src/text/term-count-arena.ts): they are
+  // written as flat copies, or every chunk of items would carry the whole chunks.
+  const termCounts = analyses.map((analysis) => analysis.termCounts);
+  storeEntry(dir, entryPath(dir, key, 'terms'), { format: ANALYSIS_FORMAT, stamp } satisfies StampHeader, termCounts, TERM_COUNTS_CODEC);
+  storeEntry(dir, entryPath(dir, key, 'analysis'), header, analyses, itemByItem((analysis) => toStored(analysis, bodyOf(analysis.id))));
   return stamp;
 }
 
@@ -192,9 +191,8 @@ export function storeCachedAnalyses(dir: string, key: string, cached: Omit<Cache
 export function loadCachedTermCounts(dir: string, key: string, cached: CachedAnalyses): boolean {
   const path = entryPath(dir, key, 'terms');
   try {
-    const { header, items } = readChunkedFile<StampHeader, TermCounts>(path);
+    const { header, items } = readChunkedFile<StampHeader, TermCounts>(path, TERM_COUNTS_CODEC);
     if (header.format !== ANALYSIS_FORMAT || header.stamp !== cached.stamp || items.length !== cached.analyses.length) return false;
-    if (!items.every((item) => item?.keys instanceof Float64Array && item.counts instanceof Uint32Array && item.keys.length === item.counts.length)) return false;
     touch(path);
     cached.analyses.forEach((analysis, k) => (analysis.termCounts = items[k]!));
     return true;
@@ -202,6 +200,9 @@ export function loadCachedTermCounts(dir: string, key: string, cached: CachedAna
     return false;
   }
 }
+
+/** Term counts are kept flat, a chunk of articles in three arrays (`flattenTermCounts`). */
+const TERM_COUNTS_CODEC: ChunkCodec<TermCounts> = { encode: flattenTermCounts, decode: unflattenTermCounts };
 
 /** Whether `analysis` still waits for its term counts (loaded without them, `loadCachedTermCounts` not called). */
 export function lacksTermCounts(analysis: ArticleAnalysis): boolean {

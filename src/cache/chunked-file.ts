@@ -34,8 +34,23 @@ export function removeQuietly(path: string): void {
   }
 }
 
-/** `toStored` maps each item to what is serialised, a chunk at a time (so its copies are transient too). */
-export function writeChunkedFile<Item>(path: string, header: unknown, items: readonly Item[], toStored?: (item: Item) => unknown): void {
+/**
+ * How a chunk of items is kept when the items as they are would serialise slowly: `encode` turns
+ * a chunk into what is serialised (a chunk at a time, so its copies are transient too), `decode`
+ * turns that back into the chunk's items, or undefined when it is not what `encode` makes (a
+ * damaged file). Without a codec a chunk is serialised as the array of its items.
+ */
+export interface ChunkCodec<Item> {
+  encode: (chunk: readonly Item[]) => unknown;
+  decode: (stored: unknown) => Item[] | undefined;
+}
+
+/** A codec that maps each item to what is serialised (reading gives the stored form back as is). */
+export function itemByItem<Item>(toStored: (item: Item) => unknown): ChunkCodec<Item> {
+  return { encode: (chunk) => chunk.map(toStored), decode: (stored) => (Array.isArray(stored) ? (stored as Item[]) : undefined) };
+}
+
+export function writeChunkedFile<Item>(path: string, header: unknown, items: readonly Item[], codec?: ChunkCodec<Item>): void {
   // pid plus random bytes: two containers sharing a cache folder may both be pid 1.
   const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   const fd = openSync(temp, 'w');
@@ -51,7 +66,7 @@ export function writeChunkedFile<Item>(path: string, header: unknown, items: rea
     writeChunk({ header, items: items.length });
     for (let start = 0; start < items.length; start += ITEMS_PER_CHUNK) {
       const chunk = items.slice(start, start + ITEMS_PER_CHUNK);
-      writeChunk(toStored ? chunk.map(toStored) : chunk);
+      writeChunk(codec ? codec.encode(chunk) : chunk);
     }
   } catch (error) {
     closeSync(fd);
@@ -62,8 +77,11 @@ export function writeChunkedFile<Item>(path: string, header: unknown, items: rea
   renameSync(temp, path);
 }
 
-/** The header and items of a file `writeChunkedFile` wrote; throws on a damaged or truncated file. */
-export function readChunkedFile<H, T>(path: string): { header: H; items: T[] } {
+/**
+ * The header and items of a file `writeChunkedFile` wrote (with the same `codec`, if any); throws
+ * on a damaged or truncated file.
+ */
+export function readChunkedFile<H, T>(path: string, codec?: ChunkCodec<T>): { header: H; items: T[] } {
   const fd = openSync(path, 'r');
   try {
     const readFully = (bytes: Buffer): void => {
@@ -95,7 +113,8 @@ export function readChunkedFile<H, T>(path: string): { header: H; items: T[] } {
     const count = first.items as number;
     const items: T[] = [];
     while (items.length < count) {
-      const chunk = readChunk() as T[];
+      const stored = readChunk();
+      const chunk = codec ? codec.decode(stored) : stored;
       if (!Array.isArray(chunk) || chunk.length === 0) throw new Error(`${path}: damaged cache file`);
       for (const item of chunk) items.push(item);
     }

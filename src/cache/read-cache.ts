@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadResult } from '../pipeline.js';
 import type { Article, InputFile, Removed } from '../types.js';
-import { readChunkedFile, removeQuietly, TEMP_MARK, writeChunkedFile } from './chunked-file.js';
+import { itemByItem, readChunkedFile, removeQuietly, TEMP_MARK, writeChunkedFile, type ChunkCodec } from './chunked-file.js';
 
 /**
  * Bump when the cached shape or anything that shapes parsing/cleaning changes without a version
@@ -106,15 +106,15 @@ export function attachRemovedLines(dir: string, key: string, articles: Article[]
  */
 export function storeCachedRead(dir: string, key: string, result: ReadResult): void {
   const { articles, ...header } = result;
-  storeEntry(dir, entryPath(dir, key, 'removed'), { articles: articles.length }, articles, (article) => article.removed);
-  storeEntry(dir, entryPath(dir, key, 'read'), header, articles, (article) => ({ ...article, removed: [] }));
+  storeEntry(dir, entryPath(dir, key, 'removed'), { articles: articles.length }, articles, itemByItem((article) => article.removed));
+  storeEntry(dir, entryPath(dir, key, 'read'), header, articles, itemByItem((article) => ({ ...article, removed: [] })));
 }
 
 /** Write one cache entry and prune the folder; a cache that cannot be written only costs time later. */
-export function storeEntry<Item>(dir: string, path: string, header: unknown, items: readonly Item[], toStored?: (item: Item) => unknown): void {
+export function storeEntry<Item>(dir: string, path: string, header: unknown, items: readonly Item[], codec?: ChunkCodec<Item>): void {
   try {
     mkdirSync(dir, { recursive: true });
-    writeChunkedFile(path, header, items, toStored);
+    writeChunkedFile(path, header, items, codec);
     pruneCache(dir);
   } catch {
     // A cache that cannot be written only costs time on the next run.

@@ -135,11 +135,9 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
       sink,
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;
-    if (cacheDir !== null && !articlesJsonlPlaced && sink.pathOf) {
-      started = performance.now();
-      storeOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, sink.pathOf(ARTICLES_JSONL));
-      timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
-    }
+    // Copied beside clustering (src/cache/output-copy.ts), awaited before run.json: the staging
+    // folder must still hold the file, and `cache_store` counts the time the run waited for it.
+    const outputCopyStored = cacheDir !== null && !articlesJsonlPlaced && sink.pathOf ? storeOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, sink.pathOf(ARTICLES_JSONL)) : undefined;
     releaseTexts(articles, analyses.values());
     // The text just let go and what writing the tables left (~300 MB at 50k articles) would still
     // be held when vectorising, or on a re-run the rest of the report, reaches the run's peak.
@@ -159,6 +157,11 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     started = performance.now();
     await report.finish(clusters);
     timings['report'] += performance.now() - started;
+    if (outputCopyStored !== undefined) {
+      started = performance.now();
+      await outputCopyStored;
+      timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
+    }
     let matches = 0;
     for (const analysis of analyses.values()) matches += analysis.matches.length;
     const counts: RunCounts = {

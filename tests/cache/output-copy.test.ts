@@ -9,26 +9,26 @@ const reuseOutputCopy = (dir: string, key: string, name: string, target: string)
   outputCopyIsWhole(dir, key, name) && copyOutputCopy(dir, key, name, target);
 
 /** A cache folder with the copy of one output file stored from a run's folder. */
-function stored(text: string): { dir: string; run: string; copy: string } {
+async function stored(text: string): Promise<{ dir: string; run: string; copy: string }> {
   const dir = tempDir();
   const run = tempDir();
   writeFileSync(join(run, 'articles.jsonl'), text);
-  storeOutputCopy(dir, 'k1', 'articles.jsonl', join(run, 'articles.jsonl'));
+  await storeOutputCopy(dir, 'k1', 'articles.jsonl', join(run, 'articles.jsonl'));
   return { dir, run, copy: outputCopyPath(dir, 'k1', 'articles.jsonl') };
 }
 
 describe('output copies', () => {
-  it('keeps a copy under its key and copies it back byte for byte', () => {
+  it('keeps a copy under its key and copies it back byte for byte', async () => {
     const text = '{"id":"a","body":"نظام كييف — “quoted”"}\n'.repeat(3000);
-    const { dir, copy } = stored(text);
+    const { dir, copy } = await stored(text);
     expect(copy).toBe(join(dir, 'articles-k1.jsonl'));
     const target = join(tempDir(), 'articles.jsonl');
     expect(reuseOutputCopy(dir, 'k1', 'articles.jsonl', target)).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe(text);
   });
 
-  it('says no for another key, or a copy without its checksum, and leaves nothing at the target', () => {
-    const { dir, copy } = stored('{"id":"a"}\n');
+  it('says no for another key, or a copy without its checksum, and leaves nothing at the target', async () => {
+    const { dir, copy } = await stored('{"id":"a"}\n');
     const target = join(tempDir(), 'articles.jsonl');
     expect(reuseOutputCopy(dir, 'k2', 'articles.jsonl', target)).toBe(false);
     writeFileSync(`${copy}.crc`, '');
@@ -36,9 +36,9 @@ describe('output copies', () => {
     expect(existsSync(target)).toBe(false);
   });
 
-  it('removes a copy whose bytes changed (same length) or that was cut short, instead of using it', () => {
+  it('removes a copy whose bytes changed (same length) or that was cut short, instead of using it', async () => {
     for (const damage of [(s: string) => s.replace('a', 'b'), (s: string) => s.slice(0, -1)]) {
-      const { dir, copy } = stored('{"id":"a"}\n{"id":"c"}\n');
+      const { dir, copy } = await stored('{"id":"a"}\n{"id":"c"}\n');
       writeFileSync(copy, damage(readFileSync(copy, 'utf8')));
       const target = join(tempDir(), 'articles.jsonl');
       expect(reuseOutputCopy(dir, 'k1', 'articles.jsonl', target)).toBe(false);
@@ -48,8 +48,8 @@ describe('output copies', () => {
     }
   });
 
-  it('never replaces a file already at the target, and keeps the copy', () => {
-    const { dir, copy } = stored('{"id":"a"}\n');
+  it('never replaces a file already at the target, and keeps the copy', async () => {
+    const { dir, copy } = await stored('{"id":"a"}\n');
     const target = join(tempDir(), 'articles.jsonl');
     writeFileSync(target, 'written by the run');
     expect(outputCopyIsWhole(dir, 'k1', 'articles.jsonl')).toBe(true);

@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { entryPath } from '../../src/cache/read-cache.js';
 import { lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses } from '../../src/cache/analysis-cache.js';
-import { compactTermCounts, TermCountArena } from '../../src/text/term-count-arena.js';
+import { flattenTermCounts, TermCountArena, unflattenTermCounts } from '../../src/text/term-count-arena.js';
 import type { ArticleAnalysis, TermCounts } from '../../src/types.js';
 
 /** Term counts of `n` entries whose values depend on `seed` (keys above 2^32 included, as bigram keys are). */
@@ -33,12 +34,25 @@ describe('TermCountArena', () => {
     expect(stored[1]!.counts.every((count) => count > 0)).toBe(true);
   });
 
-  it('compacts a view into arrays of their own', () => {
-    const view = new TermCountArena(1000).add(counts(10, 3));
-    const compact = compactTermCounts(view);
-    expect(compact.keys.buffer.byteLength).toBe(10 * 8);
-    expect(compact.counts.buffer.byteLength).toBe(10 * 4);
-    expect([...compact.keys]).toEqual([...view.keys]);
+  it('flattens views into three arrays of their own and back, empty counts included', () => {
+    const arena = new TermCountArena(1000);
+    const views = [10, 0, 3].map((n, seed) => arena.add(counts(n, seed)));
+    const flat = flattenTermCounts(views);
+    expect([...flat.lengths]).toEqual([10, 0, 3]);
+    expect(flat.keys.buffer.byteLength).toBe(13 * 8);
+    expect(flat.counts.buffer.byteLength).toBe(13 * 4);
+    const back = unflattenTermCounts(deserialize(serialize(flat)))!;
+    expect(back.map((item) => [...item.keys])).toEqual(views.map((item) => [...item.keys]));
+    expect(back.map((item) => [...item.counts])).toEqual(views.map((item) => [...item.counts]));
+  });
+
+  it('refuses a flat value whose arrays do not agree (a damaged file that still deserialises)', () => {
+    const flat = flattenTermCounts([counts(4, 1), counts(2, 2)]);
+    expect(unflattenTermCounts({ ...flat, lengths: Uint32Array.from([4, 3]) })).toBeUndefined();
+    expect(unflattenTermCounts({ ...flat, counts: flat.counts.subarray(1) })).toBeUndefined();
+    expect(unflattenTermCounts({ ...flat, keys: Array.from(flat.keys) })).toBeUndefined();
+    expect(unflattenTermCounts([flat])).toBeUndefined();
+    expect(unflattenTermCounts(null)).toBeUndefined();
   });
 
   it('is stored in the analysis cache as compact copies, not with the chunks its views belong to', () => {
