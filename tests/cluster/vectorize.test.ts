@@ -58,8 +58,9 @@ describe('buildTfIdf', () => {
   });
 
   it('keeps every entry of a hashed term found in more documents than a filter bucket counts (255)', () => {
-    // The entry arrays are sized from the filter's counts, which stop at 255: the term in 400
-    // documents brings more entries than they promised, and the arrays must grow for them.
+    // The entry arrays are sized from the filter's counts, whose buckets stop at 255: the 145
+    // entries the term in 400 documents brings beyond that are counted beside the bucket (an
+    // internal error says when the count and the entries disagree).
     const common = 2 ** 40 + 7;
     const features = Array.from({ length: 400 }, (_, i) => ({ parts: [{ keys: Float64Array.of(i % 50, common, 2 ** 40 + 1000 + (i % 200)), counts: Uint32Array.of(1, 2, 1) }] }));
     const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key, minDf: 2, maxDfShare: 1, idfExponent: 1 };
