@@ -95,7 +95,7 @@ export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOpt
   }
 
   const memory = options.shared ? (bytes: number) => new SharedArrayBuffer(bytes) : (bytes: number) => new ArrayBuffer(bytes);
-  const { offsets, terms, counts } = keepColumns(raw, columnOf, n, kept, memory);
+  const { offsets, terms, counts } = keepColumns(raw, columnOf, n, columns, kept, memory);
   const weights = new Float64Array(memory(terms.length * 8));
   for (let i = 0; i < n; i++) {
     const start = offsets[i] ?? 0;
@@ -202,9 +202,6 @@ function searchOrder(order: Float64Array): Int32Array {
   }
   return out;
 }
-
-/** Room per column for an entry position: rows of up to 16 million distinct terms. */
-const ROW_SLOT = 2 ** 24;
 
 /** Bounds on the rare-term pre-pass table (one byte per bucket). */
 const MIN_BUCKETS = 2 ** 16;
@@ -325,20 +322,23 @@ function bucketCount(entries: number): number {
 }
 
 /**
- * Every row's kept columns (`kept` entries in all), ascending, with their counts, as CSR. Column and entry position are
- * packed into one float (`c · 2^24 + k`, exact below 2^53) so a native numeric sort of a reused
- * buffer orders both at once.
+ * Every row's kept columns (`kept` entries in all), ascending, with their counts, as CSR. A row's
+ * columns are distinct (a document names a term once, and distinct terms have distinct columns),
+ * so each row is sorted in place in the output as plain 32-bit integers, and its counts are
+ * carried across the sort by column, in a table of one count per column. Simpler than packing
+ * column and entry position into one float for one sort and taking them apart again after it, and
+ * faster: on the 50k benchmark articles (7.3 M kept entries), two alternating pairs of runs took
+ * 0.64 / 0.67 s that way and 0.44 / 0.41 s this way.
  */
 function keepColumns(
   raw: RawEntries,
   columnOf: Int32Array,
   n: number,
+  columns: number,
   kept: number,
   memory: (bytes: number) => ArrayBufferLike,
 ): { offsets: Int32Array; terms: Int32Array; counts: Uint32Array } {
-  let widest = 0;
-  for (let i = 0; i < n; i++) widest = Math.max(widest, (raw.rowStart[i + 1] ?? 0) - (raw.rowStart[i] ?? 0));
-  const packed = new Float64Array(widest);
+  const countOf = new Uint32Array(columns);
   const offsets = new Int32Array(memory((n + 1) * 4));
   const terms = new Int32Array(memory(kept * 4));
   const counts = new Uint32Array(kept);
@@ -346,19 +346,15 @@ function keepColumns(
   for (let i = 0; i < n; i++) {
     const start = raw.rowStart[i] ?? 0;
     const end = raw.rowStart[i + 1] ?? 0;
-    let m = 0;
+    const first = out;
     for (let e = start; e < end; e++) {
       const c = columnOf[raw.ids[e] ?? 0] ?? -1;
-      if (c >= 0) packed[m++] = c * ROW_SLOT + (e - start);
+      if (c < 0) continue;
+      terms[out++] = c;
+      countOf[c] = raw.counts[e] ?? 0;
     }
-    const row = packed.subarray(0, m).sort();
-    for (let p = 0; p < m; p++) {
-      const key = row[p] ?? 0;
-      const k = key % ROW_SLOT;
-      terms[out] = (key - k) / ROW_SLOT;
-      counts[out] = raw.counts[start + k] ?? 0;
-      out += 1;
-    }
+    terms.subarray(first, out).sort();
+    for (let p = first; p < out; p++) counts[p] = countOf[terms[p] ?? 0] ?? 0;
     offsets[i + 1] = out;
   }
   return { offsets, terms, counts };
