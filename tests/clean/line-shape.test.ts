@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine, isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, wordCount, endsSentence } from '../../src/clean/line-shape.js';
+import { isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine, isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, wordCount, endsSentence } from '../../src/clean/line-shape.js';
 
 describe('line shapes', () => {
   it('bullets are seen and stripped', () => {
@@ -45,6 +45,38 @@ describe('line shapes', () => {
     expect(isTimestampLine('Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM')).toBe(true);
     expect(isTimestampLine('Updated figures show the economy grew faster than any forecast had expected this year, analysts said.')).toBe(false);
     expect(isCopyrightLine('© 2021 Example Media. All rights reserved.')).toBe(true);
+  });
+
+  it('sign-offs that ask the reader to follow, subscribe or send a tip, in English and Arabic', () => {
+    for (const text of [
+      'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+      'Follow us on Twitter @example',
+      'Follow BBC News on X.',
+      "Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit",
+      'Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.',
+      'Sign up for our daily newsletter',
+      'Have a tip? Amy Kuperinsky may be reached at amy@example.com. Follow her on Twitter @AmyKup or on Facebook.',
+      'تابعونا على تويتر',
+      'تابعوا آخر الأخبار عبر تلغرام',
+      'اشترك في نشرتنا البريدية',
+    ]) expect(isCallToAction(text), text).toBe(true);
+    for (const text of [
+      // Gold article text of the extraction dev pages: a newsletter's own text, a deals list.
+      'You can also subscribe to this newsletter here — just tick "10 Things in Tech You Need to Know."',
+      'Sign up for a Hulu ad-free account for $11.99 a month',
+      // Whom to follow is a pronoun or a name, and the network a whole word.
+      'Follow the money on X and you find the donors.',
+      'Follow us on Xbox Live for the tournament.',
+      'The ministry asked residents to follow it on Telegram for updates.',
+      `Follow us on Twitter ${'and more words '.repeat(14)}`,
+    ]) expect(isCallToAction(text), text).toBe(false);
+  });
+
+  it('an outlet’s postal and phone contact, not a line quoting one number', () => {
+    expect(isContactLine('The Hill 1625 K Street, NW Suite 900 Washington DC 20006 | 202-628-8500 tel | 202-628-8503 fax')).toBe(true);
+    expect(isContactLine('هاتف: 971-4-3456789 فاكس: 971-4-3456790')).toBe(true);
+    expect(isContactLine('Call the hotline on 0800 123 4567, a phone line open all day.')).toBe(false);
+    expect(isContactLine('Between 2019-2020 and 2021-2022 the phone maker sold 120-130 million units.')).toBe(false);
   });
 });
 
