@@ -9,7 +9,7 @@
 import type { MetaHints, OutletAlias, Removed } from '../types.js';
 import {
   isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine,
-  isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, wordCount,
+  isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, isUnrenderedWidget, isBreadcrumbOf, wordCount,
 } from './line-shape.js';
 import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, canonicalCredit } from './metadata.js';
 import { markMastheads, findTitle, findKnownTitle, markHeader, readBylineBlock, type Line, type Mark } from './page-head.js';
@@ -95,6 +95,7 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
     if (opts.repeated.has(l.key)) mark(i, 'repeated');
     if (isTimestampLine(l.text)) mark(i, 'date');
     if (isCopyrightLine(l.text) || isContactLine(l.text) || isCallToAction(l.text)) mark(i, 'footer');
+    if (isUnrenderedWidget(l.text) || (i !== t && isBreadcrumbOf(l.text, title))) mark(i, 'menu');
   }
 
   markCaptions(lines, title, opts.kind, mark);

@@ -155,12 +155,17 @@ export function isPhotoCredit(text: string): boolean {
   if (text.includes('/') && /^[\p{L}.' -]{2,40} ?\/ ?[\p{L}. -]{2,30}$/u.test(text) && wordCount(text) <= 6) return true;
   // Inline credits at the end of a caption: `…treatmentCredit: EPA`, `… (Image: GETTY )`.
   if (text.includes(':') && /(credit|image|photo|picture|source)s?\s*:\s*[^.!?]{1,60}\)?\s*$/iu.test(text) && /(credit|\((image|photo|picture))/iu.test(text)) return true;
+  // `Natalie Naccache | Bloomberg | Getty Images`: a name and the agencies it shot for.
+  if (text.includes('|') && PIPE_CREDIT.test(text) && wordCount(text) <= 8) return true;
   return text.endsWith(')') && /\((AP|AFP|Reuters|Sputnik|TASS|Getty Images|EPA|Anadolu|AP Photo[^)]*|Photo[^)]*|[^)]*;\s*Illustrated by[^)]*)\)$/u.test(text);
 }
 
+/** Names separated by `|`, the last a photo agency. */
+const PIPE_CREDIT = /^[\p{L}.' -]{2,40}(?: ?\| ?[\p{L}.' -]{2,30}){0,2} ?\| ?(?:Getty Images|AP|AFP|Reuters|Bloomberg|EPA|Shutterstock|Alamy|Anadolu|Sputnik|TASS|PA|Xinhua)$/u;
+
 /** `2 Min Read`, `5 minutes read`, `x` (a close button): page furniture next to the byline. */
 export function isFurniture(text: string): boolean {
-  return /^(\d+\s*(min|mins|minutes?)\s*read|x|×|share|share this|print|email|facebook|twitter|whatsapp|telegram|listen|advertisement|إعلان|caption|close|image \d+ of \/? ?\d*|sign in|log in|subscribe|https?:\/\/\S+)$/iu.test(text);
+  return /^(\d+\s*(min|mins|minutes?)\s*read|x|×|share|share this|print|email|facebook|twitter|whatsapp|telegram|listen|advertisement|advert|إعلان|caption|close|image \d+ of \/? ?\d*|sign in|log in|subscribe|https?:\/\/\S+)$/iu.test(text);
 }
 
 /** `Updated 5:27 am CST…`, `| UPDATED: 11:05, Tue, Nov 19, 2019`, `Posted Nov 19`: a timestamp line. */
@@ -180,6 +185,8 @@ const FOLLOW = new RegExp(
     String.raw`^(?:[Ff]ollow (?:us|him|her|them|\p{Lu}[\p{L}\p{N}.’'-]*(?: \p{Lu}[\p{L}\p{N}.’'-]*){0,3}) on |تابع(?:ونا|وا|نا) .{0,60}(?:على|عبر) )${NETWORKS}`,
     // "Follow AP's full coverage of Brexit and British politics at https://…"
     String.raw`^[Ff]ollow \p{Lu}.{0,100} (?:at|on) https?:\/\/\S+$`,
+    // A writer's bio ending in the sign-off: "… is out now. Follow him on Twitter @michaeldwall."
+    String.raw`[.!?] Follow (?:us|him|her|them) on ${NETWORKS}`,
   ].join('|'),
   'u',
 );
@@ -204,6 +211,32 @@ const SIGN_UP = new RegExp(
 export function isCallToAction(text: string): boolean {
   return wordCount(text) <= MAX_CALL_TO_ACTION_WORDS && (FOLLOW.test(text) || SIGN_UP.test(text));
 }
+
+/**
+ * What the page's machinery prints in place of something that did not render: a notice that a
+ * slideshow or player needs JavaScript, an unexpanded WordPress shortcode (`[button link=…]Send
+ * us YOUR kit review[/button]`).
+ */
+export function isUnrenderedWidget(text: string): boolean {
+  if (/\b(?:requires?|enable|turn on|activate) javascript\b/iu.test(text) && wordCount(text) <= 14) return true;
+  return text.startsWith('[') && /^\[[a-z_-]+(?:[ =][^\]]*)?\].*\[\/[a-z_-]+\]$/iu.test(text);
+}
+
+/**
+ * A breadcrumb trail that ends in the article's own title (`Home › Sport News › <title>`,
+ * `HomeSPORT NEWS<title>` where the links' text ran together): a few words before the title,
+ * starting at the site's home or separated by a trail mark.
+ */
+export function isBreadcrumbOf(text: string, title: string): boolean {
+  const t = title.trim();
+  if (t === '' || text.length <= t.length || !text.toLowerCase().endsWith(t.toLowerCase())) return false;
+  const trail = text.slice(0, text.length - t.length).trim();
+  // `Home` glued to the next link or followed by a mark, not `Home secretary says …`.
+  return wordCount(trail) <= MAX_TRAIL_WORDS && (/[»›>|\/]/u.test(trail) || /^(?:Home|HOME|Accueil|Inicio|Startseite)(?=\p{Lu}|$)|^الرئيسية(?:\s|$)/u.test(trail));
+}
+
+/** Links a breadcrumb trail has before the title (home, section, subsection…), as words. */
+const MAX_TRAIL_WORDS = 8;
 
 /** A sign-off line is a sentence or two. */
 const MAX_CALL_TO_ACTION_WORDS = 40;

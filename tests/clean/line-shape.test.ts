@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine, isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, wordCount, endsSentence } from '../../src/clean/line-shape.js';
+import { isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine, isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, isUnrenderedWidget, isBreadcrumbOf, wordCount, endsSentence } from '../../src/clean/line-shape.js';
 
 describe('line shapes', () => {
   it('bullets are seen and stripped', () => {
@@ -56,6 +56,7 @@ describe('line shapes', () => {
       'Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.',
       'Sign up for our daily newsletter',
       'Have a tip? Amy Kuperinsky may be reached at amy@example.com. Follow her on Twitter @AmyKup or on Facebook.',
+      'Mike Wall is the author of "Out There" (2018), out now. Follow him on Twitter @michaeldwall. Follow us on Twitter @Spacedotcom.',
       'تابعونا على تويتر',
       'تابعوا آخر الأخبار عبر تلغرام',
       'اشترك في نشرتنا البريدية',
@@ -70,6 +71,29 @@ describe('line shapes', () => {
       'The ministry asked residents to follow it on Telegram for updates.',
       `Follow us on Twitter ${'and more words '.repeat(14)}`,
     ]) expect(isCallToAction(text), text).toBe(false);
+  });
+
+  it('what did not render: a JavaScript notice, an unexpanded shortcode; and pipe-separated photo credits', () => {
+    expect(isUnrenderedWidget('This slideshow requires JavaScript.')).toBe(true);
+    expect(isUnrenderedWidget('Please enable JavaScript to view the comments.')).toBe(true);
+    expect(isUnrenderedWidget('[button link=”http://example.com/review/” type=”big”] Send us YOUR kit review[/button]')).toBe(true);
+    expect(isUnrenderedWidget('The attack, which requires JavaScript in the victim’s browser to run, was disclosed on Monday by researchers who had reported it to the vendor months earlier.')).toBe(false);
+    expect(isUnrenderedWidget('[Updated] Talks resume [in Geneva]')).toBe(false);
+    expect(isFurniture('Advert')).toBe(true);
+    expect(isPhotoCredit('Natalie Naccache | Bloomberg | Getty Images')).toBe(true);
+    expect(isPhotoCredit('Home | News | Sport')).toBe(false);
+  });
+
+  it('a breadcrumb trail ending in the title, whether its links ran together or not', () => {
+    const title = 'BREAKING NEWS: Chelsea Activate Release Clause';
+    expect(isBreadcrumbOf(`HomeSPORT NEWS${title}`, title)).toBe(true);
+    expect(isBreadcrumbOf(`Home › Sport › ${title}`, title)).toBe(true);
+    expect(isBreadcrumbOf(`Sport » ${title}`, title)).toBe(true);
+    expect(isBreadcrumbOf(`الرئيسية أخبار ${'روسيا تعلن'}`, 'روسيا تعلن')).toBe(true);
+    expect(isBreadcrumbOf(title, title)).toBe(false);
+    // A sentence that ends with the title's words is not a trail.
+    expect(isBreadcrumbOf('Fans woke up to the headline Chelsea Activate Release Clause', 'Chelsea Activate Release Clause')).toBe(false);
+    expect(isBreadcrumbOf(`Home secretary says the ${title}`, title)).toBe(false);
   });
 
   it('an outlet’s postal and phone contact, not a line quoting one number', () => {
