@@ -182,11 +182,11 @@ const NETWORKS = String.raw`(?:[Tt]witter|X|[Ff]acebook|[Ii]nstagram|[Yy]ou[Tt]u
  */
 const FOLLOW = new RegExp(
   [
-    String.raw`^(?:[Ff]ollow (?:us|him|her|them|\p{Lu}[\p{L}\p{N}.’'-]*(?: \p{Lu}[\p{L}\p{N}.’'-]*){0,3}) on |تابع(?:ونا|وا|نا) .{0,60}(?:على|عبر) )${NETWORKS}`,
+    String.raw`^(?:[Ff]ollow (?:us|him|her|them|\p{Lu}[\p{L}\p{N}.’'-]*(?: \p{Lu}[\p{L}\p{N}.’'-]*){0,3}) (?:on|at) |تابع(?:ونا|وا|نا) .{0,60}(?:على|عبر) )${NETWORKS}`,
     // "Follow AP's full coverage of Brexit and British politics at https://…"
     String.raw`^[Ff]ollow \p{Lu}.{0,100} (?:at|on) https?:\/\/\S+$`,
     // A writer's bio ending in the sign-off: "… is out now. Follow him on Twitter @michaeldwall."
-    String.raw`[.!?] Follow (?:us|him|her|them) on ${NETWORKS}`,
+    String.raw`[.!?] Follow (?:us|him|her|them) (?:on|at) ${NETWORKS}`,
   ].join('|'),
   'u',
 );
