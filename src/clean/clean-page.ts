@@ -9,7 +9,7 @@
 import type { MetaHints, OutletAlias, Removed } from '../types.js';
 import {
   isBulleted, lineText, isProse, isHeadlineLike, markerReason, isReadPrefixLine,
-  isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, isUnrenderedWidget, isBreadcrumbOf, wordCount,
+  isPhotoCredit, isFurniture, isTimestampLine, isCopyrightLine, isCallToAction, isContactLine, isUnrenderedWidget, isBreadcrumbOf, wordCount, endsSentence,
 } from './line-shape.js';
 import { parseDate, isDateLine, parseByline, parseSourceLine, agencySignOff, canonicalCredit } from './metadata.js';
 import { markMastheads, findTitle, findKnownTitle, markHeader, readBylineBlock, type Line, type Mark } from './page-head.js';
@@ -99,6 +99,7 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
   }
 
   markCaptions(lines, title, opts.kind, mark);
+  markKickerTeasers(lines, mark);
   if (opts.kind === 'text') {
     const tagsAt = markTagsAndFooter(lines, bodyStart, t >= 0, meta, mark);
     markShapes(lines, bodyStart, tagsAt, mark);
@@ -138,6 +139,36 @@ function markCaptions(lines: Line[], title: string, kind: 'text' | 'html', mark:
     }
   }
 }
+
+/** Pairs of a kicker and a teaser headline a run must hold to be a list of other stories. */
+const MIN_TEASER_PAIRS = 2;
+
+/**
+ * Teasers for other stories as tabloids print them inside an article: a kicker in capitals
+ * (`TIME TRAVELLER`, `‘NAÏVE AND TRUSTING’`) over a headline (`Conspiracy theorists say they've
+ * spotted …`), pair after pair. Two pairs in a row make the run: an article's own subheading in
+ * capitals is followed by running text, not by another headline.
+ */
+function markKickerTeasers(lines: Line[], mark: Mark): void {
+  const isPair = (i: number): boolean =>
+    lines[i]?.reason === null && lines[i + 1]?.reason === null && isKicker(lines[i]!.text) && isHeadlineLike(lines[i + 1]!.text) && !endsSentence(lines[i + 1]!.text);
+  for (let i = 0; i < lines.length; i++) {
+    let pairs = 0;
+    while (isPair(i + 2 * pairs)) pairs++;
+    if (pairs < MIN_TEASER_PAIRS) continue;
+    for (let k = i; k < i + 2 * pairs; k++) mark(k, 'related-list');
+    i += 2 * pairs - 1;
+  }
+}
+
+/** A kicker: one to five words in capitals (quotes and marks allowed), no lower-case letter. */
+function isKicker(text: string): boolean {
+  const words = wordCount(text);
+  return words >= 1 && words <= MAX_KICKER_WORDS && /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/** Words of a kicker line. */
+const MAX_KICKER_WORDS = 5;
 
 /** Markers whose following run of link-like lines is part of the list (ticker/menu markers only mark themselves). */
 const LIST_REASONS = new Set(['related-list', 'most-read', 'read-next', 'comments']);

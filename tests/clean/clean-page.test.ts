@@ -27,6 +27,16 @@ describe('cleanPage (raw text)', () => {
     expect(page.removed.filter((r) => r.reason === 'related-list')).toHaveLength(3);
   });
 
+  it('tabloid teasers for other stories — kicker in capitals over a headline, pair after pair — go; a subheading in capitals stays', () => {
+    const html = { ...opts, kind: 'html' as const };
+    const teasers = ['TIME TRAVELLER', 'Conspiracy theorists say they spotted a climate activist in an old photograph', '‘NAÏVE AND TRUSTING’', 'Court hears how the accused met the victim on a dating site'];
+    const page = cleanPage([P1, ...teasers, P2, 'WHAT HAPPENS NEXT', P3], html);
+    expect(page.paragraphs).toEqual([P1, P2, 'WHAT HAPPENS NEXT', P3]);
+    expect(page.removed).toEqual(teasers.map((text) => ({ text, reason: 'related-list' })));
+    // One pair alone is not a run: it may be a subheading over a one-line lead.
+    expect(cleanPage([P1, ...teasers.slice(0, 2), P2], html).paragraphs).toEqual([P1, ...teasers.slice(0, 2), P2]);
+  });
+
   it('never cuts the rest of the page at a marker even when the text after it is one paragraph', () => {
     const page = cleanPage(['Ferry service to resume on Friday', P1, 'Most Read', P2], opts);
     expect(page.paragraphs).toEqual([P1, P2]);
