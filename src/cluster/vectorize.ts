@@ -262,7 +262,12 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
       }
     }
   }
-  const canReachMinDf = (key: number): boolean => (isDense(key) ? (denseDf[key] ?? 0) : (buckets[hashKey(key) & mask] ?? 0)) >= minDf;
+  /** Entries in bucket `b`: its byte, and for a full bucket what was counted beside it. */
+  const bucketEntries = (b: number): number => {
+    const count = buckets[b] ?? 0;
+    return count < 255 ? count : count + overflow.get(b);
+  };
+  const canReachMinDf = (key: number): boolean => (isDense(key) ? (denseDf[key] ?? 0) : bucketEntries(hashKey(key) & mask)) >= minDf;
   // The entries that pass, counted from the tables rather than by a pass over the entries: a
   // word's df, a bucket's count. Exact: every entry that passes is counted in its word's df or
   // its bucket (an estimate short by the full buckets' overflow, ~4% of the entries of 50k
@@ -270,8 +275,10 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
   // of vectorising, and ~0.17 s of copying).
   let candidates = 0;
   for (let key = 0; key < denseKeys; key++) if ((denseDf[key] ?? 0) >= minDf) candidates += denseDf[key] ?? 0;
-  for (let b = 0; b <= mask; b++) if ((buckets[b] ?? 0) >= minDf) candidates += buckets[b] ?? 0;
-  overflow.forEach((_, extra) => (candidates += extra));
+  for (let b = 0; b <= mask; b++) {
+    const entries = bucketEntries(b);
+    if (entries >= minDf) candidates += entries;
+  }
   // A typed hash table, not a Map: most kept keys are heap numbers (> 2^31); the Map cost 5.2 s
   // of clustering 50k synthetic articles, this ~0.5 s.
   // Size the entry arrays to the entries that pass the filter (about half at 50k articles): sized

@@ -73,6 +73,14 @@ describe('buildTfIdf', () => {
     }
   });
 
+  it('keeps a hashed term whose document count passes a minDf above what a filter bucket holds (255)', () => {
+    const common = 2 ** 40 + 7;
+    const features = Array.from({ length: 400 }, (_, i) => ({ parts: [{ keys: Float64Array.of(2 ** 40 + 1000 + i, common), counts: Uint32Array.of(1, 1) }] }));
+    const m = buildTfIdf(features, { termOf: (key) => String(key), orderOf: (key) => key, minDf: 300, maxDfShare: 1, idfExponent: 1 });
+    expect(vocabOf(m)).toEqual([String(common)]);
+    expect(m.df[0]).toBe(400);
+  });
+
   it('drops terms under minDf and over maxDfShare', () => {
     const m = buildTfIdf(docs([{ all: 1, pair: 1, lone: 1 }, { all: 1, pair: 1 }, { all: 1 }]), {
       ...OPTIONS,
