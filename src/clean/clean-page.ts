@@ -70,6 +70,7 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
     if (opts.kind === 'text') markHeader(lines, t, mark);
   }
   const bodyStart = readBylineBlock(lines, t + 1, meta, mark);
+  const titleKey = title.toLowerCase();
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -95,7 +96,8 @@ export function cleanPage(blocks: readonly string[], opts: PageOptions): Cleaned
     if (opts.repeated.has(l.key)) mark(i, 'repeated');
     if (isTimestampLine(l.text)) mark(i, 'date');
     if (isCopyrightLine(l.text) || isContactLine(l.text) || isCallToAction(l.text)) mark(i, 'footer');
-    if (isUnrenderedWidget(l.text) || (i !== t && isBreadcrumbOf(l.text, title))) mark(i, 'menu');
+    // `key` is the line lower-cased: the title's test needs no copy of every line.
+    if (isUnrenderedWidget(l.text) || (i !== t && titleKey !== '' && l.key.endsWith(titleKey) && isBreadcrumbOf(l.text, title))) mark(i, 'menu');
   }
 
   markCaptions(lines, title, opts.kind, mark);
@@ -163,12 +165,15 @@ function markKickerTeasers(lines: Line[], mark: Mark): void {
 
 /** A kicker: one to five words in capitals (quotes and marks allowed), no lower-case letter. */
 function isKicker(text: string): boolean {
+  // Length, then no lower-case letter: one of the two fails at the start of almost every line.
+  if (text.length > MAX_KICKER_CHARS || /\p{Ll}/u.test(text)) return false;
   const words = wordCount(text);
-  return words >= 1 && words <= MAX_KICKER_WORDS && /\p{Lu}.*\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  return words >= 1 && words <= MAX_KICKER_WORDS && /\p{Lu}.*\p{Lu}/u.test(text);
 }
 
-/** Words of a kicker line. */
+/** Words of a kicker line, and characters (a quick first test). */
 const MAX_KICKER_WORDS = 5;
+const MAX_KICKER_CHARS = 80;
 
 /** Markers whose following run of link-like lines is part of the list (ticker/menu markers only mark themselves). */
 const LIST_REASONS = new Set(['related-list', 'most-read', 'read-next', 'comments']);

@@ -185,11 +185,11 @@ const FOLLOW = new RegExp(
     String.raw`^(?:[Ff]ollow (?:us|him|her|them|\p{Lu}[\p{L}\p{N}.’'-]*(?: \p{Lu}[\p{L}\p{N}.’'-]*){0,3}) (?:on|at) |تابع(?:ونا|وا|نا) .{0,60}(?:على|عبر) )${NETWORKS}`,
     // "Follow AP's full coverage of Brexit and British politics at https://…"
     String.raw`^[Ff]ollow \p{Lu}.{0,100} (?:at|on) https?:\/\/\S+$`,
-    // A writer's bio ending in the sign-off: "… is out now. Follow him on Twitter @michaeldwall."
-    String.raw`[.!?] Follow (?:us|him|her|them) (?:on|at) ${NETWORKS}`,
   ].join('|'),
   'u',
 );
+/** A writer's bio ending in the sign-off: "… is out now. Follow him on Twitter @michaeldwall." */
+const FOLLOW_INSIDE = new RegExp(String.raw`[.!?] Follow (?:us|him|her|them) (?:on|at) ${NETWORKS}`, 'u');
 const SIGN_UP = new RegExp(
   [
     // "Get the latest updates right in your inbox", "Sign up for our newsletter", "Subscribe to NJ.com’s newsletters"
@@ -209,7 +209,10 @@ const SIGN_UP = new RegExp(
  * mentions a newsletter stays ("You can also subscribe to this newsletter here", a gold line).
  */
 export function isCallToAction(text: string): boolean {
-  return wordCount(text) <= MAX_CALL_TO_ACTION_WORDS && (FOLLOW.test(text) || SIGN_UP.test(text));
+  // Anchored patterns first; the one that looks inside the line only where it can match (cleaning
+  // tests every line of every page).
+  if (text.length > MAX_SIGN_OFF_CHARS) return false;
+  return (FOLLOW.test(text) || SIGN_UP.test(text) || (text.includes(' Follow ') && FOLLOW_INSIDE.test(text))) && wordCount(text) <= MAX_CALL_TO_ACTION_WORDS;
 }
 
 /**
@@ -218,7 +221,8 @@ export function isCallToAction(text: string): boolean {
  * us YOUR kit review[/button]`).
  */
 export function isUnrenderedWidget(text: string): boolean {
-  if (/\b(?:requires?|enable|turn on|activate) javascript\b/iu.test(text) && wordCount(text) <= 14) return true;
+  // The regex only where the word is: this runs on every line of every page.
+  if (/javascript/i.test(text) && /\b(?:requires?|enable|turn on|activate) javascript\b/iu.test(text) && wordCount(text) <= 14) return true;
   return text.startsWith('[') && /^\[[a-z_-]+(?:[ =][^\]]*)?\].*\[\/[a-z_-]+\]$/iu.test(text);
 }
 
@@ -238,8 +242,9 @@ export function isBreadcrumbOf(text: string, title: string): boolean {
 /** Links a breadcrumb trail has before the title (home, section, subsection…), as words. */
 const MAX_TRAIL_WORDS = 8;
 
-/** A sign-off line is a sentence or two. */
+/** A sign-off line is a sentence or two: words, and characters (a quick first test, ~12 a word at most). */
 const MAX_CALL_TO_ACTION_WORDS = 40;
+const MAX_SIGN_OFF_CHARS = 480;
 
 /** A phone number next to its label, either side (`202-628-8500 tel`, `هاتف: 971-4-3456789`). */
 const LABELLED_PHONE = (() => {
@@ -254,7 +259,8 @@ const LABELLED_PHONE = (() => {
  * number, or naming a phone beside year ranges, keeps its line.
  */
 export function isContactLine(text: string): boolean {
-  return wordCount(text) <= MAX_CALL_TO_ACTION_WORDS && (text.match(LABELLED_PHONE) ?? []).length >= 2;
+  // A digit run first: most lines have none, and the labelled-number pattern scans the whole line.
+  return text.length <= MAX_SIGN_OFF_CHARS && /\d{3}/.test(text) && (text.match(LABELLED_PHONE) ?? []).length >= 2 && wordCount(text) <= MAX_CALL_TO_ACTION_WORDS;
 }
 
 /** Copyright and rights lines: site footer wherever Readability leaves them. */
