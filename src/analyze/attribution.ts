@@ -10,7 +10,8 @@ import { CUE } from './voice-cues.js';
  *   phrase and whatever precedes the verb are the outlet's own words ("Yesterday, the
  *   self-proclaimed … announced a mobilization": `self-proclaimed` is authorial).
  * - `content, Speaker VERB [tail].` (and `content, VERB Speaker.`): the words before the comma are
- *   the content; a following `, adding that …` continues it.
+ *   the content; a following `, adding that …` continues it. The tail is tail words, numbers and
+ *   (English) names: `…, Peskov told RIA Novosti on Monday.`
  * - `according to X, content` / `content, according to X`: X is authorial, the rest attributed.
  * - Arabic `قال X إن content`: the content starts after إن/أن; a sentence that opens with a
  *   reporting verb (وأضاف، وتابع …) is reported speech, the verb carrying its subject (pro-drop).
@@ -221,8 +222,11 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
       tail = v1 + n;
     }
     if (speaker) {
+      // The tail holds tail words, numbers and names: where and when it was said, and to whom —
+      // `…, Peskov told RIA Novosti.`, `…, said in an interview with Izvestia.`, `…, told TASS on
+      // Monday.` A lower-case word of any other kind means the verb goes on with content of its own.
       let k = tail;
-      while (k < sentence.to && !boundaryBefore(input, k) && ((input.cues.covers(k) & CUE.tailWord) !== 0 || /^\d+$/.test(input.tokens[k]!.norm))) k++;
+      while (k < sentence.to && !boundaryBefore(input, k) && ((input.cues.covers(k) & CUE.tailWord) !== 0 || /^\d+$/.test(input.tokens[k]!.norm) || isCapitalised(input, k))) k++;
       // A colon or an opening quote after the verb introduces the content: that is pre-posed.
       const atEnd = k >= sentence.to || TAIL_END.test(between(input, k));
       if (atEnd) {

@@ -29,6 +29,17 @@ describe('the speaker phrase is the outlet’s voice', () => {
     expect(hits('The invasion must stop, said Zorin.')).toEqual(['invasion:attributed']);
   });
 
+  it('content, Speaker VERB: names in the tail say to whom or where (`told RIA Novosti`)', () => {
+    expect(hits('The Kiev regime planned the invasion, Zorin told Radio Westland.')).toEqual(['kiev_regime:attributed', 'invasion:attributed']);
+    expect(hits('The invasion stalled, Zorin told the Westland News Agency on Monday.')).toEqual(['invasion:attributed']);
+    expect(hits('The invasion stalled, Zorin said in an interview with Nordpost.')).toEqual(['invasion:attributed']);
+    expect(hits('The invasion stalled, the ministry spokesman said on Channel One.')).toEqual(['invasion:attributed']);
+    // A lower-case word after the names: the verb has content of its own, the words before the
+    // comma stay the outlet's.
+    expect(hits('The referendum passed, Zorin said Westland had lost the invasion.')).toEqual(['referendum:authorial', 'invasion:attributed']);
+    expect(hits('The invasion stalled, Zorin told Radio Westland listeners the referendum was a farce.')).toEqual(['invasion:authorial', 'referendum:attributed']);
+  });
+
   it('according to X, content / content, according to X', () => {
     expect(hits('According to the Kiev regime envoy, the invasion stalled.')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
     expect(hits('The invasion stalled, according to the Kiev regime envoy.')).toEqual(['invasion:attributed', 'kiev_regime:authorial']);
