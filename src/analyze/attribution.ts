@@ -31,6 +31,11 @@ const AR_COMPLEMENTIZER_WINDOW = 16;
  */
 const AR_TAIL_MAX = 4;
 const AR_CONTENT_MIN = 6;
+/**
+ * The tail after `…، كما قال X` is at most this many words (the speaker, `للصحفيين`): كما is as
+ * often "also" (`…، كما أعلن الجيش السيطرة على بلدة.`), where the verb has an object of its own.
+ */
+const AR_AS_TAIL_MAX = 2;
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
 /** A subject noun phrase: determiner plus at most this many words minus one ("the local election commission"). */
@@ -267,12 +272,16 @@ function isContinuing(input: AttributionInput, k: number): boolean {
 
 function readArabicReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
   const { from: v0, to: v1 } = verb;
-  // Post-posed: `…، قال لافروف.` — a comma before the verb and a short tail with no complementizer.
-  if (v0 - sentence.from >= AR_CONTENT_MIN && boundaryBefore(input, v0) && sentence.to - v1 <= AR_TAIL_MAX) {
+  // Post-posed: `…، قال لافروف.` — a comma before the verb (or before gap words: `…، كما قال
+  // لافروف.`) and a short tail with no complementizer.
+  let clause = v0;
+  while (clause > sentence.from && !boundaryBefore(input, clause) && (input.cues.covers(clause - 1) & CUE.speakerGap) !== 0) clause--;
+  const tailMax = clause === v0 ? AR_TAIL_MAX : AR_AS_TAIL_MAX;
+  if (clause - sentence.from >= AR_CONTENT_MIN && boundaryBefore(input, clause) && sentence.to - v1 <= tailMax) {
     let k = v1;
     while (k < sentence.to && (input.cues.starts(k) & CUE.complementizer) === 0 && !boundaryBefore(input, k)) k++;
     if (k >= sentence.to || (input.cues.starts(k) & CUE.complementizer) === 0) {
-      mark(content, sentence.from, v0);
+      mark(content, sentence.from, clause);
       if (k < sentence.to && isContinuing(input, k)) mark(content, k, sentence.to);
       return true;
     }

@@ -57,6 +57,17 @@ describe('the speaker phrase is the outlet’s voice', () => {
     expect(hits('بحسب مصادر نظام كييف، الغزو توقف.', 'ar')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
     expect(hits('الغزو توقف، بحسب مصادر نظام كييف.', 'ar')).toEqual(['invasion:attributed', 'kiev_regime:authorial']);
   });
+
+  it('Arabic: feminine and present verbs, كما قال X and على حد تعبير X', () => {
+    // An agency or a country is feminine: نقلت، تشير.
+    expect(hits('ونقلت وكالة ويستلاند عن زورين قوله إن الغزو توقف.', 'ar')).toEqual(['invasion:attributed']);
+    expect(hits('وتشير موسكو إلى أن الغزو توقف.', 'ar')).toEqual(['invasion:attributed']);
+    // `content، كما قال X.`: as X said.
+    expect(hits('الغزو توقف في الشمال منذ أسبوعين، كما قال زورين للصحفيين.', 'ar')).toEqual(['invasion:attributed']);
+    // كما as "also", its verb with an object of its own: the clause before the comma is the outlet's.
+    expect(hits('توقف الغزو في الشمال منذ أسبوعين، كما أعلن الجيش السيطرة على بلدة.', 'ar')).toEqual(['invasion:authorial']);
+    expect(hits('الغزو توقف في الشمال منذ أسبوعين، على حد تعبير زورين.', 'ar')).toEqual(['invasion:attributed']);
+  });
 });
 
 
