@@ -29,6 +29,8 @@ export const VOICE_CUE_KEYS = {
   speech_settings: 1 << 8,
   negation_transparent: 1 << 9,
   determiners: 1 << 10,
+  naming_verbs: 1 << 11,
+  naming_openers: 1 << 12,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -47,6 +49,8 @@ export const CUE = {
   speechSetting: VOICE_CUE_KEYS.speech_settings,
   negationTransparent: VOICE_CUE_KEYS.negation_transparent,
   determiner: VOICE_CUE_KEYS.determiners,
+  namingVerb: VOICE_CUE_KEYS.naming_verbs,
+  namingOpener: VOICE_CUE_KEYS.naming_openers,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

@@ -8,7 +8,8 @@ import type { Quote } from '../text/quotes.js';
 import { Attribution } from './attribution.js';
 import type { CueSpan } from './attribution.js';
 import { isNegated } from './negation.js';
-import { CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
+import { CUE, CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
+import { hasArabic } from '../text/arabic.js';
 
 /*
  * Voice and flags of lexicon hits (CONTRACT.md "Voice and flags"), from cheap cues only:
@@ -19,6 +20,11 @@ import { CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
 
 /** How far before a hit a distancer may stand (`the so-called Kiev regime`: 0 tokens between). */
 const DISTANCER_WINDOW = 1;
+/** Words between a naming verb and the hit: an article (`calls a …`); in Arabic the speaker and اسم. */
+const NAMING_GAP_EN = 1;
+const NAMING_GAP_AR = 3;
+/** How far before a naming verb its `what` may stand: `what Russian President Vladimir Putin calls`. */
+const NAMING_OPENER_WINDOW = 6;
 /** A scare quote holds at most this many words (CONTRACT.md: "a short quote"). */
 const SCARE_QUOTE_WORDS = 4;
 /** Longest entity name looked back over when asking whether a token is part of one (`Sergey Viktorovich Lavrov`). */
@@ -238,5 +244,38 @@ function isDistanced(ctx: VoiceContext, from: number, to: number, sentenceIndex:
     if (ctx.sentenceOf[i] !== sentenceIndex) break;
     if (ctx.cueStarts.get(i)?.has('distancerAfter') === true) return true;
   }
+  return isNamedByOthers(ctx, from, sentenceIndex);
+}
+
+/**
+ * `what Russia calls a special military operation`, `ما تسميه روسيا العملية العسكرية الخاصة`, `what
+ * the Kremlin terms …`: a naming verb (`naming_verbs`) just before the hit, opened by
+ * `what` / `ما` (`naming_openers`) a few words before it. The outlet hands the term to someone
+ * else, as `so-called` does (CONTRACT.md "Voice and flags": distanced), whoever that is — the fixed
+ * `what it calls` of the distancer list covers only the speakers it names. Between the verb and the
+ * hit stand at most an article (English) or, the verb coming first in Arabic, the speaker and
+ * `اسم` (`ما يطلق عليه الكرملين اسم …`); no punctuation anywhere in between.
+ */
+function isNamedByOthers(ctx: VoiceContext, from: number, sentenceIndex: number): boolean {
+  const arabic = hasArabic(ctx.tokens[from]!.norm);
+  const gapMax = arabic ? NAMING_GAP_AR : NAMING_GAP_EN;
+  for (let end = from - 1; end >= Math.max(0, from - 1 - gapMax); end--) {
+    if (ctx.sentenceOf[end] !== sentenceIndex || punctuationBefore(ctx, end + 1)) return false;
+    if ((ctx.cues.covers(end) & CUE.namingVerb) !== 0) {
+      let start = end;
+      while (start > 0 && (ctx.cues.covers(start - 1) & CUE.namingVerb) !== 0 && !punctuationBefore(ctx, start)) start--;
+      for (let i = start - 1; i >= Math.max(0, start - NAMING_OPENER_WINDOW); i--) {
+        if (ctx.sentenceOf[i] !== sentenceIndex || punctuationBefore(ctx, i + 1)) return false;
+        if ((ctx.cues.starts(i) & CUE.namingOpener) !== 0) return true;
+      }
+      return false;
+    }
+    if (!arabic && (ctx.cues.covers(end) & CUE.determiner) === 0) return false;
+  }
   return false;
+}
+
+/** Punctuation between token `i - 1` and token `i` (quotation marks aside: `what it calls a “…”`). */
+function punctuationBefore(ctx: VoiceContext, i: number): boolean {
+  return /[.,;:!?،؛—–()]/.test(ctx.body.slice(ctx.tokens[i - 1]!.end, ctx.tokens[i]!.start));
 }

@@ -13,6 +13,24 @@ describe('scare quotes', () => {
   });
 });
 
+describe('what X calls a <term>', () => {
+  it('a naming verb opened by what / ما hands the term to someone else: distanced', () => {
+    expect(hits('Westland launched what Zorin calls a special military operation.')).toEqual(['smo:authorial:dist']);
+    expect(hits('Westland launched what the Nordland president terms a special military operation.')).toEqual(['smo:authorial:dist']);
+    // Describing reports a judgement; it keeps no name at arm's length.
+    expect(hits('Westland launched what the Nordland president describes as a special military operation.')).toEqual(['smo:authorial']);
+    expect(hits('وشنت ويستلاند ما تسميه عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
+    expect(hits('وشنت ويستلاند ما يطلق عليه زورين اسم عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
+  });
+
+  it('not without the opener, not across punctuation, not with other words before the term', () => {
+    expect(hits('Westland calls the war a special military operation.')).toEqual(['smo:authorial']);
+    expect(hits('What Zorin calls for, a special military operation, never came.')).toEqual(['smo:authorial']);
+    expect(hits('What Zorin calls for is an end to the invasion.')).toEqual(['invasion:authorial']);
+    expect(hits('وشنت ويستلاند ما تسميه، عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial']);
+  });
+});
+
 describe('property: any word salad', () => {
   it('never throws; attributed only with a reporting cue in the sentence; offsets exact', () => {
     const words = fc.constantFrom(
