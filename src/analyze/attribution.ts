@@ -206,8 +206,9 @@ function invertedSpeaker(input: AttributionInput, at: number, end: number, sente
 
 function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
   const { from: v0, to: v1 } = verb;
-  // Passive ("is said", "has been reported") and hearsay ("said to be", "claimed as") carry no
-  // speaker; a phrase verb says how it is used itself ("he was quoted as saying").
+  // Passive ("is said", "has been reported"), hearsay ("said to be", "claimed as") and adjectival
+  // ("following reported bombings") forms carry no speaker; a phrase verb says how it is used
+  // itself ("he was quoted as saying").
   if (v1 - v0 === 1 && isPassiveOrHearsay(input, v0, v1, sentence)) return false;
 
   // Post-posed: `content, Speaker VERB [tail].` or `content, VERB Speaker.`
@@ -250,6 +251,9 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
 }
 
 function isPassiveOrHearsay(input: AttributionInput, v0: number, v1: number, sentence: CueSpan): boolean {
+  // A participle used as an adjective reports nothing: `following reported bombings`, `the
+  // claimed victory` (`not_speech_before`, right before the verb, no punctuation between).
+  if (v0 > sentence.from && (input.cues.covers(v0 - 1) & CUE.notSpeechBefore) !== 0 && !boundaryBefore(input, v0)) return true;
   let p = v0 - 1;
   // "is saying" is progressive, not passive.
   if (input.tokens[v0]!.norm.endsWith('ing')) p = -1;

@@ -31,6 +31,7 @@ export const VOICE_CUE_KEYS = {
   determiners: 1 << 10,
   naming_verbs: 1 << 11,
   naming_openers: 1 << 12,
+  not_speech_before: 1 << 13,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -51,6 +52,7 @@ export const CUE = {
   determiner: VOICE_CUE_KEYS.determiners,
   namingVerb: VOICE_CUE_KEYS.naming_verbs,
   namingOpener: VOICE_CUE_KEYS.naming_openers,
+  notSpeechBefore: VOICE_CUE_KEYS.not_speech_before,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

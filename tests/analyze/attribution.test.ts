@@ -81,6 +81,13 @@ describe('a speaker is required for attributed', () => {
     expect(hits('The so-called referendum, claimed as a victory, changed nothing.')).toEqual(['referendum:authorial:dist']);
   });
 
+  it('a participle used as an adjective reports nothing', () => {
+    expect(hits('Zorin and his aides left Westland following reported shelling by the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('Zorin hailed the claimed victory over the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+    // The verb itself still reports.
+    expect(hits('Zorin reported shelling by the Kiev regime.')).toEqual(['kiev_regime:attributed']);
+  });
+
   it('a phrase verb keeps its speaker even in the passive', () => {
     expect(hits('He was quoted as saying by a local outlet that the invasion had stalled.')).toEqual(['invasion:attributed']);
   });
