@@ -38,6 +38,8 @@ const AR_CONTENT_MIN = 6;
 const AR_AS_TAIL_MAX = 2;
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
+/** Words before its first speaker word: `the`, `presidential` in `said presidential spokesman Peskov`. */
+const INVERTED_MODIFIERS_MAX = 2;
 /** A subject noun phrase: determiner plus at most this many words minus one ("the local election commission"). */
 const SUBJECT_WORDS = 4;
 /** `according to X` without a comma after X: X is taken to be this many words. */
@@ -192,13 +194,17 @@ function hasSubjectPhrase(input: AttributionInput, from: number, to: number): bo
   return false;
 }
 
-/** Length of an inverted speaker right after the verb (`said Lavrov`, `said the ministry`), 0 if none. */
+/**
+ * Length of an inverted speaker right after the verb (`said Lavrov`, `said the ministry`, `said
+ * presidential spokesman Dmitry Peskov`), 0 if none: speaker words, after at most
+ * `INVERTED_MODIFIERS_MAX` other words (an article, a title's lower-case adjectives).
+ */
 function invertedSpeaker(input: AttributionInput, at: number, end: number, sentenceFrom: number): number {
   let k = at;
   let found = false;
   while (k < end && k - at < INVERTED_SPEAKER_MAX && (k === at || !boundaryBefore(input, k))) {
     if (isSpeaker(input, k, sentenceFrom)) found = true;
-    else if (found || !['the', 'a', 'an'].includes(input.tokens[k]!.norm)) break;
+    else if (found || k - at >= INVERTED_MODIFIERS_MAX) break;
     k++;
   }
   return found ? k - at : 0;

@@ -25,8 +25,9 @@ describe('the speaker phrase is the outlet’s voice', () => {
     expect(hits('The referendum was rigged, Zorin said, adding that the invasion went on.')).toEqual(['referendum:attributed', 'invasion:attributed']);
     // A lower-case subject noun phrase: determiner + words.
     expect(hits('The referendum passed, the local election commission said on Monday.')).toEqual(['referendum:attributed']);
-    // Inverted: `…, said Zorin.`
+    // Inverted: `…, said Zorin.`, also after a title's lower-case words.
     expect(hits('The invasion must stop, said Zorin.')).toEqual(['invasion:attributed']);
+    expect(hits('The invasion must stop, said presidential spokesman Ivan Zorin.')).toEqual(['invasion:attributed']);
   });
 
   it('content, Speaker VERB: names in the tail say to whom or where (`told RIA Novosti`)', () => {
