@@ -36,6 +36,8 @@ const AR_CONTENT_MIN = 6;
  * often "also" (`…، كما أعلن الجيش السيطرة على بلدة.`), where the verb has an object of its own.
  */
 const AR_AS_TAIL_MAX = 2;
+/** Arabic relative pronouns, normalised (الذى/التى fold to these): a clause of their own starts there. */
+const AR_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي', 'والذي', 'والتي', 'والذين']);
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
 /** Words before its first speaker word: `the`, `presidential` in `said presidential spokesman Peskov`. */
@@ -296,8 +298,14 @@ function readArabicReport(input: AttributionInput, verb: CueSpan, sentence: CueS
       return true;
     }
   }
-  // `قال X إن content` / `وأضاف: content`.
+  // `قال X إن content` / `وأضاف: content`. An إن/أن inside a relative clause belongs to that
+  // clause (`تؤكد استمرار الهجوم، الذي سبق أن أتاح …`), not to the verb: from a relative pronoun to
+  // the next comma none counts (`وقال المسؤول، الذي طلب عدم الكشف عن اسمه، إن …` still reports).
+  let inRelative = false;
   for (let k = v1; k < Math.min(sentence.to, v1 + AR_COMPLEMENTIZER_WINDOW); k++) {
+    if (k > v1 && boundaryBefore(input, k)) inRelative = false;
+    if (AR_RELATIVE_PRONOUNS.has(input.tokens[k]!.norm)) inRelative = true;
+    if (inRelative) continue;
     if ((input.cues.starts(k) & CUE.complementizer) !== 0) {
       mark(content, k + 1, sentence.to);
       return true;

@@ -69,6 +69,13 @@ describe('the speaker phrase is the outlet’s voice', () => {
     expect(hits('توقف الغزو في الشمال منذ أسبوعين، كما أعلن الجيش السيطرة على بلدة.', 'ar')).toEqual(['invasion:authorial']);
     expect(hits('الغزو توقف في الشمال منذ أسبوعين، على حد تعبير زورين.', 'ar')).toEqual(['invasion:attributed']);
   });
+
+  it('Arabic: an إن/أن inside a relative clause is not the verb’s', () => {
+    // تؤكد with an inanimate subject; أن belongs to الذي سبق أن …
+    expect(hits('والسيطرة على البلدة تؤكد استمرار الهجوم، الذي سبق أن أتاح لنظام كييف استعادة مناطق.', 'ar')).toEqual(['kiev_regime:authorial']);
+    // The relative clause ends at its comma: the إن after it is the verb's.
+    expect(hits('وقال المسؤول، الذي طلب عدم الكشف عن اسمه، إن نظام كييف يرفض المفاوضات.', 'ar')).toEqual(['kiev_regime:attributed']);
+  });
 });
 
 
