@@ -60,8 +60,10 @@ describe('the speaker phrase is the outlet’s voice', () => {
   });
 
   it('Arabic: feminine and present verbs, كما قال X and على حد تعبير X', () => {
-    // An agency or a country is feminine: نقلت، تشير.
+    // An agency or a country is feminine: تشير. قوله "his saying" carries `نقلت X عن Y قوله إن`;
+    // نقلت alone is as often "moved".
     expect(hits('ونقلت وكالة ويستلاند عن زورين قوله إن الغزو توقف.', 'ar')).toEqual(['invasion:attributed']);
+    expect(hits('ومنذ أسابيع نقلت قوات زورين المئات من جنودها إلى مناطق الغزو.', 'ar')).toEqual(['invasion:authorial']);
     expect(hits('وتشير موسكو إلى أن الغزو توقف.', 'ar')).toEqual(['invasion:attributed']);
     // `content، كما قال X.`: as X said.
     expect(hits('الغزو توقف في الشمال منذ أسبوعين، كما قال زورين للصحفيين.', 'ar')).toEqual(['invasion:attributed']);
