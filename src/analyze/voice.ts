@@ -2,6 +2,7 @@ import type { Span, Token, Voice } from '../types.js';
 import type { CompiledLexicon, CueKind } from '../lexicon/compile.js';
 import { occurrencesAt, scanAll } from '../lexicon/matcher.js';
 import type { TokenForms } from '../lexicon/matcher.js';
+import { hasArabic } from '../text/arabic.js';
 import { splitSentences } from '../text/sentences.js';
 import { findQuotes, quoteAround } from '../text/quotes.js';
 import type { Quote } from '../text/quotes.js';
@@ -9,7 +10,6 @@ import { Attribution } from './attribution.js';
 import type { CueSpan } from './attribution.js';
 import { isNegated } from './negation.js';
 import { CUE, CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
-import { hasArabic } from '../text/arabic.js';
 
 /*
  * Voice and flags of lexicon hits (CONTRACT.md "Voice and flags"), from cheap cues only:
