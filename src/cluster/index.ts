@@ -8,7 +8,7 @@
  * (`linkage.ts`) → clusters with stable ids, member similarities and top terms (`describe.ts`).
  * No step builds a dense document × term or document × document matrix.
  */
-import { termOrder, type TermVocabulary } from '../text/terms.js';
+import { BIGRAM_BASE, termOrder, type TermVocabulary } from '../text/terms.js';
 import type { EventCluster, TermCounts } from '../types.js';
 import { withCrossLanguageLinks, type EntityVectors } from './cross-language.js';
 import { describeClusters } from './describe.js';
@@ -148,6 +148,7 @@ export function vectorizeForClustering(docs: readonly ClusterInput[], vocabulary
   const matrix = buildTfIdf(sorted.map((doc) => ({ parts: [doc.termCounts] })), {
     shared: parallel,
     denseKeys: vocabulary.words.length,
+    pairBase: BIGRAM_BASE,
     termOf: (key) => vocabulary.termOf(key),
     orderOf: termOrder(vocabulary),
     ...WEIGHTING,

@@ -51,6 +51,12 @@ export interface VectorizeOptions {
    * are kept in arrays indexed by the key, not hashed. Optional; only a matter of speed.
    */
   denseKeys?: number;
+  /**
+   * Keys from `pairBase` up that spell two dense keys, `(first + 1) · pairBase + second` with both
+   * below `denseKeys` (bigram keys, `src/text/terms.ts`), are grouped by their first key rather
+   * than hashed. Optional; only a matter of speed (any other key is hashed as before).
+   */
+  pairBase?: number;
   /** Allocate the matrix in shared memory, for worker threads to read without a copy. */
   shared?: boolean;
 }
@@ -66,7 +72,7 @@ export interface VectorizeOptions {
  */
 export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOptions): SparseMatrix {
   const n = docs.length;
-  const raw = collectEntries(docs, options.minDf, options.denseKeys ?? 0);
+  const raw = collectEntries(docs, options.minDf, options.denseKeys ?? 0, options.pairBase ?? 0);
   const maxDf = Math.max(options.maxDfShare * n, options.minDf);
   const keptIds: number[] = [];
   for (let id = 0; id < raw.keys.length; id++) {
@@ -95,21 +101,7 @@ export function buildTfIdf(docs: readonly FeatureCounts[], options: VectorizeOpt
   }
 
   const memory = options.shared ? (bytes: number) => new SharedArrayBuffer(bytes) : (bytes: number) => new ArrayBuffer(bytes);
-  const { offsets, terms, counts } = keepColumns(raw, columnOf, n, columns, kept, memory);
-  const weights = new Float64Array(memory(terms.length * 8));
-  for (let i = 0; i < n; i++) {
-    const start = offsets[i] ?? 0;
-    const end = offsets[i + 1] ?? 0;
-    let norm2 = 0;
-    for (let k = start; k < end; k++) {
-      const w = sublinearTf(counts[k] ?? 1) * (idf[terms[k] ?? 0] ?? 0);
-      weights[k] = w;
-      norm2 += w * w;
-    }
-    // An empty row stays all zeros (its cosine with anything is 0, never NaN).
-    const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
-    for (let k = start; k < end; k++) weights[k] = (weights[k] ?? 0) * scale;
-  }
+  const { offsets, terms, weights } = weighRows(raw, columnOf, idf, n, columns, kept, memory);
   return { rows: n, columns: ordered.length, termOf: (c) => options.termOf(columnKeys[c] ?? 0), offsets, terms, weights, df };
 }
 
@@ -218,21 +210,35 @@ interface RawEntries {
 }
 
 /**
- * Provisional ids and df for every term that can reach `minDf`. Most distinct terms of a corpus
- * (bigrams above all) occur once; a counting pre-pass over hashed keys — a counting Bloom filter
- * (Fan et al. 2000) with one hash — proves a term rare when its bucket holds fewer than `minDf`
- * documents, so it never enters the key map. Exact: a colliding bucket only lets a rare term in.
- * Keys below `denseKeys` (word ids) skip the hashing: their df is counted exactly in an array
- * indexed by the key, and so is their id (about half the entries of the benchmark corpus; the
- * three hashed passes over every entry were ~3.8 s of clustering 50k articles). Three passes over
- * the entries: sizes, filter counts, ids (a fourth that marked each passing entry, to size the
- * arrays exactly, cost ~0.3 s of ~4.5 s vectorising 50k articles; the counts give the size).
+ * Provisional ids and df for every term that can reach `minDf`, by the kind of key:
+ * - dense keys (`denseKeys`: word ids): df and id in arrays indexed by the key;
+ * - pair keys (`pairBase`: bigrams of two word ids): the entries' second keys are grouped by their
+ *   first key (a stable counting sort, Knuth TAOCP vol. 3, §5.2, algorithm D), and each group is
+ *   counted with a table indexed by the second key. Why: most distinct terms of a corpus are
+ *   bigrams seen once, and hashing them — a counting filter, then a hash table of the survivors —
+ *   was ~2 s of vectorising the 50k benchmark articles, most of it cache misses in tables of tens
+ *   of MB; the groups are read in order and the tables indexed by word id are ~1 MB;
+ * - any other key (entity ids, keys outside both ranges): a counting pre-pass over hashed keys — a
+ *   counting Bloom filter (Fan et al. 2000) with one hash — proves a term rare when its bucket
+ *   holds fewer than `minDf` documents, so it never enters the key map. Exact: a colliding bucket
+ *   only lets a rare term in.
+ * Three passes over the entries: sizes, grouping (and filter counts), ids. Since a group keeps the
+ * entries of its first key in document order, the third pass takes the ids of a first key's pairs
+ * from its group in turn.
  */
-function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys: number): RawEntries {
+function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys: number, pairBase: number): RawEntries {
   const isDense = (key: number): boolean => key >= 0 && key < denseKeys;
+  // The first key of a pair key, or -1 when `key` is not one (then it is dense or hashed).
+  const firstOfPair = (key: number): number => {
+    if (!(pairBase > 0 && key >= pairBase && Number.isInteger(key))) return -1;
+    const first = Math.floor(key / pairBase) - 1;
+    return first < denseKeys && key % pairBase < denseKeys ? first : -1;
+  };
   const denseDf = new Int32Array(denseKeys);
+  // Pair entries per first key, then (as prefix sums) where each first key's group starts.
+  const groupStart = new Int32Array(pairBase > 0 ? denseKeys + 1 : 0);
   let hashedEntries = 0;
-  let denseEntries = 0;
+  let pairEntries = 0;
   for (const doc of docs) {
     for (const part of doc.parts) {
       for (let k = 0; k < part.keys.length; k++) {
@@ -240,11 +246,20 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
         const key = part.keys[k] ?? 0;
         if (isDense(key)) {
           denseDf[key] = (denseDf[key] ?? 0) + 1;
-          denseEntries += 1;
+          continue;
+        }
+        const first = firstOfPair(key);
+        if (first >= 0) {
+          groupStart[first + 1] = (groupStart[first + 1] ?? 0) + 1;
+          pairEntries += 1;
         } else hashedEntries += 1;
       }
     }
   }
+  for (let f = 1; f < groupStart.length; f++) groupStart[f] = (groupStart[f] ?? 0) + (groupStart[f - 1] ?? 0);
+  // Second keys of the pair entries, grouped by first key; replaced by the pairs' ids below.
+  const grouped = new Int32Array(pairEntries);
+  const cursor = groupStart.slice(0, denseKeys);
   // Twice as many buckets as entries keeps most once-seen terms alone in their bucket. A bucket's
   // count stops at 255 (one byte); what its entries bring beyond that is counted beside it, in a
   // table of the few buckets that fill up (the common bigrams' buckets).
@@ -256,6 +271,11 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
       for (let k = 0; k < part.keys.length; k++) {
         const key = part.keys[k] ?? 0;
         if (!((part.counts[k] ?? 0) > 0) || isDense(key)) continue;
+        const first = firstOfPair(key);
+        if (first >= 0) {
+          grouped[cursor[first]!++] = key % pairBase;
+          continue;
+        }
         const b = hashKey(key) & mask;
         if ((buckets[b] ?? 0) < 255) buckets[b] = (buckets[b] ?? 0) + 1;
         else overflow.add(b, 1);
@@ -267,26 +287,66 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
     const count = buckets[b] ?? 0;
     return count < 255 ? count : count + overflow.get(b);
   };
-  const canReachMinDf = (key: number): boolean => (isDense(key) ? (denseDf[key] ?? 0) : bucketEntries(hashKey(key) & mask)) >= minDf;
+  const canReachMinDf = (key: number): boolean => bucketEntries(hashKey(key) & mask) >= minDf;
+  const keys: number[] = [];
+  let df = new Int32Array(1024);
+  const newId = (key: number): number => {
+    const id = keys.length;
+    keys.push(key);
+    if (id >= df.length) df = growInt32(df);
+    return id;
+  };
+  // Each group's pairs: count the second keys (a table indexed by them, reset by a stamp per
+  // group), then give every pair in at least `minDf` documents an id, in the order of first
+  // sight; each entry's slot gets its pair's id, or -1.
+  let pairCandidates = 0;
+  if (pairEntries > 0) {
+    const stamp = new Int32Array(denseKeys).fill(-1);
+    const seen = new Int32Array(denseKeys);
+    for (let first = 0; first < denseKeys; first++) {
+      const start = groupStart[first] ?? 0;
+      const end = groupStart[first + 1] ?? 0;
+      if (start === end) continue;
+      for (let p = start; p < end; p++) {
+        const second = grouped[p]!;
+        if (stamp[second] !== first) {
+          stamp[second] = first;
+          seen[second] = 0;
+        }
+        seen[second]! += 1;
+      }
+      for (let p = start; p < end; p++) {
+        const second = grouped[p]!;
+        // A count of at least minDf becomes -(id + 1) once the pair has its id.
+        const count = seen[second]!;
+        if (count < 0) grouped[p] = -count - 1;
+        else if (count >= minDf) {
+          const id = newId((first + 1) * pairBase + second);
+          seen[second] = -(id + 1);
+          grouped[p] = id;
+          pairCandidates += count;
+        } else grouped[p] = -1;
+      }
+    }
+  }
   // The entries that pass, counted from the tables rather than by a pass over the entries: a
-  // word's df, a bucket's count. Exact: every entry that passes is counted in its word's df or
-  // its bucket (an estimate short by the full buckets' overflow, ~4% of the entries of 50k
-  // articles, doubled both entry arrays when the pass below outgrew them: ~60 MB more at the peak
-  // of vectorising, and ~0.17 s of copying).
-  let candidates = 0;
+  // word's df, a group's pair counts, a bucket's count. Exact: every entry that passes is counted
+  // in its word's df, its pair's count or its bucket (an estimate short by the full buckets'
+  // overflow, ~4% of the entries of 50k articles, doubled both entry arrays when the pass below
+  // outgrew them: ~60 MB more at the peak of vectorising, and ~0.17 s of copying).
+  let candidates = pairCandidates;
   for (let key = 0; key < denseKeys; key++) if ((denseDf[key] ?? 0) >= minDf) candidates += denseDf[key] ?? 0;
   for (let b = 0; b <= mask; b++) {
     const entries = bucketEntries(b);
     if (entries >= minDf) candidates += entries;
   }
-  // A typed hash table, not a Map: most kept keys are heap numbers (> 2^31); the Map cost 5.2 s
-  // of clustering 50k synthetic articles, this ~0.5 s.
+  // A typed hash table, not a Map: most hashed keys are heap numbers (> 2^31); a Map cost 5.2 s
+  // of clustering 50k synthetic articles when bigrams were hashed, the table ~0.5 s.
   // Size the entry arrays to the entries that pass the filter (about half at 50k articles): sized
   // to every entry they were ~180 MB, still uncollected when clustering reached its peak RSS.
   const idOf = new KeyIds();
   const denseId = new Int32Array(denseKeys).fill(-1);
-  const keys: number[] = [];
-  let df = new Int32Array(1024);
+  cursor.set(groupStart.subarray(0, denseKeys));
   const rowStart = new Int32Array(docs.length + 1);
   const ids = new Int32Array(candidates);
   const counts = new Uint32Array(candidates);
@@ -297,17 +357,21 @@ function collectEntries(docs: readonly FeatureCounts[], minDf: number, denseKeys
         const count = part.counts[k] ?? 0;
         if (!(count > 0)) continue;
         const key = part.keys[k] ?? 0;
-        if (!canReachMinDf(key)) continue;
         let id: number;
         if (isDense(key)) {
+          if ((denseDf[key] ?? 0) < minDf) continue;
           id = denseId[key] ?? -1;
-          if (id < 0) denseId[key] = id = keys.length;
+          if (id < 0) denseId[key] = id = newId(key);
         } else {
-          id = idOf.idOf(key, keys.length);
-        }
-        if (id === keys.length) {
-          keys.push(key);
-          if (id >= df.length) df = growInt32(df);
+          const first = firstOfPair(key);
+          if (first >= 0) {
+            id = grouped[cursor[first]!++]!;
+            if (id < 0) continue;
+          } else {
+            if (!canReachMinDf(key)) continue;
+            id = idOf.idOf(key, keys.length);
+            if (id === keys.length) newId(key);
+          }
         }
         df[id] = (df[id] ?? 0) + 1;
         ids[at] = id;
@@ -329,26 +393,29 @@ function bucketCount(entries: number): number {
 }
 
 /**
- * Every row's kept columns (`kept` entries in all), ascending, with their counts, as CSR. A row's
- * columns are distinct (a document names a term once, and distinct terms have distinct columns),
- * so each row is sorted in place in the output as plain 32-bit integers, and its counts are
- * carried across the sort by column, in a table of one count per column. Simpler than packing
- * column and entry position into one float for one sort and taking them apart again after it, and
- * faster: on the 50k benchmark articles (7.3 M kept entries), two alternating pairs of runs took
- * 0.64 / 0.67 s that way and 0.44 / 0.41 s this way.
+ * Every row's kept columns (`kept` entries in all), ascending, with their weights, as CSR: `1 + ln
+ * tf` times the column's idf, scaled to unit length. A row's columns are distinct (a document names
+ * a term once, and distinct terms have distinct columns), so each row is sorted in place in the
+ * output as plain 32-bit integers, and its counts are carried across the sort by column, in a
+ * table of one count per column. Simpler than packing column and entry position into one float
+ * for one sort and taking them apart again after it, and faster: on the 50k benchmark articles
+ * (7.3 M kept entries), two alternating pairs of runs took 0.64 / 0.67 s that way and 0.44 / 0.41
+ * s this way. Weighing each row as soon as it is sorted, rather than in a pass of its own over the
+ * whole matrix, reads its counts while they are in cache and needs no array of counts (~30 MB).
  */
-function keepColumns(
+function weighRows(
   raw: RawEntries,
   columnOf: Int32Array,
+  idf: Float64Array,
   n: number,
   columns: number,
   kept: number,
   memory: (bytes: number) => ArrayBufferLike,
-): { offsets: Int32Array; terms: Int32Array; counts: Uint32Array } {
+): { offsets: Int32Array; terms: Int32Array; weights: Float64Array } {
   const countOf = new Uint32Array(columns);
   const offsets = new Int32Array(memory((n + 1) * 4));
   const terms = new Int32Array(memory(kept * 4));
-  const counts = new Uint32Array(kept);
+  const weights = new Float64Array(memory(kept * 8));
   let out = 0;
   for (let i = 0; i < n; i++) {
     const start = raw.rowStart[i] ?? 0;
@@ -361,10 +428,19 @@ function keepColumns(
       countOf[c] = raw.counts[e] ?? 0;
     }
     terms.subarray(first, out).sort();
-    for (let p = first; p < out; p++) counts[p] = countOf[terms[p] ?? 0] ?? 0;
+    let norm2 = 0;
+    for (let p = first; p < out; p++) {
+      const c = terms[p]!;
+      const w = sublinearTf(countOf[c]!) * idf[c]!;
+      weights[p] = w;
+      norm2 += w * w;
+    }
+    // An empty row stays all zeros (its cosine with anything is 0, never NaN).
+    const scale = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
+    for (let p = first; p < out; p++) weights[p] = weights[p]! * scale;
     offsets[i + 1] = out;
   }
-  return { offsets, terms, counts };
+  return { offsets, terms, weights };
 }
 
 /** `1 + ln tf` for the small counts that make up almost every entry, computed once each. */

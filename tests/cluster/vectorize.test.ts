@@ -57,6 +57,27 @@ describe('buildTfIdf', () => {
     );
   });
 
+  it('property: pair keys grouped by their first key (pairBase) give the same matrix as hashed keys', () => {
+    // Pair keys (first + 1) · 64 + second, some with a part at or above denseKeys (41: hashed,
+    // not grouped), beside dense, unpaired large and negative keys; counts up to 3; minDf 1–3.
+    const pair = fc.tuple(fc.integer({ min: 0, max: 44 }), fc.integer({ min: 0, max: 44 })).map(([first, second]) => (first + 1) * 64 + second);
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 63 }), pair, pair, fc.integer({ min: 2 ** 31, max: 2 ** 31 + 5 }), fc.integer({ min: -3, max: -1 })), { maxLength: 14 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 3 }),
+        (rows, minDf) => {
+          const features = rows.map((keys) => ({ parts: [{ keys: Float64Array.from(keys), counts: Uint32Array.from(keys, (key) => Math.abs(key) % 4) }] }));
+          const options: VectorizeOptions = { termOf: (key) => String(key), orderOf: (key) => key + 3, minDf, maxDfShare: 0.9, idfExponent: 1 };
+          const hashed = buildTfIdf(features, options);
+          const grouped = buildTfIdf(features, { ...options, denseKeys: 41, pairBase: 64 });
+          expect(vocabOf(grouped)).toEqual(vocabOf(hashed));
+          expect([grouped.offsets, grouped.terms, grouped.weights, grouped.df]).toEqual([hashed.offsets, hashed.terms, hashed.weights, hashed.df]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps every entry of a hashed term found in more documents than a filter bucket counts (255)', () => {
     // The entry arrays are sized from the filter's counts, whose buckets stop at 255: the 145
     // entries the term in 400 documents brings beyond that are counted beside the bucket (an
