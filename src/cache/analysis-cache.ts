@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { compareSignatures, type ChangedWord, type LexiconSignature } from '../lexicon/signature.js';
 import { laterWordForms, matchForms } from '../text/tokenize.js';
 import { hashNorm, TermVocabulary } from '../text/terms.js';
-import type { OutletKeyRows } from '../report/model.js';
+import type { OutletKeyRows } from '../report/outlet-keyness.js';
 import type { ArticleAnalysis, EventCluster, TermCounts } from '../types.js';
 import { shareLabels } from '../analyze/share-labels.js';
 import { itemByItem, readChunkedFile, type ChunkCodec } from './chunked-file.js';

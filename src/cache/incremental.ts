@@ -7,7 +7,7 @@ import { compileLexicons } from '../lexicon/index.js';
 import { lexiconSignature, type LexiconSignature } from '../lexicon/signature.js';
 import type { ReadResult } from '../pipeline.js';
 import { TermVocabulary } from '../text/terms.js';
-import type { OutletKeyRows } from '../report/model.js';
+import type { OutletKeyRows } from '../report/outlet-keyness.js';
 import type { Article, ArticleAnalysis, EventCluster, LexiconBundle } from '../types.js';
 import { matchInThreads, threadsWorthIt } from '../workers/match-pool.js';
 import { articlesToReanalyse, cachedVocabulary, keepsCachedEntry, mergeAnalysis, sameEntities, type CachedAnalyses } from './analysis-cache.js';

@@ -8,7 +8,7 @@ import { chartSpecs, renderSpecs } from './charts.js';
 import type { ChartRenderer } from './charts.js';
 import { completeModel, scoreReport, withClusters } from './model.js';
 import { profileOutletsInThread } from '../workers/bootstrap-pool.js';
-import type { OutletKeyRows } from './model.js';
+import type { OutletKeyRows } from './outlet-keyness.js';
 import { MemorySink, writeOutput } from './output-sink.js';
 import type { OutputSink } from './output-sink.js';
 import { writeReportMd } from './report-md.js';
@@ -131,8 +131,8 @@ export async function buildReport(input: ReportInput): Promise<Map<string, strin
 }
 
 export { MemorySink } from './output-sink.js';
-export { rankOutletKeyness } from './model.js';
-export type { OutletKeyRows } from './model.js';
+export { rankOutletKeyness } from './outlet-keyness.js';
+export type { OutletKeyRows } from './outlet-keyness.js';
 export type { OutputSink, TextOut } from './output-sink.js';
 export { escapeMarkdown, isolate } from './markdown.js';
 export { guardFormula } from './csv.js';

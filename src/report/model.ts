@@ -1,24 +1,16 @@
 /** Everything the report files are written from, computed once (pure). */
-import { hashKey, KeyCounts } from '../stats/key-counts.js';
-import { rankKeyness } from '../stats/keyness.js';
-import type { KeynessRow } from '../stats/keyness.js';
 import { mapOutlets } from '../stats/outlet-map.js';
 import type { OutletMap } from '../stats/outlet-map.js';
 import { compareText, listAxes } from '../stats/stance.js';
-import type { TermVocabulary } from '../text/terms.js';
-import type { Article, ArticleAnalysis, Concept, EventCluster, TermCounts } from '../types.js';
+import type { Article, Concept, EventCluster } from '../types.js';
 import type { ReportInput } from './index.js';
 import { foldLexiconTerms } from './lexicon-forms.js';
+import { rankOutletKeyness } from './outlet-keyness.js';
+import type { OutletKeyRows } from './outlet-keyness.js';
 import { profileOutlets, scoreArticles } from './profiles.js';
 import type { ArticleScore, OutletProfile } from './profiles.js';
 import type { OutletKeyness } from './tables.js';
 
-/** Key terms kept per outlet in `keyness.csv`. */
-export const KEYNESS_TOP = 30;
-/** A key term must occur this often in the outlet to be listed (rarer ones are noise). */
-export const KEYNESS_MIN_COUNT = 3;
-/** Bits of the candidate filter of `computeKeyness`: 2^21 bits, 256 KB, stays in cache. */
-const CANDIDATE_FILTER_BITS = 21;
 
 export interface ReportModel {
   input: ReportInput;
@@ -93,127 +85,6 @@ export function withClusters(model: ReportModel, clusters: EventCluster[]): Repo
     for (const id of cluster.members) if (!clusterOf.has(id)) clusterOf.set(id, cluster.id);
   }
   return { ...model, input: { ...model.input, clusters }, clusterOf };
-}
-
-/** One outlet's key terms, before they are marked as in a lexicon or not. */
-export interface OutletKeyRows {
-  outlet: string;
-  rows: KeynessRow[];
-}
-
-/**
- * Each outlet vs the rest over the latest versions' term counts. With one outlet there is no
- * "rest", so there is no keyness (an empty table, said in the report).
- *
- * Only terms an outlet uses at least KEYNESS_MIN_COUNT times can be listed, so only those are
- * counted corpus-wide; the reference count is corpus − outlet and the reference total the corpus
- * total − the outlet's (the same integers a full reference table would give).
- *
- * Depends on the articles and their content-term counts only, never on the lexicons: the
- * incremental cache keeps the result for re-runs after a lexicon edit (src/cache/analysis-cache.ts).
- */
-export function rankOutletKeyness(
-  articles: readonly Article[],
-  analyses: ReadonlyMap<string, ArticleAnalysis>,
-  vocabulary: TermVocabulary,
-): OutletKeyRows[] {
-  const byOutlet = new Map<string, TermCounts[]>();
-  for (const article of [...articles].sort((a, b) => compareText(a.id, b.id))) {
-    const termCounts = analyses.get(article.id)?.termCounts;
-    if (!article.isLatest || termCounts === undefined) continue;
-    const list = byOutlet.get(article.outlet) ?? [];
-    list.push(termCounts);
-    byOutlet.set(article.outlet, list);
-  }
-  if (byOutlet.size < 2) return [];
-  const outlets = [...byOutlet.keys()].sort(compareText);
-  // Word ids (keys below the vocabulary size, about half the entries) are counted in an array
-  // indexed by the id; only bigrams go through the hash table, which is too large for the cache.
-  // (Sorting each outlet's bigram keys natively instead was no faster: ~110 ns a key.)
-  const words = vocabulary.words.length;
-  const isWord = (key: number): boolean => key >= 0 && key < words;
-  const wordTally = new Float64Array(words);
-  const tally = new KeyCounts();
-  const candidates = outlets.map((outlet) => {
-    tally.clear();
-    const touched: number[] = [];
-    let total = 0;
-    for (const terms of byOutlet.get(outlet) ?? []) {
-      for (let k = 0; k < terms.keys.length; k++) {
-        const key = terms.keys[k] ?? 0;
-        const count = terms.counts[k] ?? 0;
-        total += count;
-        if (!isWord(key)) tally.add(key, count);
-        else {
-          if (wordTally[key] === 0) touched.push(key);
-          wordTally[key] = (wordTally[key] ?? 0) + count;
-        }
-      }
-    }
-    const keys: number[] = [];
-    const counts: number[] = [];
-    for (const key of touched) {
-      const count = wordTally[key] ?? 0;
-      wordTally[key] = 0;
-      if (count >= KEYNESS_MIN_COUNT) {
-        keys.push(key);
-        counts.push(count);
-      }
-    }
-    tally.forEach((key, count) => {
-      if (count >= KEYNESS_MIN_COUNT) {
-        keys.push(key);
-        counts.push(count);
-      }
-    });
-    return { outlet, keys, counts, total };
-  });
-  const corpus = new KeyCounts(candidates.reduce((n, c) => n + c.keys.length, 0));
-  // Every word's corpus count, in an array indexed by the id (only candidates' are read).
-  const corpusWords = new Float64Array(words);
-  // Most terms of an article are no outlet's candidate (166k candidates of 681k terms at 10k
-  // articles). A bitmap of the candidates' hashes turns ~90% of them away before they probe the
-  // table, which is too large for the cache: measured on the 10k benchmark corpus, this pass over
-  // 1.9 M article × term counts took ~100–150 ms without the filter, ~65–90 ms with it.
-  const filterMask = (1 << CANDIDATE_FILTER_BITS) - 1;
-  const filter = new Uint32Array((filterMask + 1) / 32);
-  for (const c of candidates) {
-    for (const key of c.keys) {
-      if (isWord(key)) continue;
-      corpus.add(key, 0);
-      const bit = hashKey(key) & filterMask;
-      filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
-    }
-  }
-  let corpusTotal = 0;
-  for (const list of byOutlet.values()) {
-    for (const terms of list) {
-      for (let k = 0; k < terms.keys.length; k++) {
-        const key = terms.keys[k] ?? 0;
-        if (isWord(key)) {
-          corpusWords[key] = (corpusWords[key] ?? 0) + (terms.counts[k] ?? 0);
-          continue;
-        }
-        const bit = hashKey(key) & filterMask;
-        if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0) corpus.addIfPresent(key, terms.counts[k] ?? 0);
-      }
-    }
-  }
-  for (const c of candidates) corpusTotal += c.total;
-  const corpusCount = (key: number): number => (isWord(key) ? (corpusWords[key] ?? 0) : corpus.get(key));
-  return candidates.map(({ outlet, keys, counts, total }) => {
-    const rows = rankKeyness(
-      {
-        target: counts,
-        reference: keys.map((key, i) => corpusCount(key) - (counts[i] ?? 0)),
-        termOf: (i) => vocabulary.termOf(keys[i] ?? 0),
-        nTarget: total,
-        nReference: corpusTotal - total,
-      },
-      { top: KEYNESS_TOP, minCount: KEYNESS_MIN_COUNT },
-    );
-    return { outlet, rows };
-  });
 }
 
 /** Mark each key term found in a lexicon (the report lists the others as suggestions). */
