@@ -27,7 +27,7 @@ import { flattenTermCounts, unflattenTermCounts } from '../text/term-count-arena
 import { entryPath, storeEntry, touch } from './read-cache.js';
 
 /** Bump when the cached shape or the meaning of a cached field changes. */
-export const ANALYSIS_FORMAT = 7;
+export const ANALYSIS_FORMAT = 8;
 
 interface AnalysisHeader {
   format: number;
@@ -38,12 +38,16 @@ interface AnalysisHeader {
   words: string[];
   /** Every distinct token norm of the corpus. */
   norms: string[];
-  /** Key terms per outlet: they depend on the articles' term counts only, never on a lexicon. */
-  keyness: OutletKeyRows[];
 }
 
 /** A run's analyses, in the article order of the cached parse+clean result. */
 export interface CachedAnalyses extends Omit<AnalysisHeader, 'format'> {
+  /**
+   * Key terms per outlet: they depend on the articles' term counts only, never on a lexicon. An
+   * entry of their own under the analyses' stamp, so that the run can store the analyses while a
+   * worker thread ranks them (src/workers/keyness-thread.ts).
+   */
+  keyness: OutletKeyRows[];
   /** As loaded, without their term counts (`lacksTermCounts`) until `loadCachedTermCounts`. */
   analyses: ArticleAnalysis[];
   /** The clusters made from these analyses, when their entry was written too. */
@@ -83,9 +87,11 @@ export function loadCachedAnalyses(dir: string, key: string, bodyOf: (id: string
       analysis.termCounts = TERM_COUNTS_NOT_LOADED;
       shareLabels(analysis as ArticleAnalysis, labels);
     }
+    const keyness = loadCachedKeyness(dir, key, header.stamp);
+    if (keyness === undefined) return undefined;
     const { format: _format, ...rest } = header;
     const clusters = loadCachedClusters(dir, key, header.stamp);
-    return { ...rest, analyses: items as ArticleAnalysis[], ...(clusters ? { clusters } : {}) };
+    return { ...rest, keyness, analyses: items as ArticleAnalysis[], ...(clusters ? { clusters } : {}) };
   } catch {
     return undefined;
   }
@@ -143,9 +149,21 @@ function wellFormed(header: AnalysisHeader): boolean {
     signature.byTerm !== null &&
     Array.isArray(header.words) &&
     Array.isArray(header.norms) &&
-    typeof header.stamp === 'string' &&
-    Array.isArray(header.keyness)
+    typeof header.stamp === 'string'
   );
+}
+
+/** The key terms stamped `stamp`, or undefined (none, another run's, damaged). */
+function loadCachedKeyness(dir: string, key: string, stamp: string): OutletKeyRows[] | undefined {
+  const path = entryPath(dir, key, 'keyness');
+  try {
+    const { header, items } = readChunkedFile<StampHeader, OutletKeyRows>(path);
+    if (header.format !== ANALYSIS_FORMAT || header.stamp !== stamp || !items.every((item) => typeof item?.outlet === 'string' && Array.isArray(item.rows))) return undefined;
+    touch(path);
+    return items;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The clusters entry stamped `stamp`, or undefined (none, another run's, damaged). */
@@ -164,11 +182,17 @@ function loadCachedClusters(dir: string, key: string, stamp: string): EventClust
 /**
  * Store a run's analyses (each with its `normHashes`, without clusters); failures are not fatal.
  * `bodyOf` gives an article's body by id, for sentences to be stored as offsets into it.
- * Returns the stamp to store the clusters made from them with (`storeCachedClusters`).
+ * Returns the stamp to store the key terms and the clusters made from them with (`storeCachedKeyness`,
+ * `storeCachedClusters`): the entry is used once its key terms are stored.
  * The term counts go to an entry of their own under the same stamp: they are ~40% of the bytes,
  * and a re-run that reuses the clusters and the key terms never reads them (`loadCachedTermCounts`).
  */
-export function storeCachedAnalyses(dir: string, key: string, cached: Omit<CachedAnalyses, 'clusters' | 'stamp'>, bodyOf: (id: string) => string | undefined = () => undefined): string {
+export function storeCachedAnalyses(
+  dir: string,
+  key: string,
+  cached: Omit<CachedAnalyses, 'clusters' | 'stamp' | 'keyness'>,
+  bodyOf: (id: string) => string | undefined = () => undefined,
+): string {
   const { analyses, ...rest } = cached;
   if (analyses.some((analysis) => analysis.termCounts === TERM_COUNTS_NOT_LOADED)) {
     throw new Error('internal: analyses stored without their term counts');
@@ -211,6 +235,14 @@ export function lacksTermCounts(analysis: ArticleAnalysis): boolean {
 
 /** Stands for term counts not loaded (compared by identity; never stored). */
 const TERM_COUNTS_NOT_LOADED: TermCounts = { keys: new Float64Array(0), counts: new Uint32Array(0) };
+
+/**
+ * Store the key terms ranked from the analyses stored with `stamp`; failures are not fatal. Until
+ * they are stored, the analyses entry is not used (`loadCachedAnalyses`).
+ */
+export function storeCachedKeyness(dir: string, key: string, stamp: string, keyness: readonly OutletKeyRows[]): void {
+  storeEntry(dir, entryPath(dir, key, 'keyness'), { format: ANALYSIS_FORMAT, stamp } satisfies StampHeader, keyness);
+}
 
 /** Store the clusters made from the analyses stored with `stamp`; failures are not fatal. */
 export function storeCachedClusters(dir: string, key: string, stamp: string, clusters: readonly EventCluster[]): void {

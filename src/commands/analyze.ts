@@ -8,11 +8,11 @@ import { writeOutput } from '../report/output-sink.js';
 import { attachRemovedLines, loadCachedRead, readCacheKey, storeCachedRead } from '../cache/read-cache.js';
 import { copyOutputCopy, outputCopyIsWhole, storeOutputCopy } from '../cache/output-copy.js';
 import { cleanParsed, clusterInputsOf, NO_TERMS, readArticles } from '../pipeline.js';
-import { ARTICLES_JSONL, beginReport, rankOutletKeyness } from '../report/index.js';
+import { ARTICLES_JSONL, beginReport } from '../report/index.js';
 import type { OutletKeyRows } from '../report/index.js';
 import { clusterVectors, vectorizeForClustering } from '../cluster/index.js';
 import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
-import { keepsCachedEntry, lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses, storeCachedClusters } from '../cache/analysis-cache.js';
+import { keepsCachedEntry, lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses, storeCachedClusters, storeCachedKeyness } from '../cache/analysis-cache.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
 import { matchArticles, type Matched } from '../cache/incremental.js';
 import type { AnalyzeOptions, CorpusInput, ReadResult, Stage } from '../pipeline.js';
@@ -21,6 +21,7 @@ import type { Article, ArticleAnalysis, EventCluster, InputFile, LexiconBundle, 
 import { toolVersion } from '../paths.js';
 import { boundHeapGrowth, collectGarbage, HEAP_GROWING_PERCENT_CACHED } from '../heap.js';
 import { chartThread, type ChartThread } from '../workers/chart-thread.js';
+import { rankOutletKeynessInThread } from '../workers/keyness-thread.js';
 import { loadLexiconsInThread } from '../workers/lexicon-thread.js';
 import type { ProgressReporter } from './progress.js';
 
@@ -235,17 +236,27 @@ async function matchStage(
   const versionChanges = diffVersions(articles);
   timings['cluster'] = performance.now() - started;
   // Key terms depend on term counts only, never on a lexicon: made here (or taken from the cache)
-  // so the cache can keep them for the next run; their time counts as the report's.
-  started = performance.now();
-  const keyness = matched.keyness ?? rankOutletKeyness(articles, matched.analyses, matched.vocabulary);
-  timings['report'] = performance.now() - started;
-  let clustersStamp: string | undefined;
+  // so the cache can keep them for the next run. Ranked in a worker thread while this one stores
+  // the analyses (src/workers/keyness-thread.ts); the time the run waits for them counts as the
+  // report's.
+  const ranking = matched.keyness === undefined ? rankOutletKeynessInThread(articles, matched.analyses, matched.vocabulary, options.threads) : undefined;
+  // Awaited below; this only keeps a failure from counting as unhandled while the analyses are stored.
+  ranking?.catch(() => undefined);
+  let storedStamp: string | undefined;
   if (options.cacheDir !== null) {
     started = performance.now();
-    clustersStamp =
-      storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, keyness, cachedAnalyses !== undefined, bodyOf) ?? matched.clustersStampToRestore;
+    storedStamp = storeAnalysesWhenWorthIt(options.cacheDir, cacheKey, articles, matched, cachedAnalyses !== undefined, bodyOf);
     timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
   }
+  started = performance.now();
+  const keyness = matched.keyness ?? (await ranking!);
+  timings['report'] = performance.now() - started;
+  if (options.cacheDir !== null && storedStamp !== undefined) {
+    started = performance.now();
+    storeCachedKeyness(options.cacheDir, cacheKey, storedStamp, keyness);
+    timings['cache_store'] = (timings['cache_store'] ?? 0) + performance.now() - started;
+  }
+  const clustersStamp = storedStamp ?? matched.clustersStampToRestore;
   // Norm hashes only serve the cache: let them go before clustering (~1 KB per article).
   for (const analysis of matched.analyses.values()) delete analysis.normHashes;
   return {
@@ -405,7 +416,6 @@ function storeAnalysesWhenWorthIt(
   key: string,
   articles: readonly Article[],
   matched: Matched,
-  keyness: OutletKeyRows[],
   hadEntry: boolean,
   bodyOf: (id: string) => string | undefined,
 ): string | undefined {
@@ -418,7 +428,6 @@ function storeAnalysesWhenWorthIt(
       analyses: articles.map((article) => matched.analyses.get(article.id)!),
       words: matched.vocabulary.words,
       norms: matched.norms,
-      keyness,
     },
     bodyOf,
   );

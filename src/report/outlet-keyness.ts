@@ -16,7 +16,7 @@
 import { rankKeyness } from '../stats/keyness.js';
 import type { KeynessRow } from '../stats/keyness.js';
 import { compareText } from '../stats/stance.js';
-import { bigramKey, firstOfBigram, secondOfBigram, type TermVocabulary } from '../text/terms.js';
+import { bigramKey, firstOfBigram, secondOfBigram, spellTerm, type TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, TermCounts } from '../types.js';
 
 /** Key terms kept per outlet in `keyness.csv`. */
@@ -51,6 +51,15 @@ export function rankOutletKeyness(
   analyses: ReadonlyMap<string, ArticleAnalysis>,
   vocabulary: TermVocabulary,
 ): OutletKeyRows[] {
+  const { outlets, lists } = termCountsByOutlet(articles, analyses);
+  return rankKeynessOfOutlets(outlets, lists, vocabulary.words);
+}
+
+/** The latest versions' term counts, by outlet (outlets in code-unit order). */
+export function termCountsByOutlet(
+  articles: readonly Article[],
+  analyses: ReadonlyMap<string, ArticleAnalysis>,
+): { outlets: string[]; lists: TermCounts[][] } {
   const byOutlet = new Map<string, TermCounts[]>();
   for (const article of articles) {
     const termCounts = analyses.get(article.id)?.termCounts;
@@ -59,24 +68,31 @@ export function rankOutletKeyness(
     list.push(termCounts);
     byOutlet.set(article.outlet, list);
   }
-  if (byOutlet.size < 2) return [];
   const outlets = [...byOutlet.keys()].sort(compareText);
-  const lists = outlets.map((outlet) => byOutlet.get(outlet) ?? []);
-  const words = vocabulary.words.length;
+  return { outlets, lists: outlets.map((outlet) => byOutlet.get(outlet) ?? []) };
+}
+
+/**
+ * `rankOutletKeyness` over term counts already grouped by outlet (`termCountsByOutlet`), their
+ * keys spelled by `words` (`TermVocabulary.words`); what a worker thread runs
+ * (src/workers/keyness-thread.ts).
+ */
+export function rankKeynessOfOutlets(outlets: readonly string[], lists: readonly (readonly TermCounts[])[], words: readonly string[]): OutletKeyRows[] {
+  if (outlets.length < 2) return [];
   const candidates = outlets.map((): Candidates => ({ keys: [], target: [], reference: [] }));
   const totals = new Float64Array(outlets.length);
   lists.forEach((list, o) => {
     for (const terms of list) for (let k = 0; k < terms.counts.length; k++) totals[o]! += terms.counts[k] ?? 0;
   });
-  const corpusWords = countWords(lists, words, candidates);
+  const corpusWords = countWords(lists, words.length, candidates);
   for (const found of candidates) found.reference = found.keys.map((key, i) => (corpusWords[key] ?? 0) - (found.target[i] ?? 0));
-  countBigrams(lists, words, candidates);
+  countBigrams(lists, words.length, candidates);
   let corpusTotal = 0;
   for (const total of totals) corpusTotal += total;
   return outlets.map((outlet, o) => {
     const { keys, target, reference } = candidates[o]!;
     const rows = rankKeyness(
-      { target, reference, termOf: (i) => vocabulary.termOf(keys[i] ?? 0), nTarget: totals[o]!, nReference: corpusTotal - totals[o]! },
+      { target, reference, termOf: (i) => spellTerm(words, keys[i] ?? 0), nTarget: totals[o]!, nReference: corpusTotal - totals[o]! },
       { top: KEYNESS_TOP, minCount: KEYNESS_MIN_COUNT },
     );
     return { outlet, rows };

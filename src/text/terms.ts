@@ -228,10 +228,15 @@ export class TermVocabulary {
 
   /** The term a key stands for: a word, or two words joined by a space (a bigram). */
   termOf(key: number): string {
-    if (key < BIGRAM_BASE) return this.words[key] ?? '';
-    const first = firstOfBigram(key);
-    return `${this.words[first] ?? ''} ${this.words[secondOfBigram(key, first)] ?? ''}`;
+    return spellTerm(this.words, key);
   }
+}
+
+/** The term a key stands for, over a vocabulary's words in id order (`TermVocabulary.words`). */
+export function spellTerm(words: readonly string[], key: number): string {
+  if (key < BIGRAM_BASE) return words[key] ?? '';
+  const first = firstOfBigram(key);
+  return `${words[first] ?? ''} ${words[secondOfBigram(key, first)] ?? ''}`;
 }
 
 /**

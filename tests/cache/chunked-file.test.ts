@@ -4,10 +4,17 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ANALYSIS_FORMAT, loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters } from '../../src/cache/analysis-cache.js';
+import { ANALYSIS_FORMAT, loadCachedAnalyses, storeCachedAnalyses, storeCachedClusters, storeCachedKeyness } from '../../src/cache/analysis-cache.js';
 import { readChunkedFile, writeChunkedFile } from '../../src/cache/chunked-file.js';
 import { codeFingerprint } from '../../src/cache/code-fingerprint.js';
 import { entryPath, storeEntry } from '../../src/cache/read-cache.js';
+
+/** Analyses stored as a run stores them: the entry, then its key terms under the same stamp. */
+function storeAnalyses(...args: Parameters<typeof storeCachedAnalyses>): string {
+  const stamp = storeCachedAnalyses(...args);
+  storeCachedKeyness(args[0], args[1], stamp, []);
+  return stamp;
+}
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'framescope-chunked-'));
 
@@ -79,13 +86,16 @@ describe('chunked cache files', () => {
   it('treats an analysis entry with a damaged header as absent (the run goes cold, it does not crash)', () => {
     const dir = folder();
     const key = 'k'.repeat(64);
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: null, words: [], norms: [], keyness: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: null, words: [], norms: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined();
     rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byTerm: {} }, words: [], norms: [] }, items: 0 }]);
-    expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no keyness
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
+    expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no key terms stored under its stamp
+    storeCachedKeyness(dir, key, 't', []);
+    expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // key terms of another run
+    storeCachedKeyness(dir, key, 's', []);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, signature: { global: 'g', byTerm: {} }, words: [], norms: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toBeUndefined(); // no stamp
-    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] }, items: 0 }]);
+    rawFile(entryPath(dir, key, 'analysis'), [{ header: { format: ANALYSIS_FORMAT, stamp: 's', signature: { global: 'g', byTerm: {} }, words: [], norms: [] }, items: 0 }]);
     expect(loadCachedAnalyses(dir, key)).toMatchObject({ analyses: [], words: [] });
   });
 
@@ -93,12 +103,12 @@ describe('chunked cache files', () => {
     const dir = folder();
     const key = 'k'.repeat(64);
     const cluster = { id: 'e0001', members: ['a'], similarity: new Map([['a', 1]]), topTerms: [] };
-    const stamp = storeCachedAnalyses(dir, key, { signature: { global: 'g', byTerm: {} }, analyses: [], words: [], norms: [], keyness: [] });
+    const stamp = storeAnalyses(dir, key, { signature: { global: 'g', byTerm: {} }, analyses: [], words: [], norms: [] });
     expect(loadCachedAnalyses(dir, key)?.clusters).toBeUndefined(); // analyses stored, clusters not (yet)
     storeCachedClusters(dir, key, stamp, [cluster]);
     expect(loadCachedAnalyses(dir, key)?.clusters).toEqual([cluster]);
     // Analyses stored again (another lexicon): the clusters of the earlier ones no longer count.
-    storeCachedAnalyses(dir, key, { signature: { global: 'h', byTerm: {} }, analyses: [], words: [], norms: [], keyness: [] });
+    storeAnalyses(dir, key, { signature: { global: 'h', byTerm: {} }, analyses: [], words: [], norms: [] });
     expect(loadCachedAnalyses(dir, key)).toBeDefined();
     expect(loadCachedAnalyses(dir, key)?.clusters).toBeUndefined();
   });

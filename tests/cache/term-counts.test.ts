@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { entryPath } from '../../src/cache/read-cache.js';
-import { lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses } from '../../src/cache/analysis-cache.js';
+import { lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses, storeCachedKeyness } from '../../src/cache/analysis-cache.js';
 import { flattenTermCounts, TermCountArena, unflattenTermCounts } from '../../src/text/term-count-arena.js';
 import type { ArticleAnalysis, TermCounts } from '../../src/types.js';
+
+/** Analyses stored as a run stores them: the entry, then its key terms under the same stamp. */
+function storeAnalyses(...args: Parameters<typeof storeCachedAnalyses>): string {
+  const stamp = storeCachedAnalyses(...args);
+  storeCachedKeyness(args[0], args[1], stamp, []);
+  return stamp;
+}
 
 /** Term counts of `n` entries whose values depend on `seed` (keys above 2^32 included, as bigram keys are). */
 function counts(n: number, seed: number): TermCounts {
@@ -67,7 +74,7 @@ describe('TermCountArena', () => {
     }));
     const dir = mkdtempSync(join(tmpdir(), 'framescope-arena-'));
     const key = 'k'.repeat(64);
-    storeCachedAnalyses(dir, key, { signature: { global: 'g', byTerm: {} }, analyses, words: [], norms: [], keyness: [] });
+    storeAnalyses(dir, key, { signature: { global: 'g', byTerm: {} }, analyses, words: [], norms: [] });
     expect(statSync(entryPath(dir, key, 'terms')).size).toBeLessThan(10_000);
     const loaded = loadCachedAnalyses(dir, key)!;
     expect(loadCachedTermCounts(dir, key, loaded)).toBe(true);
@@ -78,13 +85,13 @@ describe('TermCountArena', () => {
 describe('term counts in the analysis cache', () => {
   const analysesOf = (seeds: number[]): ArticleAnalysis[] =>
     seeds.map((seed) => ({ id: `a${seed}`, tokens: 5, matches: [], contrastHits: [], termCounts: counts(3 + seed, seed), entities: [] }));
-  const header = { signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] };
+  const header = { signature: { global: 'g', byTerm: {} }, words: [], norms: [] };
 
   it('are left on disk when the analyses load, and filled in on demand from the entry of the same stamp', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
     const key = 'k'.repeat(64);
     const analyses = analysesOf([0, 1, 2]);
-    storeCachedAnalyses(dir, key, { ...header, analyses });
+    storeAnalyses(dir, key, { ...header, analyses });
     const loaded = loadCachedAnalyses(dir, key)!;
     expect(loaded.analyses.every(lacksTermCounts)).toBe(true);
     expect(loadCachedTermCounts(dir, key, loaded)).toBe(true);
@@ -95,9 +102,9 @@ describe('term counts in the analysis cache', () => {
   it('are refused from another run (stamp), and when missing: the caller then analyses afresh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
     const key = 'k'.repeat(64);
-    storeCachedAnalyses(dir, key, { ...header, analyses: analysesOf([0, 1]) });
+    storeAnalyses(dir, key, { ...header, analyses: analysesOf([0, 1]) });
     const earlierTerms = readFileSync(entryPath(dir, key, 'terms'));
-    storeCachedAnalyses(dir, key, { ...header, analyses: analysesOf([4, 5]) });
+    storeAnalyses(dir, key, { ...header, analyses: analysesOf([4, 5]) });
     // As after a run killed between writing the two entries of its analyses.
     writeFileSync(entryPath(dir, key, 'terms'), earlierTerms);
     expect(loadCachedTermCounts(dir, key, loadCachedAnalyses(dir, key)!)).toBe(false);
@@ -108,14 +115,14 @@ describe('term counts in the analysis cache', () => {
   it('are never stored when they were not loaded', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-terms-'));
     const key = 'k'.repeat(64);
-    storeCachedAnalyses(dir, key, { ...header, analyses: analysesOf([0]) });
+    storeAnalyses(dir, key, { ...header, analyses: analysesOf([0]) });
     const loaded = loadCachedAnalyses(dir, key)!;
     expect(() => storeCachedAnalyses(dir, key, { ...header, analyses: loaded.analyses })).toThrow(/without their term counts/);
   });
 });
 
 describe('match sentences in the analysis cache', () => {
-  const header = { signature: { global: 'g', byTerm: {} }, words: [], norms: [], keyness: [] };
+  const header = { signature: { global: 'g', byTerm: {} }, words: [], norms: [] };
   const body = 'Kyiv said so. Officials in Kyiv said so. A third sentence names Kyiv.';
   const hit = (start: number, sentence: string): ArticleAnalysis['matches'][number] => ({
     concept: 'c', lexicon: 'l', frame: 'f', term: 'kyiv', start, end: start + 4, matched: 'Kyiv', voice: 'authorial', negated: false, distanced: false, sentence,
@@ -131,7 +138,7 @@ describe('match sentences in the analysis cache', () => {
   it('come back equal when stored as offsets into the bodies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-sentences-'));
     const key = 'k'.repeat(64);
-    storeCachedAnalyses(dir, key, { ...header, analyses }, (id) => (id === 'a' ? body : undefined));
+    storeAnalyses(dir, key, { ...header, analyses }, (id) => (id === 'a' ? body : undefined));
     // Offsets, not text, on disk (the text not found in the body is kept as text).
     const raw = readFileSync(entryPath(dir, key, 'analysis')).toString('latin1');
     expect(raw).not.toContain('A third sentence');
@@ -144,7 +151,7 @@ describe('match sentences in the analysis cache', () => {
   it('make the entry unusable when the article is missing or its body too short for them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-sentences-'));
     const key = 'k'.repeat(64);
-    storeCachedAnalyses(dir, key, { ...header, analyses }, () => body);
+    storeAnalyses(dir, key, { ...header, analyses }, () => body);
     expect(loadCachedAnalyses(dir, key, () => undefined)).toBeUndefined();
     expect(loadCachedAnalyses(dir, key, () => body.slice(0, 50))).toBeUndefined();
     expect(loadCachedAnalyses(dir, key, () => body)).toBeDefined();
