@@ -148,6 +148,21 @@ describe('match sentences in the analysis cache', () => {
     expect(loaded.analyses[0]).not.toHaveProperty('sentenceBounds');
   });
 
+  it('come back with each analysis\'s norm hashes and sentences, across chunks, with and without either', () => {
+    // 2,500 analyses: three chunks of the file; some without norm hashes, some without hits.
+    const many: ArticleAnalysis[] = Array.from({ length: 2500 }, (_, i) => ({
+      id: `m${i}`, tokens: 14, contrastHits: [], termCounts: counts(2, i), entities: [],
+      matches: i % 3 === 0 ? [] : [hit(0, 'Kyiv said so.'), hit(64, 'A third sentence names Kyiv.')],
+      ...(i % 5 === 0 ? {} : { normHashes: Uint32Array.from({ length: 1 + (i % 7) }, (_, k) => i * 10 + k) }),
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'framescope-sentences-'));
+    const key = 'k'.repeat(64);
+    storeAnalyses(dir, key, { ...header, analyses: many }, () => body);
+    const loaded = loadCachedAnalyses(dir, key, () => body)!;
+    expect(loaded.analyses.map((a) => (a.normHashes === undefined ? null : [...a.normHashes]))).toEqual(many.map((a) => (a.normHashes === undefined ? null : [...a.normHashes])));
+    expect(loaded.analyses.map((a) => a.matches.map((m) => m.sentence))).toEqual(many.map((a) => a.matches.map((m) => m.sentence)));
+  });
+
   it('make the entry unusable when the article is missing or its body too short for them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'framescope-sentences-'));
     const key = 'k'.repeat(64);
