@@ -238,11 +238,13 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
     if (speaker) {
       // The tail holds tail words, numbers and names: where and when it was said, and to whom —
       // `…, Peskov told RIA Novosti.`, `…, said in an interview with Izvestia.`, `…, told TASS on
-      // Monday.` A lower-case word of any other kind means the verb goes on with content of its own.
+      // Monday.` A lower-case word of any other kind means the verb goes on with content of its own,
+      // unless it opens the name of the verb's source (`…, TASS reported citing a ministry source.`).
       let k = tail;
       while (k < sentence.to && !boundaryBefore(input, k) && ((input.cues.covers(k) & CUE.tailWord) !== 0 || /^\d+$/.test(input.tokens[k]!.norm) || isCapitalised(input, k))) k++;
+      const namesSource = k < sentence.to && !boundaryBefore(input, k) && (input.cues.covers(k) & CUE.sourceOpener) !== 0;
       // A colon or an opening quote after the verb introduces the content: that is pre-posed.
-      const atEnd = k >= sentence.to || TAIL_END.test(between(input, k));
+      const atEnd = k >= sentence.to || namesSource || TAIL_END.test(between(input, k));
       if (atEnd) {
         mark(content, sentence.from, b);
         if (k < sentence.to && isContinuing(input, k)) mark(content, k, sentence.to);

@@ -32,6 +32,7 @@ export const VOICE_CUE_KEYS = {
   naming_verbs: 1 << 11,
   naming_openers: 1 << 12,
   not_speech_before: 1 << 13,
+  source_openers: 1 << 14,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -53,6 +54,7 @@ export const CUE = {
   namingVerb: VOICE_CUE_KEYS.naming_verbs,
   namingOpener: VOICE_CUE_KEYS.naming_openers,
   notSpeechBefore: VOICE_CUE_KEYS.not_speech_before,
+  sourceOpener: VOICE_CUE_KEYS.source_openers,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

@@ -41,6 +41,18 @@ describe('the speaker phrase is the outlet’s voice', () => {
     expect(hits('The invasion stalled, Zorin told Radio Westland listeners the referendum was a farce.')).toEqual(['invasion:authorial', 'referendum:attributed']);
   });
 
+  it('content, Speaker VERB citing/quoting a source: the words before the comma are the content', () => {
+    expect(hits('The invasion will go on, the Westland News Agency reported citing a ministry source.')).toEqual(['invasion:attributed']);
+    expect(hits('The Kiev regime planned the invasion, Nordpost reported on Monday quoting unnamed officials.')).toEqual([
+      'kiev_regime:attributed',
+      'invasion:attributed',
+    ]);
+    // With no reporting verb, citing names the outlet's own reason: its words stay its own.
+    expect(hits('The Kiev regime shelled the town, citing the invasion as its reason.')).toEqual(['kiev_regime:authorial', 'invasion:authorial']);
+    // After content of its own, the verb's: the words before the comma stay the outlet's.
+    expect(hits('The referendum passed, Zorin said the invasion went on citing Westland sources.')).toEqual(['referendum:authorial', 'invasion:attributed']);
+  });
+
   it('according to X, content / content, according to X', () => {
     expect(hits('According to the Kiev regime envoy, the invasion stalled.')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
     expect(hits('The invasion stalled, according to the Kiev regime envoy.')).toEqual(['invasion:attributed', 'kiev_regime:authorial']);
