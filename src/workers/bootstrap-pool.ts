@@ -5,9 +5,9 @@
  * and the worker receives only typed arrays of per-article values.
  */
 import { outletIntervals, tallyOutlets, withIntervals } from '../report/profiles.js';
-import type { ArticleScore, OutletIntervals, OutletProfile } from '../report/profiles.js';
+import type { ArticleScore, OutletIntervals, OutletProfile, OutletSamples } from '../report/profiles.js';
 import type { Concept, ContrastSet } from '../types.js';
-import { runBatches } from './pool.js';
+import { runInThread } from './pool.js';
 
 /**
  * Below this many latest articles the intervals (~50 ms per 1,000 articles) take about as long as
@@ -40,11 +40,8 @@ export function profileOutletsInThread(
   if (!bootstrapThreadWorthIt(units, threads)) return Promise.resolve(inThisThread());
   // One batch of every outlet: the pool sends a worker its next batch only when this thread takes
   // in a reply, and this thread is busy writing files meanwhile.
-  let intervals: OutletIntervals[] = [];
-  const drawn = runBatches(new URL('./bootstrap-worker.js', import.meta.url), { seed }, [tallies.map((tally) => tally.samples)], 1, (_id, result: OutletIntervals[]) => {
-    intervals = result;
-  });
-  return drawn.then(() => {
+  const drawn = runInThread<OutletSamples[], OutletIntervals[]>(new URL('./bootstrap-worker.js', import.meta.url), { seed }, tallies.map((tally) => tally.samples));
+  return drawn.then((intervals) => {
     if (intervals.length !== tallies.length) throw new Error(`internal: the bootstrap thread answered for ${intervals.length} of ${tallies.length} outlets`);
     return tallies.map((tally, i) => withIntervals(tally, intervals[i]!, axes));
   });

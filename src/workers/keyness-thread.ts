@@ -12,7 +12,7 @@ import type { OutletKeyRows } from '../report/outlet-keyness.js';
 import { rankKeynessOfOutlets, termCountsByOutlet } from '../report/outlet-keyness.js';
 import type { TermVocabulary } from '../text/terms.js';
 import type { Article, ArticleAnalysis, TermCounts } from '../types.js';
-import { runBatches } from './pool.js';
+import { runInThread } from './pool.js';
 import { errorOf, type ThreadFailure } from './serve.js';
 
 /** Where an outlet's articles' term counts lie in the shared chunks, and the words that spell them. */
@@ -49,11 +49,7 @@ export function rankOutletKeynessInThread(
       return Promise.reject(error);
     }
   }
-  let reply: KeynessReply | undefined;
-  return runBatches(new URL('./keyness-worker.js', import.meta.url), undefined, [job], 1, (_id, answer: KeynessReply) => {
-    reply = answer;
-  }).then(() => {
-    if (reply === undefined) throw new Error('internal: the keyness thread did not answer');
+  return runInThread<KeynessJob, KeynessReply>(new URL('./keyness-worker.js', import.meta.url), undefined, job).then((reply) => {
     if ('error' in reply) throw errorOf(reply.error);
     return reply.keyness;
   });

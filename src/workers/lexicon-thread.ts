@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { LexiconError, loadLexiconBundle } from '../lexicon/index.js';
 import type { LexiconBundle } from '../types.js';
-import { runBatches } from './pool.js';
+import { runInThread } from './pool.js';
 import { errorOf, type ThreadFailure } from './serve.js';
 
 /** The lexicon thread's answer: the bundle, the problems of a `LexiconError`, or another failure. */
@@ -26,11 +26,7 @@ export function loadLexiconsInThread(dir: string, threads: number): Promise<Lexi
       return Promise.reject(error);
     }
   }
-  let reply: LexiconReply | undefined;
-  return runBatches(new URL('./lexicon-worker.js', import.meta.url), undefined, [dir], 1, (_id, answer: LexiconReply) => {
-    reply = answer;
-  }).then(() => {
-    if (reply === undefined) throw new Error('internal: the lexicon thread did not answer');
+  return runInThread<string, LexiconReply>(new URL('./lexicon-worker.js', import.meta.url), undefined, dir).then((reply) => {
     if ('problems' in reply) throw new LexiconError(reply.problems);
     if ('error' in reply) throw errorOf(reply.error);
     return withDictionaries(reply.bundle);

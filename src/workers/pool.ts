@@ -13,6 +13,19 @@ export interface BatchReply<Result> {
 }
 
 /**
+ * One job in one worker thread started from `workerUrl` (`serveBatches` on its side): its reply,
+ * or the worker's failure. For work a thread takes off this one while it does something else.
+ */
+export async function runInThread<Job, Reply>(workerUrl: URL, workerData: unknown, job: Job): Promise<Reply> {
+  let reply: { value: Reply } | undefined;
+  await runBatches(workerUrl, workerData, [job], 1, (_id, value: Reply) => {
+    reply = { value };
+  });
+  if (reply === undefined) throw new Error(`internal: the thread of ${workerUrl.pathname.split('/').pop() ?? ''} did not answer`);
+  return reply.value;
+}
+
+/**
  * Run `batches` through `threads` workers started from `workerUrl` (each gets `workerData`).
  * `onReply(id, result, worker)` is called on this thread as each reply arrives — in any order;
  * callers that need batch order put replies back in order themselves. Resolves when every batch
