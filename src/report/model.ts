@@ -11,7 +11,6 @@ import { profileOutlets, scoreArticles } from './profiles.js';
 import type { ArticleScore, OutletProfile } from './profiles.js';
 import type { OutletKeyness } from './tables.js';
 
-
 export interface ReportModel {
   input: ReportInput;
   bom: boolean;
