@@ -102,23 +102,31 @@ export function attachRemovedLines(dir: string, key: string, articles: Article[]
 /**
  * Store a result atomically (temp file + rename), then prune old entries. Failures are not
  * fatal. The removed lines go to a file of their own, written first: a read entry on disk always
- * has its removed lines beside it (unless deleted since).
+ * has its removed lines beside it (unless deleted since). Returns whether the removed lines were
+ * stored (then `attachRemovedLines` can give them back).
  */
-export function storeCachedRead(dir: string, key: string, result: ReadResult): void {
+export function storeCachedRead(dir: string, key: string, result: ReadResult): boolean {
   const { articles, ...header } = result;
-  storeEntry(dir, entryPath(dir, key, 'removed'), { articles: articles.length }, articles, itemByItem((article) => article.removed));
+  const removedStored = storeEntry(dir, entryPath(dir, key, 'removed'), { articles: articles.length }, articles, itemByItem((article) => article.removed));
   storeEntry(dir, entryPath(dir, key, 'read'), header, articles, itemByItem((article) => ({ ...article, removed: [] })));
+  return removedStored;
 }
 
-/** Write one cache entry and prune the folder; a cache that cannot be written only costs time later. */
-export function storeEntry<Item>(dir: string, path: string, header: unknown, items: readonly Item[], codec?: ChunkCodec<Item>): void {
+/** Write one cache entry and prune the folder; whether it was written (a cache that cannot be written only costs time later). */
+export function storeEntry<Item>(dir: string, path: string, header: unknown, items: readonly Item[], codec?: ChunkCodec<Item>): boolean {
   try {
     mkdirSync(dir, { recursive: true });
     writeChunkedFile(path, header, items, codec);
-    pruneCache(dir);
   } catch {
     // A cache that cannot be written only costs time on the next run.
+    return false;
   }
+  try {
+    pruneCache(dir);
+  } catch {
+    // Pruning only keeps the folder small; the entry is written.
+  }
+  return true;
 }
 
 /** Mark an entry as used now (pruning keeps the most recently used). */

@@ -90,7 +90,7 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     await lexicons;
     throw error;
   }
-  const { read, cache, cacheKey, noInputFiles, articlesJsonlKept } = stage;
+  const { read, cache, cacheKey, noInputFiles, articlesJsonlKept, removedLinesInCache } = stage;
   // Reading leaves the garbage of parsing and cleaning (~250 MB of a ~500 MB heap at 50k
   // articles); from here on the heap is kept close to what is live (src/heap.ts) — less close on
   // a run from the cache, which loads its analyses in large steps and peaks lower.
@@ -126,10 +126,10 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
     const { cacheDir } = options;
     const articlesJsonlPlaced =
       articlesJsonlKept && cacheDir !== null && (sink.placeFile?.(ARTICLES_JSONL, (path) => copyOutputCopy(cacheDir, cacheKey, ARTICLES_JSONL, path)) ?? false);
-    // A kept copy that could not be placed (a full disk, say): the file is written, from the
-    // removed lines left unread when the cache was read.
-    if (articlesJsonlKept && !articlesJsonlPlaced && !(cacheDir !== null && attachRemovedLines(cacheDir, cacheKey, articles))) {
-      throw new Error(`cache entry ${cacheKey.slice(0, 12)} in ${cacheDir ?? ''}: articles.jsonl could not be copied and its removed lines are gone; run again, or with --no-cache`);
+    // Written afresh, the file needs the removed lines left in the cache: those of a cold run,
+    // let go once stored, or of a re-run whose kept copy could not be placed (a full disk, say).
+    if (removedLinesInCache && !articlesJsonlPlaced && !(cacheDir !== null && attachRemovedLines(cacheDir, cacheKey, articles))) {
+      throw new Error(`cache entry ${cacheKey.slice(0, 12)} in ${cacheDir ?? ''}: the removed lines kept for articles.jsonl are gone; run again, or with --no-cache`);
     }
     const report = await beginReport(
       { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, articlesJsonlPlaced, ...(charts ? { renderCharts: charts.render } : {}) },
@@ -319,15 +319,15 @@ async function readStage(
   pipelineOptions: AnalyzeOptions,
   timings: Record<string, number>,
   beforeParsing: Promise<unknown>,
-): Promise<{ read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean; articlesJsonlKept: boolean }> {
+): Promise<{ read: ReadResult; cache: CacheStatus; cacheKey: string; noInputFiles: boolean; articlesJsonlKept: boolean; removedLinesInCache: boolean }> {
   let started = performance.now();
   const corpus = readCorpus(options.paths, options.manifests);
   timings['read'] = performance.now() - started;
   started = performance.now();
-  const { read, cache, key, storeMs, articlesJsonlKept } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
+  const { read, cache, key, storeMs, articlesJsonlKept, removedLinesInCache } = await readWithCache(corpus, outlets, outletsText, options, pipelineOptions, beforeParsing);
   if (storeMs > 0) timings['cache_store'] = (timings['cache_store'] ?? 0) + storeMs;
   if (cache === 'hit') timings['cache_load'] = performance.now() - started;
-  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0, articlesJsonlKept };
+  return { read, cache, cacheKey: key, noInputFiles: corpus.files.length + corpus.skipped.length === 0, articlesJsonlKept, removedLinesInCache };
 }
 
 /** Read every input's bytes; anything unreadable becomes a skipped input, never an exception. */
@@ -373,8 +373,9 @@ async function readWithCache(
   options: AnalyzeCommandOptions,
   pipelineOptions: AnalyzeOptions,
   beforeParsing: Promise<unknown>,
-): Promise<{ read: ReadResult; cache: CacheStatus; key: string; storeMs: number; articlesJsonlKept: boolean }> {
-  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), cache: 'off', key: '', storeMs: 0, articlesJsonlKept: false };
+): Promise<{ read: ReadResult; cache: CacheStatus; key: string; storeMs: number; articlesJsonlKept: boolean; removedLinesInCache: boolean }> {
+  const off = { cache: 'off', key: '', storeMs: 0, articlesJsonlKept: false, removedLinesInCache: false } as const;
+  if (options.cacheDir === null) return { read: await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing), ...off };
   const key = readCacheKey({
     toolVersion: `${toolVersion()}+${codeFingerprint()}`,
     files: corpus.files,
@@ -387,11 +388,14 @@ async function readWithCache(
   // (src/cache/output-copy.ts; checked here, once: ~0.06 s at 50k), which the report copies.
   const articlesJsonlKept = outputCopyIsWhole(options.cacheDir, key, ARTICLES_JSONL);
   const cached = loadCachedRead(options.cacheDir, key, !articlesJsonlKept);
-  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key, storeMs: 0, articlesJsonlKept };
+  if (cached) return { read: { ...cached, timings: { parse: 0, clean: 0 } }, cache: 'hit', key, storeMs: 0, articlesJsonlKept, removedLinesInCache: articlesJsonlKept };
   const read = await parseAndClean(corpus, outlets, options.threads, pipelineOptions, beforeParsing);
   const storing = performance.now();
-  storeCachedRead(options.cacheDir, key, read);
-  return { read, cache: 'miss', key, storeMs: performance.now() - storing, articlesJsonlKept: false };
+  const removedLinesInCache = storeCachedRead(options.cacheDir, key, read);
+  // Their one reader is articles.jsonl, written after matching: once stored, they are read back
+  // then rather than held through matching (~50 MB of heap at 50k articles, at the run's peak).
+  if (removedLinesInCache) for (const article of read.articles) article.removed = [];
+  return { read, cache: 'miss', key, storeMs: performance.now() - storing, articlesJsonlKept: false, removedLinesInCache };
 }
 
 /**

@@ -162,6 +162,9 @@ describe('incremental runs', () => {
   it('copies articles.jsonl from the cache on a hit (it depends on the cached articles alone), and writes it afresh when the copy is damaged', () => {
     const { cacheDir, analyze } = demoRuns();
     const cold = analyze('--cache-dir', cacheDir);
+    // A cold run lets the removed lines go once they are stored, and reads them back for articles.jsonl.
+    expect(outputsWithoutRunJson(cold)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
+    expect(readFileSync(join(cold, 'articles.jsonl'), 'utf8')).toMatch(/"removed":\[\{"text"/);
     const copies = readdirSync(cacheDir).filter((name) => /^articles-[0-9a-f]{64}\.jsonl$/.test(name));
     expect(copies).toHaveLength(1);
     const copy = join(cacheDir, copies[0]!);
