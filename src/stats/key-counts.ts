@@ -1,11 +1,11 @@
 /**
  * Hash tables over integer keys (term keys of `TermVocabulary`, entity keys) with open addressing
  * and linear probing (Knuth, TAOCP vol. 3, §6.4, algorithm L) on typed arrays: no per-entry
- * objects, 16 bytes per slot. They replace `Map`s of terms where the maps were the cost:
- * - keyness with string maps (a corpus-wide map, copied per outlet) took 14.5 s on the 10k
- *   benchmark corpus;
- * - a `Map<number, number>` from term key to column took 5.2 s of clustering 50k articles
- *   (most keys are above 2^31, so each one is a heap number).
+ * objects, 16 bytes per slot. They replace `Map`s of terms where the maps were the cost: a
+ * `Map<number, number>` from term key to column took 5.2 s of clustering 50k articles (most keys
+ * are above 2^31, so each one is a heap number). Vectorising now hashes only the keys that are
+ * neither word ids nor bigrams (entity ids), and keyness counts without hashing
+ * (src/cluster/vectorize.ts, src/report/outlet-keyness.ts: grouping by first word).
  */
 
 /** Any safe integer is a key; this one (−2^53, not safe) marks an empty slot. */
@@ -59,21 +59,6 @@ class KeyTable {
     return slot;
   }
 
-  /** Every key with its value, in slot order (unordered). */
-  forEach(visit: (key: number, value: number) => void): void {
-    for (let slot = 0; slot < this.keys.length; slot++) {
-      const key = this.keys[slot] ?? EMPTY;
-      if (key !== EMPTY) visit(key, this.values[slot] ?? 0);
-    }
-  }
-
-  /** Empty the table, keeping its capacity for the next round. */
-  clear(): void {
-    this.keys.fill(EMPTY);
-    this.values.fill(0);
-    this.used = 0;
-  }
-
   private grow(): void {
     const keys = this.keys;
     const values = this.values;
@@ -100,12 +85,6 @@ export class KeyCounts extends KeyTable {
   add(key: number, n: number): void {
     const slot = this.insert(key, 0);
     this.values[slot] = (this.values[slot] ?? 0) + n;
-  }
-
-  /** Add `n` to the count of `key` only when the table holds it already. */
-  addIfPresent(key: number, n: number): void {
-    const slot = this.find(key);
-    if (this.keys[slot] !== EMPTY) this.values[slot] = (this.values[slot] ?? 0) + n;
   }
 
   /** The count of `key` (0 when absent). */
