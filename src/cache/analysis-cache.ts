@@ -161,8 +161,14 @@ const STORED_ANALYSES_CODEC: ChunkCodec<StoredAnalysis> = {
     let h = 0;
     let b = 0;
     const items = chunk.map(({ normHashes, sentenceBounds, ...rest }) => {
-      if (normHashes !== undefined) hashes.set(normHashes, (h += normHashes.length) - normHashes.length);
-      if (sentenceBounds !== undefined) bounds.set(sentenceBounds, (b += sentenceBounds.length) - sentenceBounds.length);
+      if (normHashes !== undefined) {
+        hashes.set(normHashes, h);
+        h += normHashes.length;
+      }
+      if (sentenceBounds !== undefined) {
+        bounds.set(sentenceBounds, b);
+        b += sentenceBounds.length;
+      }
       return rest;
     });
     return { items, hashLengths, hashes, boundLengths, bounds } satisfies StoredChunk;
