@@ -115,8 +115,10 @@ function push(map: Map<number, CueSpan[]>, key: number, span: CueSpan): void {
   else list.push(span);
 }
 
-function readSentence(input: AttributionInput, sentence: CueSpan, verbs: readonly CueSpan[], phrases: readonly CueSpan[], content: Uint8Array): void {
+function readSentence(input: AttributionInput, sentence: CueSpan, reportingVerbs: readonly CueSpan[], phrases: readonly CueSpan[], content: Uint8Array): void {
   let hasVerb = false;
+  const asVerbs = asClauseVerbs(input, sentence);
+  const verbs = asVerbs.length === 0 ? reportingVerbs : [...reportingVerbs, ...asVerbs].sort((a, b) => a.from - b.from);
   for (const verb of verbs) {
     if (input.isQuoted(verb.from) || !isVerbToken(input, verb.from, sentence.from)) continue;
     const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);
@@ -135,6 +137,29 @@ function readSentence(input: AttributionInput, sentence: CueSpan, verbs: readonl
     mark(content, sentence.from, phrase.from);
     mark(content, xEnd, sentence.to);
   }
+}
+
+/**
+ * `As Peskov put it, …`, `…, as the ministry described it.`: an `as_verbs` phrase opened by an
+ * `as_openers` word a few words before it, with no punctuation between, reports speech like a
+ * reporting verb (its speaker is checked as theirs is). Elsewhere the phrase reports nothing.
+ */
+function asClauseVerbs(input: AttributionInput, sentence: CueSpan): CueSpan[] {
+  const spans: CueSpan[] = [];
+  for (let k = sentence.from + 1; k < sentence.to; k++) {
+    if ((input.cues.starts(k) & CUE.asVerb) === 0) continue;
+    let to = k + 1;
+    while (to < sentence.to && (input.cues.covers(to) & CUE.asVerb) !== 0 && !boundaryBefore(input, to)) to++;
+    for (let j = k - 1; j >= Math.max(sentence.from, k - SPEAKER_WINDOW); j--) {
+      if (boundaryBefore(input, j + 1)) break;
+      if ((input.cues.covers(j) & CUE.asOpener) !== 0) {
+        spans.push({ from: k, to });
+        break;
+      }
+    }
+    k = to - 1;
+  }
+  return spans;
 }
 
 function mark(content: Uint8Array, from: number, to: number): void {

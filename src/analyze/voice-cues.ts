@@ -33,6 +33,8 @@ export const VOICE_CUE_KEYS = {
   naming_openers: 1 << 12,
   not_speech_before: 1 << 13,
   source_openers: 1 << 14,
+  as_verbs: 1 << 15,
+  as_openers: 1 << 16,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -55,6 +57,8 @@ export const CUE = {
   namingOpener: VOICE_CUE_KEYS.naming_openers,
   notSpeechBefore: VOICE_CUE_KEYS.not_speech_before,
   sourceOpener: VOICE_CUE_KEYS.source_openers,
+  asVerb: VOICE_CUE_KEYS.as_verbs,
+  asOpener: VOICE_CUE_KEYS.as_openers,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

@@ -93,6 +93,25 @@ describe('the speaker phrase is the outlet’s voice', () => {
 });
 
 
+describe('an `as` clause: As Zorin put it, …', () => {
+  it('put it, described it … report speech when `as` and a speaker open their clause', () => {
+    expect(hits('As Zorin put it, the Kiev regime fell.')).toEqual(['kiev_regime:attributed']);
+    expect(hits('As the Kremlin spokesman has put it, the Kiev regime fell.')).toEqual(['kiev_regime:attributed']);
+    expect(hits('The Kiev regime fell, as Zorin put it.')).toEqual(['kiev_regime:attributed']);
+    expect(hits('The Kiev regime, as the ministry described it, fell.')).toEqual(['kiev_regime:attributed']);
+    expect(hits('As Westland sees it, the invasion stalled.')).toEqual(['invasion:attributed']);
+  });
+
+  it('not without `as`, not across punctuation, not without a speaker, not with content of their own', () => {
+    expect(hits('He put it on the table: the Kiev regime fell.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('As expected, Zorin put it to the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('As is, they put it bluntly; the Kiev regime fell.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('The Kiev regime fell as the West saw it collapse.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('As it stands, Westland put it to the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+  });
+});
+
+
 describe('a speaker is required for attributed', () => {
   it('passive and hearsay forms have no speaker', () => {
     expect(hits('Sanctions said to be imminent')).toEqual(['sanctions:authorial']);
