@@ -35,6 +35,7 @@ export const VOICE_CUE_KEYS = {
   source_openers: 1 << 14,
   as_verbs: 1 << 15,
   as_openers: 1 << 16,
+  headline_kickers: 1 << 17,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -59,6 +60,7 @@ export const CUE = {
   sourceOpener: VOICE_CUE_KEYS.source_openers,
   asVerb: VOICE_CUE_KEYS.as_verbs,
   asOpener: VOICE_CUE_KEYS.as_openers,
+  headlineKicker: VOICE_CUE_KEYS.headline_kickers,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

@@ -135,7 +135,18 @@ export function buildVoiceContext(
   }
   // Longest reporting phrase per start (`pointed out` over `pointed`), in text order.
   const attributed = new Attribution({ body, tokens, sentenceTokens, sentenceOf, cues, entity, isQuoted, reporting: longestPerStart(reporting), attribution: longestPerStart(attribution), headlineEnd });
-  return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes, negatorEnd, cues, cueEnds, cueStarts, headlineColon: findHeadlineColon(body, headlineEnd) };
+  return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes, negatorEnd, cues, cueEnds, cueStarts, headlineColon: headlineSpeakerColon(body, tokens, headlineEnd, cues) };
+}
+
+/**
+ * `findHeadlineColon`, unless the words before the colon hold a kicker (`headline_kickers`): a
+ * topic label, not a speaker — `Ukraine war: …`, `Live updates: …`, `Analysis: …`. Headlines are in
+ * title case, so a capital tells no name from a kicker there.
+ */
+function headlineSpeakerColon(body: string, tokens: readonly Token[], headlineEnd: number, cues: CueFlags): number {
+  const colon = findHeadlineColon(body, headlineEnd);
+  for (let i = 0; colon !== -1 && i < tokens.length && tokens[i]!.end <= colon; i++) if ((cues.covers(i) & CUE.headlineKicker) !== 0) return -1;
+  return colon;
 }
 
 /**

@@ -148,6 +148,16 @@ describe('a speaker is required for attributed', () => {
     expect(hits(body, 'en', 23)[0]).toBe('invasion:attributed');
     expect(hits('Invasion stalled\n\nThe Kiev regime fell.', 'en', 16)).toEqual(['invasion:headline', 'kiev_regime:authorial']);
   });
+
+  it('a kicker before a headline colon is a topic label, not a speaker', () => {
+    expect(hits('Westland War: Invasion Stalls\n\nText.', 'en', 29)[0]).toBe('invasion:headline');
+    expect(hits('Live updates: the invasion stalls\n\nText.', 'en', 33)[0]).toBe('invasion:headline');
+    expect(hits('Analysis: why the invasion stalled\n\nText.', 'en', 34)[0]).toBe('invasion:headline');
+    expect(hits('عاجل: نظام كييف يرفض المفاوضات\n\nنص.', 'ar', 30)[0]).toBe('kiev_regime:headline');
+    // A speaker stays one.
+    expect(hits('Westland Defence Ministry: Invasion Stalls\n\nText.', 'en', 42)[0]).toBe('invasion:attributed');
+    expect(hits('زورين: نظام كييف يرفض المفاوضات\n\nنص.', 'ar', 31)[0]).toBe('kiev_regime:attributed');
+  });
 });
 
 
