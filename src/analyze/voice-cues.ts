@@ -36,6 +36,7 @@ export const VOICE_CUE_KEYS = {
   as_verbs: 1 << 15,
   as_openers: 1 << 16,
   headline_kickers: 1 << 17,
+  naming_objects: 1 << 18,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -61,6 +62,7 @@ export const CUE = {
   asVerb: VOICE_CUE_KEYS.as_verbs,
   asOpener: VOICE_CUE_KEYS.as_openers,
   headlineKicker: VOICE_CUE_KEYS.headline_kickers,
+  namingObject: VOICE_CUE_KEYS.naming_objects,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

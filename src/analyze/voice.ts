@@ -255,7 +255,24 @@ function isDistanced(ctx: VoiceContext, from: number, to: number, sentenceIndex:
     if (ctx.sentenceOf[i] !== sentenceIndex) break;
     if (ctx.cueStarts.get(i)?.has('distancerAfter') === true) return true;
   }
-  return isNamedByOthers(ctx, from, sentenceIndex);
+  return isNamedByOthers(ctx, from, sentenceIndex) || isNamedByOthersAfter(ctx, to, sentenceIndex);
+}
+
+/**
+ * `the special military operation, as Moscow calls it, …`, `the “referendum” (as the Kremlin terms
+ * it)`: right after the hit (a comma or a bracket between at most), an `as_openers` word, then
+ * within a few words a naming verb and its object (`naming_objects`: it, them …), no punctuation
+ * from `as` on. The outlet hands the name to someone else, as with `what Moscow calls …`.
+ */
+function isNamedByOthersAfter(ctx: VoiceContext, to: number, sentenceIndex: number): boolean {
+  const as = to;
+  if (as >= ctx.tokens.length || ctx.sentenceOf[as] !== sentenceIndex || (ctx.cues.starts(as) & CUE.asOpener) === 0) return false;
+  if (!/^[\s,(]*$/.test(ctx.body.slice(ctx.tokens[as - 1]!.end, ctx.tokens[as]!.start))) return false;
+  for (let verb = as + 1; verb < Math.min(ctx.tokens.length - 1, as + 1 + NAMING_OPENER_WINDOW); verb++) {
+    if (ctx.sentenceOf[verb + 1] !== sentenceIndex || punctuationBefore(ctx, verb)) return false;
+    if ((ctx.cues.starts(verb) & CUE.namingVerb) !== 0 && (ctx.cues.starts(verb + 1) & CUE.namingObject) !== 0 && !punctuationBefore(ctx, verb + 1)) return true;
+  }
+  return false;
 }
 
 /**

@@ -31,6 +31,21 @@ describe('what X calls a <term>', () => {
   });
 });
 
+describe('<term>, as X calls it', () => {
+  it('after the term, `as`, a speaker, a naming verb and `it` hand the term to someone else: distanced', () => {
+    expect(hits('The special military operation, as Moscow calls it, began in February.')).toEqual(['smo:authorial:dist']);
+    expect(hits('The special military operation (as the Westland government terms it) began.')).toEqual(['smo:authorial:dist']);
+    expect(hits('Westland began the special military operation as Zorin calls it.')).toEqual(['smo:authorial:dist']);
+  });
+
+  it('not without the naming object, not apart from the term, not across punctuation', () => {
+    expect(hits('The invasion, as Westland calls for sanctions, went on.')).toEqual(['invasion:authorial', 'sanctions:authorial']);
+    expect(hits('The invasion went on as Westland called them to talks.')).toEqual(['invasion:authorial']);
+    expect(hits('The special military operation, as expected, began.')).toEqual(['smo:authorial']);
+    expect(hits('The invasion as such, Zorin calls it a disaster.')).toEqual(['invasion:authorial']);
+  });
+});
+
 describe('property: any word salad', () => {
   it('never throws; attributed only with a reporting cue in the sentence; offsets exact', () => {
     const words = fc.constantFrom(
