@@ -56,6 +56,9 @@ describe('the speaker phrase is the outlet’s voice', () => {
   it('according to X, content / content, according to X', () => {
     expect(hits('According to the Kiev regime envoy, the invasion stalled.')).toEqual(['kiev_regime:authorial', 'invasion:attributed']);
     expect(hits('The invasion stalled, according to the Kiev regime envoy.')).toEqual(['invasion:attributed', 'kiev_regime:authorial']);
+    // `in his words` like `in the words of`.
+    expect(hits('In his words, the invasion stalled.')).toEqual(['invasion:attributed']);
+    expect(hits('The invasion, in her words, stalled.')).toEqual(['invasion:attributed']);
   });
 
   it('Arabic: قال X إن content — the words before إن are the outlet’s', () => {
