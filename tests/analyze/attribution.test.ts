@@ -59,6 +59,7 @@ describe('the speaker phrase is the outlet’s voice', () => {
     // `in his words` like `in the words of`.
     expect(hits('In his words, the invasion stalled.')).toEqual(['invasion:attributed']);
     expect(hits('The invasion, in her words, stalled.')).toEqual(['invasion:attributed']);
+    expect(hits('ويرفض نظام كييف المفاوضات، على حد وصفه.', 'ar')).toEqual(['kiev_regime:attributed']);
   });
 
   it('Arabic: قال X إن content — the words before إن are the outlet’s', () => {

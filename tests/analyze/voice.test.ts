@@ -36,6 +36,9 @@ describe('<term>, as X calls it', () => {
     expect(hits('The special military operation, as Moscow calls it, began in February.')).toEqual(['smo:authorial:dist']);
     expect(hits('The special military operation (as the Westland government terms it) began.')).toEqual(['smo:authorial:dist']);
     expect(hits('Westland began the special military operation as Zorin calls it.')).toEqual(['smo:authorial:dist']);
+    // Arabic puts it in fixed phrases after the term (distancers_after), the object in either gender.
+    expect(hits('وتواصل القوات عملية عسكرية خاصة كما تسميها موسكو.', 'ar')).toEqual(['smo:authorial:dist']);
+    expect(hits('وتواصل القوات العملية العسكرية الخاصة، كما يسميها الكرملين.', 'ar')).toEqual(['smo:authorial:dist']);
   });
 
   it('not without the naming object, not apart from the term, not across punctuation', () => {
