@@ -277,8 +277,8 @@ function isNamedByOthersAfter(ctx: VoiceContext, to: number, sentenceIndex: numb
 
 /**
  * `what Russia calls a special military operation`, `ما تسميه روسيا العملية العسكرية الخاصة`, `what
- * the Kremlin terms …`: a naming verb (`naming_verbs`) just before the hit, opened by
- * `what` / `ما` (`naming_openers`) a few words before it. The outlet hands the term to someone
+ * the Kremlin terms …`, `which Moscow calls …`: a naming verb (`naming_verbs`) just before the hit,
+ * opened by `what` / `which` / `ما` (`naming_openers`) a few words before it. The outlet hands the term to someone
  * else, as `so-called` does (CONTRACT.md "Voice and flags": distanced), whoever that is — the fixed
  * `what it calls` of the distancer list covers only the speakers it names. Between the verb and the
  * hit stand at most an article (English) or, the verb coming first in Arabic, the speaker and
@@ -294,7 +294,9 @@ function isNamedByOthers(ctx: VoiceContext, from: number, sentenceIndex: number)
       while (start > 0 && (ctx.cues.covers(start - 1) & CUE.namingVerb) !== 0 && !punctuationBefore(ctx, start)) start--;
       for (let i = start - 1; i >= Math.max(0, start - NAMING_OPENER_WINDOW); i--) {
         if (ctx.sentenceOf[i] !== sentenceIndex || punctuationBefore(ctx, i + 1)) return false;
-        if ((ctx.cues.starts(i) & CUE.namingOpener) !== 0) return true;
+        // English names the speaker between opener and verb (`which Moscow calls`): `which calls the
+        // invasion illegal` names nothing. Arabic puts the verb first (`ما تسميه روسيا`).
+        if ((ctx.cues.starts(i) & CUE.namingOpener) !== 0) return arabic || i < start - 1;
       }
       return false;
     }

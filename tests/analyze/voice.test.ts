@@ -19,6 +19,9 @@ describe('what X calls a <term>', () => {
     expect(hits('Westland launched what the Nordland president terms a special military operation.')).toEqual(['smo:authorial:dist']);
     // Describing reports a judgement; it keeps no name at arm's length.
     expect(hits('Westland launched what the Nordland president describes as a special military operation.')).toEqual(['smo:authorial']);
+    // `which`, with the speaker between opener and verb.
+    expect(hits('The war, which Westland calls a special military operation, began in 2022.')).toEqual(['smo:authorial:dist']);
+    expect(hits('The resolution, which calls the invasion illegal, passed.')).toEqual(['invasion:authorial']);
     expect(hits('وشنت ويستلاند ما تسميه عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
     expect(hits('وشنت ويستلاند ما يطلق عليه زورين اسم عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
   });
