@@ -38,6 +38,8 @@ const AR_CONTENT_MIN = 6;
 const AR_AS_TAIL_MAX = 2;
 /** Arabic relative pronouns, normalised (الذى/التى fold to these): a clause of their own starts there. */
 const AR_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي', 'والذي', 'والتي', 'والذين']);
+/** English relative pronouns that open a clause a comma sets off (`…, which the ministry said …,`). */
+const EN_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'whose']);
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
 /** Words before its first speaker word: `the`, `presidential` in `said presidential spokesman Peskov`. */
@@ -279,10 +281,24 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
   }
   // Pre-posed: `Speaker VERB (that) content`.
   if (hasSpeakerIn(input, Math.max(sentence.from, v0 - SPEAKER_WINDOW), v0, sentence.from) || invertedSpeaker(input, v1, sentence.to, sentence.from) > 0) {
-    mark(content, v1, sentence.to);
+    mark(content, v1, relativeClauseEnd(input, v0, v1, sentence) ?? sentence.to);
     return true;
   }
   return false;
+}
+
+/**
+ * Where the content of a verb inside a relative clause set off by commas ends: `The strike, which
+ * the ministry said killed 12, came after …` reports `killed 12` alone, and what follows the
+ * clause is the outlet's again. Null when the verb is in no such clause (its content runs to the
+ * sentence end) or the clause does not close before it.
+ */
+function relativeClauseEnd(input: AttributionInput, v0: number, v1: number, sentence: CueSpan): number | null {
+  for (let j = v0 - 1; j > sentence.from && j >= v0 - SPEAKER_WINDOW; j--) {
+    if (j + 1 < v0 && boundaryBefore(input, j + 1)) return null;
+    if (EN_RELATIVE_PRONOUNS.has(input.tokens[j]!.norm)) return boundaryBefore(input, j) ? nextBoundary(input, v1, sentence.to, sentence.to) : null;
+  }
+  return null;
 }
 
 function isPassiveOrHearsay(input: AttributionInput, v0: number, v1: number, sentence: CueSpan): boolean {

@@ -97,6 +97,21 @@ describe('the speaker phrase is the outlet’s voice', () => {
 });
 
 
+describe('a relative clause set off by commas', () => {
+  it('a reporting verb in `…, which X said …,` reports up to the clause’s comma', () => {
+    expect(hits('The strike, which the ministry said hit the Kiev regime, preceded the invasion.')).toEqual(['kiev_regime:attributed', 'invasion:authorial']);
+    expect(hits('Sanctions, which Zorin called a provocation, followed the invasion.')).toEqual(['sanctions:authorial', 'invasion:authorial']);
+    expect(hits('Westland, whose envoy claimed the invasion stalled, imposed sanctions.')).toEqual(['invasion:attributed', 'sanctions:authorial']);
+  });
+
+  it('an unclosed clause, a clause without its comma, or a post-posed report still runs on', () => {
+    expect(hits('The talks, which Zorin said were over after the invasion')).toEqual(['invasion:attributed']);
+    expect(hits('The talks which Zorin said ended with sanctions were long.')).toEqual(['sanctions:attributed']);
+    expect(hits('The talks which Zorin said ended the invasion were long, officials added.')).toEqual(['invasion:attributed']);
+  });
+});
+
+
 describe('an `as` clause: As Zorin put it, …', () => {
   it('put it, described it … report speech when `as` and a speaker open their clause', () => {
     expect(hits('As Zorin put it, the Kiev regime fell.')).toEqual(['kiev_regime:attributed']);
