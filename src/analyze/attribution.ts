@@ -119,8 +119,10 @@ function push(map: Map<number, CueSpan[]>, key: number, span: CueSpan): void {
 
 function readSentence(input: AttributionInput, sentence: CueSpan, reportingVerbs: readonly CueSpan[], phrases: readonly CueSpan[], content: Uint8Array): void {
   let hasVerb = false;
+  // An `as` clause's verb that is a reporting verb too (`as the ministry described it`) is read
+  // once, as the longer phrase: the object `it` belongs to the verb, not to its content.
   const asVerbs = asClauseVerbs(input, sentence);
-  const verbs = asVerbs.length === 0 ? reportingVerbs : [...reportingVerbs, ...asVerbs].sort((a, b) => a.from - b.from);
+  const verbs = asVerbs.length === 0 ? reportingVerbs : [...reportingVerbs.filter((verb) => !asVerbs.some((span) => span.from === verb.from)), ...asVerbs].sort((a, b) => a.from - b.from);
   for (const verb of verbs) {
     if (input.isQuoted(verb.from) || !isVerbToken(input, verb.from, sentence.from)) continue;
     const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);

@@ -265,10 +265,10 @@ function isDistanced(ctx: VoiceContext, from: number, to: number, sentenceIndex:
  * from `as` on. The outlet hands the name to someone else, as with `what Moscow calls …`.
  */
 function isNamedByOthersAfter(ctx: VoiceContext, to: number, sentenceIndex: number): boolean {
-  const as = to;
-  if (as >= ctx.tokens.length || ctx.sentenceOf[as] !== sentenceIndex || (ctx.cues.starts(as) & CUE.asOpener) === 0) return false;
-  if (!/^[\s,(]*$/.test(ctx.body.slice(ctx.tokens[as - 1]!.end, ctx.tokens[as]!.start))) return false;
-  for (let verb = as + 1; verb < Math.min(ctx.tokens.length - 1, as + 1 + NAMING_OPENER_WINDOW); verb++) {
+  const opener = to;
+  if (opener >= ctx.tokens.length || ctx.sentenceOf[opener] !== sentenceIndex || (ctx.cues.starts(opener) & CUE.asOpener) === 0) return false;
+  if (!/^[\s,(]*$/.test(ctx.body.slice(ctx.tokens[opener - 1]!.end, ctx.tokens[opener]!.start))) return false;
+  for (let verb = opener + 1; verb < Math.min(ctx.tokens.length - 1, opener + 1 + NAMING_OPENER_WINDOW); verb++) {
     if (ctx.sentenceOf[verb + 1] !== sentenceIndex || punctuationBefore(ctx, verb)) return false;
     if ((ctx.cues.starts(verb) & CUE.namingVerb) !== 0 && (ctx.cues.starts(verb + 1) & CUE.namingObject) !== 0 && !punctuationBefore(ctx, verb + 1)) return true;
   }
@@ -278,11 +278,11 @@ function isNamedByOthersAfter(ctx: VoiceContext, to: number, sentenceIndex: numb
 /**
  * `what Russia calls a special military operation`, `ما تسميه روسيا العملية العسكرية الخاصة`, `what
  * the Kremlin terms …`, `which Moscow calls …`: a naming verb (`naming_verbs`) just before the hit,
- * opened by `what` / `which` / `ما` (`naming_openers`) a few words before it. The outlet hands the term to someone
- * else, as `so-called` does (CONTRACT.md "Voice and flags": distanced), whoever that is — the fixed
- * `what it calls` of the distancer list covers only the speakers it names. Between the verb and the
- * hit stand at most an article (English) or, the verb coming first in Arabic, the speaker and
- * `اسم` (`ما يطلق عليه الكرملين اسم …`); no punctuation anywhere in between.
+ * opened by `what` / `which` / `ما` (`naming_openers`) a few words before it. The outlet hands the
+ * term to someone else, as `so-called` does (CONTRACT.md "Voice and flags": distanced), whoever
+ * that is — the fixed `what it calls` of the distancer list covers only the speakers it names.
+ * Between the verb and the hit stand at most an article (English) or, the verb coming first in
+ * Arabic, the speaker and `اسم` (`ما يطلق عليه الكرملين اسم …`); no punctuation anywhere in between.
  */
 function isNamedByOthers(ctx: VoiceContext, from: number, sentenceIndex: number): boolean {
   const arabic = hasArabic(ctx.tokens[from]!.norm);
