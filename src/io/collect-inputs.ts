@@ -22,6 +22,8 @@ export interface CollectedInputs {
   manifests: string[];
   /** Paths that could not be read at all (missing, unreadable, unsupported type in a folder). */
   skipped: Skipped[];
+  /** Bytes of the article input files, as their sizes were when walked. */
+  bytes: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface CollectedInputs {
  * run reads the same order. A path that does not exist is skipped with a reason, not thrown.
  */
 export function collectInputs(paths: readonly string[]): CollectedInputs {
-  const result: CollectedInputs = { files: [], manifests: [], skipped: [] };
+  const result: CollectedInputs = { files: [], manifests: [], skipped: [], bytes: 0 };
   const seen = new Set<string>();
   for (const path of paths) {
     visit(path, true, result, seen);
@@ -110,6 +112,7 @@ function visit(path: string, named: boolean, out: CollectedInputs, seen: Set<str
     return;
   }
   out.files.push(path);
+  out.bytes += stats.size;
 }
 
 /** Read a file's bytes; the error becomes a skip reason rather than an exception. */
