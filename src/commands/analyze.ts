@@ -71,12 +71,16 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
   const collecting = performance.now();
   const collected = collectInputs(options.paths);
   const collectMs = performance.now() - collecting;
+  const small = collected.bytes < SMALL_CORPUS_BYTES;
   // In a worker thread while the inputs are read; awaited before parsing (a lexicon error shows
   // before the long stages) or, on a re-run, before matching (src/workers/lexicon-thread.ts). A
   // small corpus is read (or loaded from the cache) before the thread could answer (~0.8 s,
   // starting the thread included, against ~0.4 s here): its lexicons load in this thread.
-  const lexicons = loadLexiconsInThread(options.lexiconDir, collected.bytes >= LEXICON_THREAD_MIN_BYTES ? options.threads : 1);
+  const lexicons = loadLexiconsInThread(options.lexiconDir, small ? 1 : options.threads);
   lexicons.catch(() => undefined);
+  // Vega loads in the chart thread from the start of a small run (its memory does not matter
+  // there): the report asked for the charts before it was loaded (src/workers/chart-thread.ts).
+  if (small) charts?.warm();
   const timings: Record<string, number> = {};
   const pipelineOptions: AnalyzeOptions = {
     map: options.map,
@@ -374,11 +378,12 @@ function readOutletsText(lexiconDir: string): string {
 type CacheStatus = 'hit' | 'miss' | 'off';
 
 /**
- * Input from which the lexicons load in a worker thread (as parsing starts its threads from 4 MB).
- * Below it, 1,000 benchmark articles (2.6 MB): re-runs 1.64–1.68 s against 1.83–1.87 s with the
- * thread, cold runs 3.08–3.34 s against 3.23–3.54 s; at 10k (26 MB) the thread is as fast or faster.
+ * Input below which a run is small (as parsing starts its threads from 4 MB): its lexicons load in
+ * this thread, and vega from the start. 1,000 benchmark articles (2.6 MB), lexicons here against
+ * a thread: re-runs 1.64–1.68 s against 1.83–1.87 s, cold runs 3.08–3.34 s against 3.23–3.54 s;
+ * at 10k (26 MB) the thread is as fast or faster.
  */
-const LEXICON_THREAD_MIN_BYTES = 4 << 20;
+const SMALL_CORPUS_BYTES = 4 << 20;
 
 /**
  * Parse and clean, or take both from the cache when nothing they depend on changed: a re-run
