@@ -111,6 +111,35 @@ export class Attribution {
   }
 }
 
+/** A name in `in <Name>'s words` is at most this many words (`In Maria Zakharova's words`). */
+const POSSESSOR_MAX = 3;
+/** A possessive token (`Zorin's`: the tokenizer keeps an apostrophe between letters inside the word). */
+const POSSESSIVE_END = /['’]s$/;
+
+/**
+ * `In Zorin's words, …`: the attribution phrase `in his words` with a name in the pronoun's place,
+ * which a cue list cannot spell. `in`, one to POSSESSOR_MAX capitalised words the last of them
+ * possessive, then `words` (or `own words`), with nothing but spaces between: the phrase as a
+ * span of tokens, read like `according to` (after the comma, the sentence is the speaker's).
+ */
+export function possessiveWordsPhrases(body: string, tokens: readonly Token[]): CueSpan[] {
+  const spans: CueSpan[] = [];
+  const spaceOnly = (i: number): boolean => body.slice(tokens[i - 1]!.end, tokens[i]!.start).trim() === '';
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'in') continue;
+    for (let j = i + 1; j <= i + POSSESSOR_MAX && j + 1 < tokens.length; j++) {
+      const surface = body.slice(tokens[j]!.start, tokens[j]!.end);
+      if (!CAPITAL.test(surface) || !spaceOnly(j)) break;
+      if (!POSSESSIVE_END.test(surface)) continue;
+      // `in Zorin's own words`
+      const words = tokens[j + 1]!.norm === 'own' && j + 2 < tokens.length && spaceOnly(j + 2) ? j + 2 : j + 1;
+      if (tokens[words]!.norm === 'words' && spaceOnly(j + 1)) spans.push({ from: i, to: words + 1 });
+      break;
+    }
+  }
+  return spans;
+}
+
 function push(map: Map<number, CueSpan[]>, key: number, span: CueSpan): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [span]);
@@ -330,11 +359,13 @@ function isContinuing(input: AttributionInput, k: number): boolean {
 function readArabicReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
   const { from: v0, to: v1 } = verb;
   // Post-posed: `…، قال لافروف.` — a comma before the verb (or before gap words: `…، كما قال
-  // لافروف.`) and a short tail with no complementizer.
+  // لافروف.`) and a short tail with no complementizer. After gap words the comma may be missing
+  // (`بدأت العملية في الشرق كما قال زورين أمس.`): the tail of at most AR_AS_TAIL_MAX words, no
+  // room for an object of the verb's own, is what tells `as X said` from `X also said …`.
   let clause = v0;
   while (clause > sentence.from && !boundaryBefore(input, clause) && (input.cues.covers(clause - 1) & CUE.speakerGap) !== 0) clause--;
   const tailMax = clause === v0 ? AR_TAIL_MAX : AR_AS_TAIL_MAX;
-  if (clause - sentence.from >= AR_CONTENT_MIN && boundaryBefore(input, clause) && sentence.to - v1 <= tailMax) {
+  if (clause - sentence.from >= AR_CONTENT_MIN && (clause < v0 || boundaryBefore(input, clause)) && sentence.to - v1 <= tailMax) {
     let k = v1;
     while (k < sentence.to && (input.cues.starts(k) & CUE.complementizer) === 0 && !boundaryBefore(input, k)) k++;
     if (k >= sentence.to || (input.cues.starts(k) & CUE.complementizer) === 0) {

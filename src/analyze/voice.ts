@@ -6,7 +6,7 @@ import { hasArabic } from '../text/arabic.js';
 import { splitSentences } from '../text/sentences.js';
 import { findQuotes, quoteAround } from '../text/quotes.js';
 import type { Quote } from '../text/quotes.js';
-import { Attribution } from './attribution.js';
+import { Attribution, possessiveWordsPhrases } from './attribution.js';
 import type { CueSpan } from './attribution.js';
 import { isNegated } from './negation.js';
 import { CUE, CueFlags, isExactNegator, voiceCuesFor } from './voice-cues.js';
@@ -133,6 +133,7 @@ export function buildVoiceContext(
       }
     }
   }
+  attribution.push(...possessiveWordsPhrases(body, tokens));
   // Longest reporting phrase per start (`pointed out` over `pointed`), in text order.
   const attributed = new Attribution({ body, tokens, sentenceTokens, sentenceOf, cues, entity, isQuoted, reporting: longestPerStart(reporting), attribution: longestPerStart(attribution), headlineEnd });
   return { body, tokens, headlineEnd, sentences, sentenceOf, attributed, quotes, negatorEnd, cues, cueEnds, cueStarts, headlineColon: headlineSpeakerColon(body, tokens, headlineEnd, cues) };

@@ -131,6 +131,50 @@ describe('an `as` clause: As Zorin put it, …', () => {
 });
 
 
+describe('naming verbs report the speaker’s name for a thing', () => {
+  it('X calls / labelled / dubbed Y a Z (Arabic تسمي): what follows the verb is attributed, in any tense', () => {
+    expect(hits('Moscow calls the war a special military operation.')).toEqual(['smo:attributed']);
+    expect(hits('Moscow called the war a special military operation.')).toEqual(['smo:attributed']);
+    expect(hits('Zorin labelled the invasion a special military operation.')).toEqual(['invasion:attributed', 'smo:attributed']);
+    expect(hits('Westland dubbed the war a special military operation.')).toEqual(['smo:attributed']);
+    expect(hits('Westland describes the invasion as a special military operation.')).toEqual(['invasion:attributed', 'smo:attributed']);
+    expect(hits('وتسمي موسكو الحرب عملية عسكرية خاصة.', 'ar')).toEqual(['smo:attributed']);
+  });
+
+  it('not passive, not the noun', () => {
+    expect(hits('The war was dubbed a special military operation.')).toEqual(['smo:authorial']);
+    expect(hits('Phone calls between Zorin and Lavrov followed the invasion.')).toEqual(['invasion:authorial']);
+    expect(hits('Calls for sanctions grew after the invasion.')).toEqual(['sanctions:authorial', 'invasion:authorial']);
+    // تسمى "is called" folds to تسمي: mid-sentence, with no speaker and no complementizer, it reports nothing.
+    expect(hits('شنت ويستلاند حربا تسمى عملية عسكرية خاصة في الشرق.', 'ar')).toEqual(['smo:authorial']);
+  });
+});
+
+describe('In Zorin’s words, …', () => {
+  it('a name in the place of `his` in `in his words` attributes the sentence like `according to`', () => {
+    expect(hits("In Zorin's words, the special military operation is going to plan.")).toEqual(['smo:attributed']);
+    expect(hits('In Maria Zorin’s words, the special military operation is going to plan.')).toEqual(['smo:attributed']);
+    expect(hits("In Zorin's own words, the special military operation is going to plan.")).toEqual(['smo:attributed']);
+  });
+
+  it('not without the possessive name and `words` together', () => {
+    expect(hits('In Kyiv, words about the invasion spread.')).toEqual(['invasion:authorial']);
+    expect(hits("In Zorin's view, the invasion stalled.")).toEqual(['invasion:authorial']);
+    expect(hits("In Zorin's, words failed; the invasion stalled.")).toEqual(['invasion:authorial']);
+  });
+});
+
+describe('Arabic: …كما قال X at the sentence end', () => {
+  it('with or without a comma before كما, when at most two words follow the verb', () => {
+    expect(hits('بدأت عملية عسكرية خاصة في الشرق، كما قال زورين.', 'ar')).toEqual(['smo:attributed']);
+    expect(hits('بدأت عملية عسكرية خاصة في الشرق كما قال زورين أمس.', 'ar')).toEqual(['smo:attributed']);
+  });
+
+  it('not when the verb has an object of its own (كما: also)', () => {
+    expect(hits('ونفذت القوات عملية عسكرية خاصة في الشرق كما أعلن الجيش السيطرة على بلدة.', 'ar')).toEqual(['smo:authorial']);
+  });
+});
+
 describe('a speaker is required for attributed', () => {
   it('passive and hearsay forms have no speaker', () => {
     expect(hits('Sanctions said to be imminent')).toEqual(['sanctions:authorial']);

@@ -15,21 +15,25 @@ describe('scare quotes', () => {
 
 describe('what X calls a <term>', () => {
   it('a naming verb opened by what / ما hands the term to someone else: distanced', () => {
-    expect(hits('Westland launched what Zorin calls a special military operation.')).toEqual(['smo:authorial:dist']);
+    // `calls` reports Zorin's naming as `called` does: attributed, and distanced by the opener.
+    expect(hits('Westland launched what Zorin calls a special military operation.')).toEqual(['smo:attributed:dist']);
+    expect(hits('Westland launched what Zorin called a special military operation.')).toEqual(['smo:attributed:dist']);
     expect(hits('Westland launched what the Nordland president terms a special military operation.')).toEqual(['smo:authorial:dist']);
     // Describing reports a judgement; it keeps no name at arm's length.
     expect(hits('Westland launched what the Nordland president describes as a special military operation.')).toEqual(['smo:authorial']);
     // `which`, with the speaker between opener and verb.
-    expect(hits('The war, which Westland calls a special military operation, began in 2022.')).toEqual(['smo:authorial:dist']);
+    expect(hits('The war, which Westland calls a special military operation, began in 2022.')).toEqual(['smo:attributed:dist']);
     expect(hits('The resolution, which calls the invasion illegal, passed.')).toEqual(['invasion:authorial']);
     expect(hits('وشنت ويستلاند ما تسميه عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
     expect(hits('وشنت ويستلاند ما يطلق عليه زورين اسم عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
   });
 
   it('not without the opener, not across punctuation, not with other words before the term', () => {
-    expect(hits('Westland calls the war a special military operation.')).toEqual(['smo:authorial']);
-    expect(hits('What Zorin calls for, a special military operation, never came.')).toEqual(['smo:authorial']);
-    expect(hits('What Zorin calls for is an end to the invasion.')).toEqual(['invasion:authorial']);
+    // Reported naming, not held at arm's length: attributed, not distanced.
+    expect(hits('Westland calls the war a special military operation.')).toEqual(['smo:attributed']);
+    // What Zorin calls for is reported (attributed); no name is held at arm's length.
+    expect(hits('What Zorin calls for, a special military operation, never came.')).toEqual(['smo:attributed']);
+    expect(hits('What Zorin calls for is an end to the invasion.')).toEqual(['invasion:attributed']);
     expect(hits('وشنت ويستلاند ما تسميه، عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial']);
   });
 });
@@ -45,7 +49,7 @@ describe('<term>, as X calls it', () => {
   });
 
   it('not without the naming object, not apart from the term, not across punctuation', () => {
-    expect(hits('The invasion, as Westland calls for sanctions, went on.')).toEqual(['invasion:authorial', 'sanctions:authorial']);
+    expect(hits('The invasion, as Westland calls for sanctions, went on.')).toEqual(['invasion:authorial', 'sanctions:attributed']);
     expect(hits('The invasion went on as Westland called them to talks.')).toEqual(['invasion:authorial']);
     expect(hits('The special military operation, as expected, began.')).toEqual(['smo:authorial']);
     expect(hits('The invasion as such, Zorin calls it a disaster.')).toEqual(['invasion:authorial']);
