@@ -50,6 +50,10 @@ const SUBJECT_WORDS = 4;
 const SOURCE_GUESS = 3;
 /** `according to X,`: X ends at the first comma within this many words. */
 const SOURCE_MAX = 10;
+/** The first object of an `object_verbs` verb and the name given it span at most this many words (`calls the Russian-installed authorities in Kherson a …`). */
+const OBJECT_MAX = 7;
+/** What opens a quotation between two words (straight quotes open one when a space precedes them). */
+const OPENING_QUOTE = /[“«‘]|\s["']$/;
 /** Punctuation that ends a speaker phrase or a clause: comma, semicolon, colon, dash, closing quote. */
 const BOUNDARY_CHARS = new Set([...',،;؛:—–"”»'].map((c) => c.charCodeAt(0)));
 /** What may close the tail of a post-posed report: the sentence end or a comma-like mark (not a colon). */
@@ -263,7 +267,9 @@ function invertedSpeaker(input: AttributionInput, at: number, end: number, sente
   let k = at;
   let found = false;
   while (k < end && k - at < INVERTED_SPEAKER_MAX && (k === at || !boundaryBefore(input, k))) {
-    if (isSpeaker(input, k, sentenceFrom)) found = true;
+    // A pronoun after the verb is its object (`…, denies it.`), not an inverted speaker: English
+    // inverts names and noun phrases (`said Peskov`, `said the ministry`), not `said it`.
+    if (isSpeaker(input, k, sentenceFrom) && (input.cues.covers(k) & CUE.pronoun) === 0) found = true;
     else if (found || k - at >= INVERTED_MODIFIERS_MAX) break;
     k++;
   }
@@ -312,10 +318,38 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
   }
   // Pre-posed: `Speaker VERB (that) content`.
   if (hasSpeakerIn(input, Math.max(sentence.from, v0 - SPEAKER_WINDOW), v0, sentence.from) || invertedSpeaker(input, v1, sentence.to, sentence.from) > 0) {
-    mark(content, v1, relativeClauseEnd(input, v0, v1, sentence) ?? sentence.to);
+    mark(content, objectEnd(input, verb, sentence) ?? v1, relativeClauseEnd(input, v0, v1, sentence) ?? sentence.to);
     return true;
   }
   return false;
+}
+
+/**
+ * Where the first object of an `object_verbs` verb ends and the name given it starts: `Moscow calls
+ * [the war] a special military operation`, `describes [the invasion] as …`, `called [the vote]
+ * "reunification"`. The object is the outlet's way of referring to the thing, the name is the
+ * speaker's. The object: a determiner, then at least one word; the name starts at the next
+ * determiner, `as` (`as_openers`) or opening quotation mark, at most OBJECT_MAX words after the
+ * verb. Null — the content starts at the verb — when no such name follows before punctuation
+ * (`calls for talks`), or when a naming opener is the object (`what Zorin calls a …`).
+ */
+function objectEnd(input: AttributionInput, verb: CueSpan, sentence: CueSpan): number | null {
+  if ((input.cues.covers(verb.from) & CUE.objectVerb) === 0) return null;
+  // `what the Kremlin calls a …`, `the war, which Moscow calls a …`: the opener is the object (a
+  // speaker stands between it and the verb); in `Russia, which calls its invasion a …` it is the subject.
+  for (let j = verb.from - 2; j >= Math.max(sentence.from, verb.from - SPEAKER_WINDOW); j--) {
+    if (boundaryBefore(input, j + 1)) break;
+    if ((input.cues.covers(j) & CUE.namingOpener) !== 0) return null;
+  }
+  let k = verb.to;
+  if (k < sentence.to && (input.cues.covers(k) & CUE.determiner) !== 0) k++;
+  for (let j = k + 1; j < Math.min(sentence.to, verb.to + OBJECT_MAX + 1); j++) {
+    const gap = between(input, j);
+    if (OPENING_QUOTE.test(gap)) return j;
+    if (boundaryBefore(input, j)) return null;
+    if ((input.cues.covers(j) & (CUE.determiner | CUE.asOpener)) !== 0) return j;
+  }
+  return null;
 }
 
 /**

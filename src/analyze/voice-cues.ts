@@ -37,6 +37,7 @@ export const VOICE_CUE_KEYS = {
   as_openers: 1 << 16,
   headline_kickers: 1 << 17,
   naming_objects: 1 << 18,
+  object_verbs: 1 << 19,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -63,6 +64,7 @@ export const CUE = {
   asOpener: VOICE_CUE_KEYS.as_openers,
   headlineKicker: VOICE_CUE_KEYS.headline_kickers,
   namingObject: VOICE_CUE_KEYS.naming_objects,
+  objectVerb: VOICE_CUE_KEYS.object_verbs,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */
