@@ -40,6 +40,10 @@ const AR_AS_TAIL_MAX = 2;
 const AR_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي', 'والذي', 'والتي', 'والذين']);
 /** English relative pronouns that open a clause a comma sets off (`…, which the ministry said …,`). */
 const EN_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'whose']);
+/** Prepositions: a determiner right after one is inside an object noun phrase, not the start of a name. */
+const EN_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'over', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'against', 'about', 'into', 'near', 'across', 'under', 'behind', 'after', 'before', 'during', 'since', 'between', 'among', 'around', 'through', 'toward', 'towards', 'inside', 'outside', 'without', 'within', 'along', 'amid', 'upon']);
+/** Words that open a new clause after a comma: what follows a report set off by commas is then not its content. */
+const EN_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'so', 'yet', 'while', 'whereas', 'although', 'though', 'as', 'because', 'since', 'after', 'before', 'when', 'where', 'which', 'who', 'whom', 'whose', 'if', 'unless', 'until', 'then']);
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
 /** Words before its first speaker word: `the`, `presidential` in `said presidential spokesman Peskov`. */
@@ -311,7 +315,7 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
       const atEnd = k >= sentence.to || namesSource || TAIL_END.test(between(input, k));
       if (atEnd) {
         mark(content, sentence.from, b);
-        if (k < sentence.to && isContinuing(input, k)) mark(content, k, sentence.to);
+        if (k < sentence.to && (isContinuing(input, k) || resumesClause(input, k, sentence))) mark(content, k, sentence.to);
         return true;
       }
     }
@@ -347,7 +351,10 @@ function objectEnd(input: AttributionInput, verb: CueSpan, sentence: CueSpan): n
     const gap = between(input, j);
     if (OPENING_QUOTE.test(gap)) return j;
     if (boundaryBefore(input, j)) return null;
-    if ((input.cues.covers(j) & (CUE.determiner | CUE.asOpener)) !== 0) return j;
+    const flags = input.cues.covers(j);
+    if ((flags & CUE.asOpener) !== 0) return j;
+    // A determiner after a preposition opens a phrase inside the object (`the attack on the school`).
+    if ((flags & CUE.determiner) !== 0 && !EN_PREPOSITIONS.has(input.tokens[j - 1]!.norm)) return j;
   }
   return null;
 }
@@ -381,6 +388,18 @@ function isPassiveOrHearsay(input: AttributionInput, v0: number, v1: number, sen
 function onlyGap(input: AttributionInput, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if ((input.cues.covers(i) & CUE.speakerGap) === 0) return false;
   return true;
+}
+
+/**
+ * `The Kiev regime, Lavrov claimed, was preparing a provocation.`: a report set off by commas inside
+ * a clause, which goes on after it — the words after the closing comma start in lower case with no
+ * conjunction (`…, Zorin said, and the army …` may be the outlet's again). English only: an Arabic
+ * post-posed report ends its sentence.
+ */
+function resumesClause(input: AttributionInput, k: number, sentence: CueSpan): boolean {
+  if (!/^\s*,\s*$/.test(between(input, k)) || k <= sentence.from) return false;
+  const norm = input.tokens[k]!.norm;
+  return !hasArabic(norm) && !isCapitalised(input, k) && !EN_CLAUSE_OPENERS.has(norm);
 }
 
 /** `…, he said, adding that …`: a continuing word (or an English lower-case -ing word). */

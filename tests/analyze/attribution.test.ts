@@ -25,6 +25,9 @@ describe('the speaker phrase is the outlet’s voice', () => {
     expect(hits('The referendum was rigged, Zorin said, adding that the invasion went on.')).toEqual(['referendum:attributed', 'invasion:attributed']);
     // A lower-case subject noun phrase: determiner + words.
     expect(hits('The referendum passed, the local election commission said on Monday.')).toEqual(['referendum:attributed']);
+    // Set off by commas inside the clause, the report goes on after it; not after a conjunction.
+    expect(hits('The Kiev regime, Zorin claimed, was preparing the invasion.')).toEqual(['kiev_regime:attributed', 'invasion:attributed']);
+    expect(hits('The referendum was rigged, Zorin said, and the invasion went on.')).toEqual(['referendum:attributed', 'invasion:authorial']);
     // Inverted: `…, said Zorin.`, also after a title's lower-case words.
     expect(hits('The invasion must stop, said Zorin.')).toEqual(['invasion:attributed']);
     expect(hits('The invasion must stop, said presidential spokesman Ivan Zorin.')).toEqual(['invasion:attributed']);
@@ -151,6 +154,9 @@ describe('naming verbs report the speaker’s name for a thing', () => {
 
   it('no object when no name follows it, or when a naming opener is the object', () => {
     expect(hits('Zorin called for an end to the invasion.')).toEqual(['invasion:attributed']);
+    // A determiner after a preposition is inside the object: the name is the next one.
+    expect(hits('Zorin called the sanctions over the invasion a provocations campaign.')).toEqual(['sanctions:authorial', 'invasion:authorial', 'provocations:attributed']);
+    expect(hits('Zorin hailed the end of the invasion as a special military operation success.')).toEqual(['invasion:authorial', 'smo:attributed']);
     expect(hits('Zorin says the invasion is a provocations campaign.')).toEqual(['invasion:attributed', 'provocations:attributed']);
     expect(hits('What Zorin calls a special military operation has become a war of attrition.')).toEqual(['smo:attributed:dist']);
   });
@@ -201,7 +207,7 @@ describe('a speaker is required for attributed', () => {
 
   it('a participle used as an adjective reports nothing', () => {
     expect(hits('Zorin and his aides left Westland following reported shelling by the Kiev regime.')).toEqual(['kiev_regime:authorial']);
-    expect(hits('Zorin hailed the claimed victory over the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('Zorin celebrated the claimed victory over the Kiev regime.')).toEqual(['kiev_regime:authorial']);
     // The verb itself still reports.
     expect(hits('Zorin reported shelling by the Kiev regime.')).toEqual(['kiev_regime:attributed']);
   });
