@@ -119,29 +119,34 @@ export class Attribution {
   }
 }
 
-/** A name in `in <Name>'s words` is at most this many words (`In Maria Zakharova's words`). */
-const POSSESSOR_MAX = 3;
+/** A name in `in <Name>'s words` is at most this many words (`In the Russian foreign ministry's view`). */
+const POSSESSOR_MAX = 4;
 /** A possessive token (`Zorin's`: the tokenizer keeps an apostrophe between letters inside the word). */
 const POSSESSIVE_END = /['’]s$/;
 
+/** What `in <Name>'s …` may hold as the name's: words, or a point of view (`In the Kremlin's view`). */
+const EN_POSSESSED_SOURCES: ReadonlySet<string> = new Set(['words', 'view', 'views', 'eyes', 'telling', 'account', 'version', 'opinion', 'estimation', 'reading']);
+
 /**
- * `In Zorin's words, …`: the attribution phrase `in his words` with a name in the pronoun's place,
- * which a cue list cannot spell. `in`, one to POSSESSOR_MAX capitalised words the last of them
- * possessive, then `words` (or `own words`), with nothing but spaces between: the phrase as a
- * span of tokens, read like `according to` (after the comma, the sentence is the speaker's).
+ * `In Zorin's words, …`, `In the Kremlin's view, …`: the attribution phrase `in his words` with a
+ * name in the pronoun's place, which a cue list cannot spell. `in`, optionally `the`, one to
+ * POSSESSOR_MAX words, the first capitalised and the last possessive, optionally `own`, then a word of
+ * EN_POSSESSED_SOURCES, with nothing but spaces between: the phrase as a span of tokens, read like
+ * `according to` (after the comma, the sentence is the speaker's).
  */
 export function possessiveWordsPhrases(body: string, tokens: readonly Token[]): CueSpan[] {
   const spans: CueSpan[] = [];
   const spaceOnly = (i: number): boolean => body.slice(tokens[i - 1]!.end, tokens[i]!.start).trim() === '';
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'in') continue;
-    for (let j = i + 1; j <= i + POSSESSOR_MAX && j + 1 < tokens.length; j++) {
+    const first = tokens[i + 1]!.norm === 'the' && spaceOnly(i + 1) ? i + 2 : i + 1;
+    for (let j = first; j < first + POSSESSOR_MAX && j + 1 < tokens.length; j++) {
       const surface = body.slice(tokens[j]!.start, tokens[j]!.end);
-      if (!CAPITAL.test(surface) || !spaceOnly(j)) break;
+      if ((j === first && !CAPITAL.test(surface)) || !spaceOnly(j)) break;
       if (!POSSESSIVE_END.test(surface)) continue;
       // `in Zorin's own words`
-      const words = tokens[j + 1]!.norm === 'own' && j + 2 < tokens.length && spaceOnly(j + 2) ? j + 2 : j + 1;
-      if (tokens[words]!.norm === 'words' && spaceOnly(j + 1)) spans.push({ from: i, to: words + 1 });
+      const source = tokens[j + 1]!.norm === 'own' && j + 2 < tokens.length && spaceOnly(j + 2) ? j + 2 : j + 1;
+      if (EN_POSSESSED_SOURCES.has(tokens[source]!.norm) && spaceOnly(j + 1)) spans.push({ from: i, to: source + 1 });
       break;
     }
   }

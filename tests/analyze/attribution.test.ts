@@ -171,15 +171,18 @@ describe('naming verbs report the speaker’s name for a thing', () => {
 });
 
 describe('In Zorin’s words, …', () => {
-  it('a name in the place of `his` in `in his words` attributes the sentence like `according to`', () => {
+  it('a name in the place of `his` in `in his words` (or `in his view`) attributes the sentence like `according to`', () => {
     expect(hits("In Zorin's words, the special military operation is going to plan.")).toEqual(['smo:attributed']);
     expect(hits('In Maria Zorin’s words, the special military operation is going to plan.')).toEqual(['smo:attributed']);
     expect(hits("In Zorin's own words, the special military operation is going to plan.")).toEqual(['smo:attributed']);
+    // A point of view is the speaker's too.
+    expect(hits("In the Westland government's view, the special military operation is a defensive war.")).toEqual(['smo:attributed']);
+    expect(hits("In Zorin's eyes, the invasion stalled.")).toEqual(['invasion:attributed']);
   });
 
-  it('not without the possessive name and `words` together', () => {
+  it('not without the possessive name and `words` (or a point of view) together', () => {
     expect(hits('In Kyiv, words about the invasion spread.')).toEqual(['invasion:authorial']);
-    expect(hits("In Zorin's view, the invasion stalled.")).toEqual(['invasion:authorial']);
+    expect(hits("In Zorin's case, the invasion stalled.")).toEqual(['invasion:authorial']);
     expect(hits("In Zorin's, words failed; the invasion stalled.")).toEqual(['invasion:authorial']);
   });
 });
