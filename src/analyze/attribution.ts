@@ -32,8 +32,9 @@ const AR_COMPLEMENTIZER_WINDOW = 16;
 const AR_TAIL_MAX = 4;
 const AR_CONTENT_MIN = 6;
 /**
- * The tail after `…، كما قال X` is at most this many words (the speaker, `للصحفيين`): كما is as
- * often "also" (`…، كما أعلن الجيش السيطرة على بلدة.`), where the verb has an object of its own.
+ * The tail after `…، كما قال X` is at most this many words (the speaker, `للصحفيين`), and starts
+ * with the speaker: كما is as often "also" (`…، كما أعلن الجيش السيطرة على بلدة.`, `… كما أعلنت
+ * ضم المناطق.`), where the verb has an object of its own.
  */
 const AR_AS_TAIL_MAX = 2;
 /** Arabic relative pronouns, normalised (الذى/التى fold to these): a clause of their own starts there. */
@@ -42,8 +43,10 @@ const AR_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['الذي', 'التي
 const EN_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'whose']);
 /** Prepositions: a determiner right after one is inside an object noun phrase, not the start of a name. */
 const EN_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'over', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'against', 'about', 'into', 'near', 'across', 'under', 'behind', 'after', 'before', 'during', 'since', 'between', 'among', 'around', 'through', 'toward', 'towards', 'inside', 'outside', 'without', 'within', 'along', 'amid', 'upon']);
-/** Words that open a new clause after a comma: what follows a report set off by commas is then not its content. */
-const EN_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'so', 'yet', 'while', 'whereas', 'although', 'though', 'as', 'because', 'since', 'after', 'before', 'when', 'where', 'which', 'who', 'whom', 'whose', 'if', 'unless', 'until', 'then']);
+/** Auxiliaries and copulas that carry a clause on after a report set off by commas (`The Kiev regime, Lavrov claimed, was …`). */
+const EN_RESUMING_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'must', 'may', 'might', 'did', 'does', 'do', 'remains', 'remained', 'wants', 'wanted', 'planned', 'plans', 'sought', 'seeks']);
+/** Conjunctions: a naming verb's object and the name given it never run across one (`labelled X illegitimate and called …`). */
+const EN_CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'while', 'whereas', 'although', 'though', 'because', 'if', 'unless', 'until', 'when']);
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
 const INVERTED_SPEAKER_MAX = 4;
 /** Words before its first speaker word: `the`, `presidential` in `said presidential spokesman Peskov`. */
@@ -68,6 +71,8 @@ const CAPITAL = /^\p{Lu}/u;
 export interface CueSpan {
   from: number;
   to: number;
+  /** An attribution phrase that names its source itself (`In Zorin's words`): the content starts right after it. */
+  namesSource?: boolean;
 }
 
 export interface AttributionInput {
@@ -146,7 +151,7 @@ export function possessiveWordsPhrases(body: string, tokens: readonly Token[]): 
       if (!POSSESSIVE_END.test(surface)) continue;
       // `in Zorin's own words`
       const source = tokens[j + 1]!.norm === 'own' && j + 2 < tokens.length && spaceOnly(j + 2) ? j + 2 : j + 1;
-      if (EN_POSSESSED_SOURCES.has(tokens[source]!.norm) && spaceOnly(j + 1)) spans.push({ from: i, to: source + 1 });
+      if (EN_POSSESSED_SOURCES.has(tokens[source]!.norm) && spaceOnly(j + 1)) spans.push({ from: i, to: source + 1, namesSource: true });
       break;
     }
   }
@@ -170,6 +175,7 @@ function readSentence(input: AttributionInput, sentence: CueSpan, reportingVerbs
     const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);
     if (found) hasVerb = true;
   }
+  if (readAsComplements(input, sentence, content)) hasVerb = true;
   for (const phrase of phrases) {
     if (input.isQuoted(phrase.from)) continue;
     if ((input.cues.starts(phrase.from) & CUE.speechSetting) !== 0) {
@@ -178,7 +184,7 @@ function readSentence(input: AttributionInput, sentence: CueSpan, reportingVerbs
       continue;
     }
     // `according to X`: X runs to the next comma (or Arabic complementizer); the rest is content.
-    let xEnd = nextBoundary(input, phrase.to, sentence.to, phrase.to + SOURCE_MAX);
+    let xEnd = phrase.namesSource ? phrase.to : nextBoundary(input, phrase.to, sentence.to, phrase.to + SOURCE_MAX);
     if (xEnd === null) xEnd = Math.min(sentence.to, phrase.to + SOURCE_GUESS);
     mark(content, sentence.from, phrase.from);
     mark(content, xEnd, sentence.to);
@@ -206,6 +212,34 @@ function asClauseVerbs(input: AttributionInput, sentence: CueSpan): CueSpan[] {
     k = to - 1;
   }
   return spans;
+}
+
+/**
+ * `Moscow views the invasion as a defensive war`, `refers to the war as a special military
+ * operation`: an `as_complement_verbs` verb with a speaker before it reports the words from the
+ * `as` after its object (within OBJECT_MAX words, no punctuation between) to the clause's end; its
+ * object stays the outlet's words. Without such an `as` the verb reports nothing (`saw the ruins`,
+ * `referred to the war`), nor in the passive (`is seen as`). True when it reported.
+ */
+function readAsComplements(input: AttributionInput, sentence: CueSpan, content: Uint8Array): boolean {
+  let found = false;
+  for (let k = sentence.from + 1; k < sentence.to; k++) {
+    if ((input.cues.starts(k) & CUE.asComplementVerb) === 0 || input.isQuoted(k)) continue;
+    let to = k + 1;
+    while (to < sentence.to && (input.cues.covers(to) & CUE.asComplementVerb) !== 0 && !boundaryBefore(input, to)) to++;
+    if (!isPassiveOrHearsay(input, k, k + 1, sentence) && hasSpeakerIn(input, Math.max(sentence.from, k - SPEAKER_WINDOW), k, sentence.from)) {
+      for (let j = to + 1; j < Math.min(sentence.to, to + OBJECT_MAX + 1); j++) {
+        if (boundaryBefore(input, j)) break;
+        if ((input.cues.covers(j) & CUE.asOpener) !== 0) {
+          mark(content, j, relativeClauseEnd(input, k, to, sentence) ?? sentence.to);
+          found = true;
+          break;
+        }
+      }
+    }
+    k = to - 1;
+  }
+  return found;
 }
 
 function mark(content: Uint8Array, from: number, to: number): void {
@@ -291,6 +325,9 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
   // ("following reported bombings") forms carry no speaker; a phrase verb says how it is used
   // itself ("he was quoted as saying").
   if (v1 - v0 === 1 && isPassiveOrHearsay(input, v0, v1, sentence)) return false;
+  // `what Zorin calls a special military operation`: the outlet's own words, distancing the name
+  // (src/analyze/voice.ts), as the fixed `what Moscow calls` of the distancer lists does.
+  if ((input.cues.covers(v0) & CUE.namingVerb) !== 0 && openerIsObject(input, verb, sentence)) return false;
 
   // Post-posed: `content, Speaker VERB [tail].` or `content, VERB Speaker.`
   let b = -1;
@@ -320,7 +357,7 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
       const atEnd = k >= sentence.to || namesSource || TAIL_END.test(between(input, k));
       if (atEnd) {
         mark(content, sentence.from, b);
-        if (k < sentence.to && (isContinuing(input, k) || resumesClause(input, k, sentence))) mark(content, k, sentence.to);
+        if (k < sentence.to && (isContinuing(input, k) || resumesClause(input, k, sentence))) mark(content, objectEnd(input, { from: k, to: k + 1 }, sentence) ?? k, sentence.to);
         return true;
       }
     }
@@ -338,30 +375,41 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
  * [the war] a special military operation`, `describes [the invasion] as …`, `called [the vote]
  * "reunification"`. The object is the outlet's way of referring to the thing, the name is the
  * speaker's. The object: a determiner, then at least one word; the name starts at the next
- * determiner, `as` (`as_openers`) or opening quotation mark, at most OBJECT_MAX words after the
- * verb. Null — the content starts at the verb — when no such name follows before punctuation
- * (`calls for talks`), or when a naming opener is the object (`what Zorin calls a …`).
+ * determiner (not one inside a prepositional phrase), `as` (`as_openers`) or opening quotation
+ * mark, at most OBJECT_MAX words after the verb and before punctuation or a conjunction; without
+ * one, one word after the object's determiner. Null — the content starts at the verb — when a
+ * preposition follows the verb (`calls for talks`) or a naming opener is the object.
  */
 function objectEnd(input: AttributionInput, verb: CueSpan, sentence: CueSpan): number | null {
-  if ((input.cues.covers(verb.from) & CUE.objectVerb) === 0) return null;
-  // `what the Kremlin calls a …`, `the war, which Moscow calls a …`: the opener is the object (a
-  // speaker stands between it and the verb); in `Russia, which calls its invasion a …` it is the subject.
-  for (let j = verb.from - 2; j >= Math.max(sentence.from, verb.from - SPEAKER_WINDOW); j--) {
-    if (boundaryBefore(input, j + 1)) break;
-    if ((input.cues.covers(j) & CUE.namingOpener) !== 0) return null;
-  }
+  if ((input.cues.covers(verb.from) & CUE.objectVerb) === 0 || openerIsObject(input, verb, sentence)) return null;
   let k = verb.to;
-  if (k < sentence.to && (input.cues.covers(k) & CUE.determiner) !== 0) k++;
+  // `calls for talks`, `called on Kyiv to …`: no object of the naming kind.
+  if (k >= sentence.to || boundaryBefore(input, k) || EN_PREPOSITIONS.has(input.tokens[k]!.norm)) return null;
+  if ((input.cues.covers(k) & CUE.determiner) !== 0) k++;
   for (let j = k + 1; j < Math.min(sentence.to, verb.to + OBJECT_MAX + 1); j++) {
-    const gap = between(input, j);
-    if (OPENING_QUOTE.test(gap)) return j;
-    if (boundaryBefore(input, j)) return null;
+    if (OPENING_QUOTE.test(between(input, j))) return j;
+    if (boundaryBefore(input, j) || EN_CONJUNCTIONS.has(input.tokens[j]!.norm)) break;
     const flags = input.cues.covers(j);
     if ((flags & CUE.asOpener) !== 0) return j;
     // A determiner after a preposition opens a phrase inside the object (`the attack on the school`).
     if ((flags & CUE.determiner) !== 0 && !EN_PREPOSITIONS.has(input.tokens[j - 1]!.norm)) return j;
   }
-  return null;
+  // No marked name (`calls the annexation illegal`, `branded the government neo-Nazis`): the
+  // object is taken to be its determiner and one word, the name what follows.
+  return Math.min(k + 1, sentence.to);
+}
+
+/**
+ * `what the Kremlin calls a …`, `the war, which Moscow calls a …`: a naming opener a few words
+ * before the verb, with a speaker between, is the verb's object (in `Russia, which calls its
+ * invasion a …` it is the subject).
+ */
+function openerIsObject(input: AttributionInput, verb: CueSpan, sentence: CueSpan): boolean {
+  for (let j = verb.from - 2; j >= Math.max(sentence.from, verb.from - SPEAKER_WINDOW); j--) {
+    if (boundaryBefore(input, j + 1)) return false;
+    if ((input.cues.covers(j) & CUE.namingOpener) !== 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -397,14 +445,14 @@ function onlyGap(input: AttributionInput, from: number, to: number): boolean {
 
 /**
  * `The Kiev regime, Lavrov claimed, was preparing a provocation.`: a report set off by commas inside
- * a clause, which goes on after it — the words after the closing comma start in lower case with no
- * conjunction (`…, Zorin said, and the army …` may be the outlet's again). English only: an Arabic
- * post-posed report ends its sentence.
+ * a clause, which goes on after it — the word after the closing comma is an auxiliary or a copula
+ * that carries the interrupted clause on (anything else — `…, Zorin said, and the army …`, `…, he
+ * said, in a televised address …` — may be the outlet's again). English only: an Arabic post-posed
+ * report ends its sentence.
  */
 function resumesClause(input: AttributionInput, k: number, sentence: CueSpan): boolean {
   if (!/^\s*,\s*$/.test(between(input, k)) || k <= sentence.from) return false;
-  const norm = input.tokens[k]!.norm;
-  return !hasArabic(norm) && !isCapitalised(input, k) && !EN_CLAUSE_OPENERS.has(norm);
+  return EN_RESUMING_VERBS.has(input.tokens[k]!.norm);
 }
 
 /** `…, he said, adding that …`: a continuing word (or an English lower-case -ing word). */
@@ -418,12 +466,12 @@ function readArabicReport(input: AttributionInput, verb: CueSpan, sentence: CueS
   const { from: v0, to: v1 } = verb;
   // Post-posed: `…، قال لافروف.` — a comma before the verb (or before gap words: `…، كما قال
   // لافروف.`) and a short tail with no complementizer. After gap words the comma may be missing
-  // (`بدأت العملية في الشرق كما قال زورين أمس.`): the tail of at most AR_AS_TAIL_MAX words, no
-  // room for an object of the verb's own, is what tells `as X said` from `X also said …`.
+  // (`بدأت العملية في الشرق كما قال زورين أمس.`); the tail is then the speaker (AR_AS_TAIL_MAX).
   let clause = v0;
   while (clause > sentence.from && !boundaryBefore(input, clause) && (input.cues.covers(clause - 1) & CUE.speakerGap) !== 0) clause--;
-  const tailMax = clause === v0 ? AR_TAIL_MAX : AR_AS_TAIL_MAX;
-  if (clause - sentence.from >= AR_CONTENT_MIN && (clause < v0 || boundaryBefore(input, clause)) && sentence.to - v1 <= tailMax) {
+  const postPosed = (): boolean =>
+    clause === v0 ? boundaryBefore(input, clause) && sentence.to - v1 <= AR_TAIL_MAX : sentence.to - v1 <= AR_AS_TAIL_MAX && v1 < sentence.to && isSpeaker(input, v1, sentence.from);
+  if (clause - sentence.from >= AR_CONTENT_MIN && postPosed()) {
     let k = v1;
     while (k < sentence.to && (input.cues.starts(k) & CUE.complementizer) === 0 && !boundaryBefore(input, k)) k++;
     if (k >= sentence.to || (input.cues.starts(k) & CUE.complementizer) === 0) {

@@ -38,6 +38,7 @@ export const VOICE_CUE_KEYS = {
   headline_kickers: 1 << 17,
   naming_objects: 1 << 18,
   object_verbs: 1 << 19,
+  as_complement_verbs: 1 << 20,
 } as const;
 
 export type VoiceCueKey = keyof typeof VOICE_CUE_KEYS;
@@ -65,6 +66,7 @@ export const CUE = {
   headlineKicker: VOICE_CUE_KEYS.headline_kickers,
   namingObject: VOICE_CUE_KEYS.naming_objects,
   objectVerb: VOICE_CUE_KEYS.object_verbs,
+  asComplementVerb: VOICE_CUE_KEYS.as_complement_verbs,
 } as const;
 
 /** Compiled voice cues: one matcher (value = bit flag) and its vocabulary, plus exact negator forms. */

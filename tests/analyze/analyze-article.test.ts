@@ -111,7 +111,7 @@ describe('voice and flags', () => {
   });
 
   it('does not take apostrophes for quotes', () => {
-    expect(hits('Kirby’s aides don’t call it a Kiev regime.')).toEqual(['kiev_regime:Kiev regime:authorial:neg']);
+    expect(hits('Kirby’s aides don’t call it a Kiev regime.')).toEqual(['kiev_regime:Kiev regime:attributed:neg']);
   });
 
   it('marks negation in the same clause only', () => {

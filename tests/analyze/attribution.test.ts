@@ -28,6 +28,7 @@ describe('the speaker phrase is the outlet’s voice', () => {
     // Set off by commas inside the clause, the report goes on after it; not after a conjunction.
     expect(hits('The Kiev regime, Zorin claimed, was preparing the invasion.')).toEqual(['kiev_regime:attributed', 'invasion:attributed']);
     expect(hits('The referendum was rigged, Zorin said, and the invasion went on.')).toEqual(['referendum:attributed', 'invasion:authorial']);
+    expect(hits('The referendum was rigged, Zorin said on Friday, in an address on the invasion.')).toEqual(['referendum:attributed', 'invasion:authorial']);
     // Inverted: `…, said Zorin.`, also after a title's lower-case words.
     expect(hits('The invasion must stop, said Zorin.')).toEqual(['invasion:attributed']);
     expect(hits('The invasion must stop, said presidential spokesman Ivan Zorin.')).toEqual(['invasion:attributed']);
@@ -152,13 +153,26 @@ describe('naming verbs report the speaker’s name for a thing', () => {
     expect(hits('Westland, which calls its invasion a special military operation, denies it.')).toEqual(['invasion:authorial', 'smo:attributed']);
   });
 
+  it('without a determiner, `as` or quote before the name, the object is its determiner and one word', () => {
+    expect(hits('Westland calls the invasion illegal.')).toEqual(['invasion:authorial']);
+    expect(hits('Zorin branded the sanctions provocations.')).toEqual(['sanctions:authorial', 'provocations:attributed']);
+    // A participle clause after a comma: `calling` names as `calls` does.
+    expect(hits('Zorin dismissed the report, calling the invasion a special military operation.')).toEqual(['invasion:authorial', 'smo:attributed']);
+  });
+
+  it('nouns and things are no speakers: calls for, the strike underlines', () => {
+    expect(hits('Westland rejected calls for sanctions over the invasion.')).toEqual(['sanctions:authorial', 'invasion:authorial']);
+    expect(hits('The strike underlines the threat of the invasion.')).toEqual(['invasion:authorial']);
+  });
+
   it('no object when no name follows it, or when a naming opener is the object', () => {
     expect(hits('Zorin called for an end to the invasion.')).toEqual(['invasion:attributed']);
     // A determiner after a preposition is inside the object: the name is the next one.
     expect(hits('Zorin called the sanctions over the invasion a provocations campaign.')).toEqual(['sanctions:authorial', 'invasion:authorial', 'provocations:attributed']);
     expect(hits('Zorin hailed the end of the invasion as a special military operation success.')).toEqual(['invasion:authorial', 'smo:attributed']);
     expect(hits('Zorin says the invasion is a provocations campaign.')).toEqual(['invasion:attributed', 'provocations:attributed']);
-    expect(hits('What Zorin calls a special military operation has become a war of attrition.')).toEqual(['smo:attributed:dist']);
+    // A naming opener as the object: the outlet's own words, distanced (tests/analyze/voice.test.ts).
+    expect(hits('What Zorin calls a special military operation has become a war of attrition.')).toEqual(['smo:authorial:dist']);
   });
 
   it('not passive, not the noun', () => {
@@ -170,11 +184,35 @@ describe('naming verbs report the speaker’s name for a thing', () => {
   });
 });
 
+describe('X views / refers to Y as Z', () => {
+  it('with a speaker, the words from `as` on are attributed; the object stays the outlet’s', () => {
+    expect(hits('Westland views the invasion as a special military operation.')).toEqual(['invasion:authorial', 'smo:attributed']);
+    expect(hits('Zorin continues to refer to the war as a special military operation.')).toEqual(['smo:attributed']);
+    expect(hits('Officials in Westland regard the sanctions as provocations.')).toEqual(['sanctions:authorial', 'provocations:attributed']);
+  });
+
+  it('hail, frame, portray … report only with `as`', () => {
+    expect(hits('Zorin hailed the sanctions as provocations.')).toEqual(['sanctions:authorial', 'provocations:attributed']);
+    expect(hits('Zorin hailed the soldiers fighting the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+    expect(hits('The film portrays life under the Kiev regime.')).toEqual(['kiev_regime:authorial']);
+  });
+
+  it('not without `as` after the object, not in the passive, not without a speaker', () => {
+    expect(hits('Zorin saw the ruins after the invasion.')).toEqual(['invasion:authorial']);
+    expect(hits('Zorin referred to the invasion in his speech.')).toEqual(['invasion:authorial']);
+    expect(hits('The invasion is seen as a special military operation in Westland.')).toEqual(['invasion:authorial', 'smo:authorial']);
+    expect(hits('Zorin saw the invasion, as the Kiev regime fell.')).toEqual(['invasion:authorial', 'kiev_regime:authorial']);
+  });
+});
+
 describe('In Zorin’s words, …', () => {
   it('a name in the place of `his` in `in his words` (or `in his view`) attributes the sentence like `according to`', () => {
     expect(hits("In Zorin's words, the special military operation is going to plan.")).toEqual(['smo:attributed']);
     expect(hits('In Maria Zorin’s words, the special military operation is going to plan.')).toEqual(['smo:attributed']);
     expect(hits("In Zorin's own words, the special military operation is going to plan.")).toEqual(['smo:attributed']);
+    // Without a comma after the phrase: the name is in it, no source follows.
+    expect(hits("In Zorin's words the Kiev regime is doomed.")).toEqual(['kiev_regime:attributed']);
+    expect(hits('In the view of Westland officials, the invasion stalled.')).toEqual(['invasion:attributed']);
     // A point of view is the speaker's too.
     expect(hits("In the Westland government's view, the special military operation is a defensive war.")).toEqual(['smo:attributed']);
     expect(hits("In Zorin's eyes, the invasion stalled.")).toEqual(['invasion:attributed']);
@@ -195,6 +233,8 @@ describe('Arabic: …كما قال X at the sentence end', () => {
 
   it('not when the verb has an object of its own (كما: also)', () => {
     expect(hits('ونفذت القوات عملية عسكرية خاصة في الشرق كما أعلن الجيش السيطرة على بلدة.', 'ar')).toEqual(['smo:authorial']);
+    // A short tail that is no speaker: the verb's object.
+    expect(hits('ونفذت القوات عملية عسكرية خاصة في الشرق كما أعلنت ضم المناطق.', 'ar')).toEqual(['smo:authorial']);
   });
 });
 

@@ -15,14 +15,14 @@ describe('scare quotes', () => {
 
 describe('what X calls a <term>', () => {
   it('a naming verb opened by what / ما hands the term to someone else: distanced', () => {
-    // `calls` reports Zorin's naming as `called` does: attributed, and distanced by the opener.
-    expect(hits('Westland launched what Zorin calls a special military operation.')).toEqual(['smo:attributed:dist']);
-    expect(hits('Westland launched what Zorin called a special military operation.')).toEqual(['smo:attributed:dist']);
+    // The outlet's own words, distancing the name: `calls` and `called` alike report nothing here.
+    expect(hits('Westland launched what Zorin calls a special military operation.')).toEqual(['smo:authorial:dist']);
+    expect(hits('Westland launched what Zorin called a special military operation.')).toEqual(['smo:authorial:dist']);
     expect(hits('Westland launched what the Nordland president terms a special military operation.')).toEqual(['smo:authorial:dist']);
     // Describing reports a judgement; it keeps no name at arm's length.
     expect(hits('Westland launched what the Nordland president describes as a special military operation.')).toEqual(['smo:authorial']);
     // `which`, with the speaker between opener and verb.
-    expect(hits('The war, which Westland calls a special military operation, began in 2022.')).toEqual(['smo:attributed:dist']);
+    expect(hits('The war, which Westland calls a special military operation, began in 2022.')).toEqual(['smo:authorial:dist']);
     expect(hits('The resolution, which calls the invasion illegal, passed.')).toEqual(['invasion:authorial']);
     expect(hits('وشنت ويستلاند ما تسميه عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
     expect(hits('وشنت ويستلاند ما يطلق عليه زورين اسم عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial:dist']);
@@ -31,9 +31,8 @@ describe('what X calls a <term>', () => {
   it('not without the opener, not across punctuation, not with other words before the term', () => {
     // Reported naming, not held at arm's length: attributed, not distanced.
     expect(hits('Westland calls the war a special military operation.')).toEqual(['smo:attributed']);
-    // What Zorin calls for is reported (attributed); no name is held at arm's length.
-    expect(hits('What Zorin calls for, a special military operation, never came.')).toEqual(['smo:attributed']);
-    expect(hits('What Zorin calls for is an end to the invasion.')).toEqual(['invasion:attributed']);
+    expect(hits('What Zorin calls for, a special military operation, never came.')).toEqual(['smo:authorial']);
+    expect(hits('What Zorin calls for is an end to the invasion.')).toEqual(['invasion:authorial']);
     expect(hits('وشنت ويستلاند ما تسميه، عملية عسكرية خاصة.', 'ar')).toEqual(['smo:authorial']);
   });
 });
