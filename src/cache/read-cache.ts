@@ -143,10 +143,11 @@ export function touch(path: string): void {
  * The file of an entry: `read-<key>.v8` (parse+clean) with `removed-<key>.v8` (its articles'
  * removed lines), `analysis-<key>.v8` (matching),
  * `terms-<key>.v8` (the analyses' term counts), `keyness-<key>.v8` (key terms per outlet),
- * `clusters-<key>.v8`. Beside them, copies of
- * outputs that depend on the read entry alone: `articles-<key>.jsonl` (src/cache/output-copy.ts).
+ * `clusters-<key>.v8`, and the report's last bootstrap intervals and charts, `intervals-<key>.v8`
+ * and `charts-<key>.v8` (src/cache/report-memo.ts). Beside them, copies of outputs that depend on
+ * the read entry alone: `articles-<key>.jsonl` (src/cache/output-copy.ts).
  */
-export function entryPath(dir: string, key: string, kind: 'read' | 'removed' | 'analysis' | 'terms' | 'keyness' | 'clusters'): string {
+export function entryPath(dir: string, key: string, kind: 'read' | 'removed' | 'analysis' | 'terms' | 'keyness' | 'clusters' | 'intervals' | 'charts'): string {
   return join(dir, `${kind}-${key}.v8`);
 }
 
@@ -162,7 +163,7 @@ export function pruneCache(dir: string): void {
     if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
   }
   // Output copies (src/cache/output-copy.ts) go with their checksum file.
-  for (const [kind, ending] of [['read-', '.v8'], ['removed-', '.v8'], ['analysis-', '.v8'], ['terms-', '.v8'], ['keyness-', '.v8'], ['clusters-', '.v8'], ['articles-', '.jsonl']] as const) {
+  for (const [kind, ending] of [['read-', '.v8'], ['removed-', '.v8'], ['analysis-', '.v8'], ['terms-', '.v8'], ['keyness-', '.v8'], ['clusters-', '.v8'], ['intervals-', '.v8'], ['charts-', '.v8'], ['articles-', '.jsonl']] as const) {
     const entries = readdirSync(dir)
       .filter((name) => name.startsWith(kind) && name.endsWith(ending))
       .map((name) => ({ name, used: statSync(join(dir, name)).mtimeMs }))

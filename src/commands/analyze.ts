@@ -9,7 +9,9 @@ import { attachRemovedLines, loadCachedRead, readCacheKey, storeCachedRead } fro
 import { copyOutputCopy, outputCopyIsWhole, storeOutputCopy } from '../cache/output-copy.js';
 import { cleanParsed, clusterInputsOf, NO_TERMS, readArticles } from '../pipeline.js';
 import { ARTICLES_JSONL, beginReport } from '../report/index.js';
-import type { OutletKeyRows } from '../report/index.js';
+import type { OutletKeyRows, ReportInput } from '../report/index.js';
+import { renderSpecs } from '../report/charts.js';
+import { intervalsMemo, memoizedCharts } from '../cache/report-memo.js';
 import { clusterVectors, vectorizeForClustering } from '../cluster/index.js';
 import { parseInThreads, parseThreadsWorthIt } from '../workers/parse-pool.js';
 import { keepsCachedEntry, lacksTermCounts, loadCachedAnalyses, loadCachedTermCounts, storeCachedAnalyses, storeCachedClusters, storeCachedKeyness } from '../cache/analysis-cache.js';
@@ -142,7 +144,7 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
       throw new Error(`cache entry ${cacheKey.slice(0, 12)} in ${cacheDir ?? ''}: the removed lines kept for articles.jsonl are gone; run again, or with --no-cache`);
     }
     const report = await beginReport(
-      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, articlesJsonlPlaced, ...(charts ? { renderCharts: charts.render } : {}) },
+      { articles, analyses, vocabulary, versionChanges, skipped, bundle, provenance: { ...provenance, inputs }, bom: options.bom, seed: options.seed, keyness, threads: options.threads, articlesJsonlPlaced, ...reportMemos(cacheDir, cacheKey, charts) },
       sink,
     );
     timings['report'] = (timings['report'] ?? 0) + performance.now() - started;
@@ -194,6 +196,17 @@ async function analyzeAndReport(options: AnalyzeCommandOptions, io: CommandIo, c
       `${skipped.length} skipped${unreadDates === 0 ? '' : `, ${unreadDates} with a date that could not be read (report.md, Corpus)`}; report in ${options.out}`,
   );
   return 0;
+}
+
+/**
+ * How the report renders its charts and draws its intervals: from the last run's results kept in
+ * the cache when their inputs are the same (src/cache/report-memo.ts), else in the chart thread
+ * (or, without one, in this thread) and by drawing them.
+ */
+function reportMemos(cacheDir: string | null, cacheKey: string, charts: ChartThread | undefined): Pick<ReportInput, 'renderCharts' | 'intervalsMemo'> {
+  const render = charts?.render ?? renderSpecs;
+  if (cacheDir === null) return charts ? { renderCharts: render } : {};
+  return { renderCharts: memoizedCharts(cacheDir, cacheKey, render), intervalsMemo: intervalsMemo(cacheDir, cacheKey) };
 }
 
 /** What the run needs from matching, once the cache has what it keeps. */

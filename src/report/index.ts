@@ -7,7 +7,7 @@ import type { Article, ArticleAnalysis, EventCluster, LexiconBundle, Skipped, Ve
 import { chartSpecs, renderSpecs } from './charts.js';
 import type { ChartRenderer } from './charts.js';
 import { completeModel, scoreReport, withClusters } from './model.js';
-import { profileOutletsInThread } from '../workers/bootstrap-pool.js';
+import { profileOutletsInThread, type IntervalsMemo } from '../workers/bootstrap-pool.js';
 import type { OutletKeyRows } from './outlet-keyness.js';
 import { MemorySink, writeOutput } from './output-sink.js';
 import type { OutputSink } from './output-sink.js';
@@ -53,8 +53,13 @@ export interface ReportInput {
    * are drawn in a worker thread while `articles.jsonl` and `matches.csv` are written.
    */
   threads?: number;
-  /** How the charts are rendered (default: in this thread). The CLI renders them in a worker thread started with the run (src/workers/chart-thread.ts). */
+  /**
+   * How the charts are rendered (default: in this thread). The CLI renders them in a worker thread
+   * started with the run (src/workers/chart-thread.ts), or takes the last run's from its cache.
+   */
   renderCharts?: ChartRenderer;
+  /** Outlet bootstrap intervals kept from an earlier run (the CLI's cache: src/cache/report-memo.ts). */
+  intervalsMemo?: IntervalsMemo;
   /**
    * `articles.jsonl` is already in the sink (the CLI copies an earlier run's from the cache when
    * the articles are the cached ones: the file depends on nothing else); it is not written again.
@@ -86,7 +91,7 @@ export interface PendingReport {
  */
 export async function beginReport(input: Omit<ReportInput, 'clusters'>, sink: OutputSink): Promise<PendingReport> {
   const scored = scoreReport(input);
-  const profiling = profileOutletsInThread(scored.scores, scored.axes, scored.concepts, input.bundle.contrasts, scored.seed, input.threads ?? 1);
+  const profiling = profileOutletsInThread(scored.scores, scored.axes, scored.concepts, input.bundle.contrasts, scored.seed, input.threads ?? 1, input.intervalsMemo);
   // Awaited below; this only keeps a failure from counting as unhandled while the files are written.
   profiling.catch(() => undefined);
   const { bom } = input;

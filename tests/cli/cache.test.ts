@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readChunkedFile, writeChunkedFile } from '../../src/cache/chunked-file.js';
 import { buildOnce, REPO, runFramescope, tempDir } from '../helpers/cli.js';
 
 function outputsWithoutRunJson(dir: string): Map<string, string> {
@@ -144,6 +145,36 @@ describe('incremental runs', () => {
     expect(readFileSync(join(cacheDir, analysisEntry))).toEqual(analysisBytes);
     expect(clusterEntries()).toHaveLength(1);
     expect(outputsWithoutRunJson(warm)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
+  });
+
+  it('takes the charts and the intervals from the cache when what they are made from is unchanged, and makes them again when it changed', () => {
+    const { lexicons, cacheDir, analyze } = demoRuns();
+    const cold = analyze('--cache-dir', cacheDir);
+    const entry = (kind: string): string => join(cacheDir, readdirSync(cacheDir).find((name) => name.startsWith(`${kind}-`) && name.endsWith('.v8'))!);
+    // A version bump changes no hit: the same chart specs and outlet samples. A mark planted in
+    // the kept charts, then in the kept intervals, shows that a run took them from the cache.
+    const charts = readChunkedFile<unknown, [string, string]>(entry('charts'));
+    writeChunkedFile(entry('charts'), charts.header, charts.items.map(([name, svg]) => [name, svg.replace('<svg', '<svg data-planted="1"')]));
+    editFile(join(lexicons, 'ru-ua.yaml'), 'version: ', 'version: 9.');
+    const sameCharts = analyze('--cache-dir', cacheDir);
+    expect(readFileSync(join(sameCharts, 'chart-stance.svg'), 'utf8')).toContain('data-planted="1"');
+    expect(readFileSync(join(cold, 'chart-stance.svg'), 'utf8')).not.toContain('data-planted');
+
+    const kept = readChunkedFile<unknown, [string, { stance: { lo: number | null; hi: number | null }[]; concepts: unknown[] }]>(entry('intervals'));
+    const planted = kept.items.map(([hash, intervals]) => [hash, { ...intervals, stance: intervals.stance.map((s) => (s.lo === null ? s : { lo: -0.987654, hi: s.hi })) }]);
+    writeChunkedFile(entry('intervals'), kept.header, planted);
+    editFile(join(lexicons, 'ru-ua.yaml'), 'version: ', 'version: 8.');
+    const sameIntervals = analyze('--cache-dir', cacheDir);
+    expect(readFileSync(join(sameIntervals, 'outlets.csv'), 'utf8')).toContain('-0.987654');
+    expect(readFileSync(join(cold, 'outlets.csv'), 'utf8')).not.toContain('-0.987654');
+
+    // A term many demo articles hold changes the stances: drawn and rendered afresh, as a cold run
+    // does (the planted intervals go first: an outlet the edit leaves alone would keep its mark).
+    rmSync(entry('intervals'));
+    editFile(join(lexicons, 'ru-ua.yaml'), 'en: [kyiv]', 'en: [kyiv, ceasefire]');
+    const changed = analyze('--cache-dir', cacheDir);
+    expect(readFileSync(join(changed, 'chart-stance.svg'), 'utf8')).not.toContain('data-planted');
+    expect(outputsWithoutRunJson(changed)).toEqual(outputsWithoutRunJson(analyze('--no-cache')));
   });
 
   it('analyses every article again when an edit needs the term counts and their entry is gone', () => {
