@@ -230,6 +230,8 @@ function readAsComplements(input: AttributionInput, sentence: CueSpan, content: 
     if (!isPassiveOrHearsay(input, k, k + 1, sentence) && hasSpeakerIn(input, Math.max(sentence.from, k - SPEAKER_WINDOW), k, sentence.from)) {
       for (let j = to + 1; j < Math.min(sentence.to, to + OBJECT_MAX + 1); j++) {
         if (boundaryBefore(input, j)) break;
+        // `as he spoke`: a clause of time, not the name given (a pronoun never opens a name).
+        if ((input.cues.covers(j) & CUE.asOpener) !== 0 && j + 1 < sentence.to && (input.cues.covers(j + 1) & CUE.pronoun) !== 0) break;
         if ((input.cues.covers(j) & CUE.asOpener) !== 0) {
           mark(content, j, relativeClauseEnd(input, k, to, sentence) ?? sentence.to);
           found = true;

@@ -202,6 +202,7 @@ describe('X views / refers to Y as Z', () => {
     expect(hits('Zorin referred to the invasion in his speech.')).toEqual(['invasion:authorial']);
     expect(hits('The invasion is seen as a special military operation in Westland.')).toEqual(['invasion:authorial', 'smo:authorial']);
     expect(hits('Zorin saw the invasion, as the Kiev regime fell.')).toEqual(['invasion:authorial', 'kiev_regime:authorial']);
+    expect(hits('Zorin saw the ruins as he spoke of the invasion.')).toEqual(['invasion:authorial']);
   });
 });
 
