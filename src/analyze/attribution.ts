@@ -45,6 +45,10 @@ const EN_RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['which', 'who', 'whom
 const EN_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'over', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'to', 'against', 'about', 'into', 'near', 'across', 'under', 'behind', 'after', 'before', 'during', 'since', 'between', 'among', 'around', 'through', 'toward', 'towards', 'inside', 'outside', 'without', 'within', 'along', 'amid', 'upon']);
 /** Auxiliaries and copulas that carry a clause on after a report set off by commas (`The Kiev regime, Lavrov claimed, was …`). */
 const EN_RESUMING_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'must', 'may', 'might', 'did', 'does', 'do', 'remains', 'remained', 'wants', 'wanted', 'planned', 'plans', 'sought', 'seeks']);
+/** Coordinating conjunctions that may open a second report with a speaker of its own. */
+const EN_COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas']);
+/** After `as`, words that open a clause or a conjunction (`as the war began`, `as well as`), not a name given. */
+const EN_AS_CLAUSE: ReadonlySet<string> = new Set(['the', 'this', 'these', 'those', 'well', 'long', 'soon', 'far', 'much', 'many', 'if', 'though', 'part', 'expected', 'usual']);
 /** Conjunctions: a naming verb's object and the name given it never run across one (`labelled X illegitimate and called …`). */
 const EN_CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'while', 'whereas', 'although', 'though', 'because', 'if', 'unless', 'until', 'when']);
 /** An inverted speaker (`…, said the ministry's spokesperson`) is at most this many words. */
@@ -170,9 +174,9 @@ function readSentence(input: AttributionInput, sentence: CueSpan, reportingVerbs
   // once, as the longer phrase: the object `it` belongs to the verb, not to its content.
   const asVerbs = asClauseVerbs(input, sentence);
   const verbs = asVerbs.length === 0 ? reportingVerbs : [...reportingVerbs.filter((verb) => !asVerbs.some((span) => span.from === verb.from)), ...asVerbs].sort((a, b) => a.from - b.from);
-  for (const verb of verbs) {
+  for (const [v, verb] of verbs.entries()) {
     if (input.isQuoted(verb.from) || !isVerbToken(input, verb.from, sentence.from)) continue;
-    const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content);
+    const found = hasArabic(input.tokens[verb.from]!.norm) ? readArabicReport(input, verb, sentence, content) : readEnglishReport(input, verb, sentence, content, verbs[v + 1]);
     if (found) hasVerb = true;
   }
   if (readAsComplements(input, sentence, content)) hasVerb = true;
@@ -230,8 +234,9 @@ function readAsComplements(input: AttributionInput, sentence: CueSpan, content: 
     if (!isPassiveOrHearsay(input, k, k + 1, sentence) && hasSpeakerIn(input, Math.max(sentence.from, k - SPEAKER_WINDOW), k, sentence.from)) {
       for (let j = to + 1; j < Math.min(sentence.to, to + OBJECT_MAX + 1); j++) {
         if (boundaryBefore(input, j)) break;
-        // `as he spoke`: a clause of time, not the name given (a pronoun never opens a name).
-        if ((input.cues.covers(j) & CUE.asOpener) !== 0 && j + 1 < sentence.to && (input.cues.covers(j + 1) & CUE.pronoun) !== 0) break;
+        // `as he spoke`, `as the war entered its second year`, `as well as`: a clause or a
+        // conjunction, not the name given (a name rarely opens with a pronoun or a demonstrative).
+        if ((input.cues.covers(j) & CUE.asOpener) !== 0 && j + 1 < sentence.to && ((input.cues.covers(j + 1) & CUE.pronoun) !== 0 || EN_AS_CLAUSE.has(input.tokens[j + 1]!.norm))) break;
         if ((input.cues.covers(j) & CUE.asOpener) !== 0) {
           mark(content, j, relativeClauseEnd(input, k, to, sentence) ?? sentence.to);
           found = true;
@@ -321,7 +326,7 @@ function invertedSpeaker(input: AttributionInput, at: number, end: number, sente
   return found ? k - at : 0;
 }
 
-function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array): boolean {
+function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: CueSpan, content: Uint8Array, next?: CueSpan): boolean {
   const { from: v0, to: v1 } = verb;
   // Passive ("is said", "has been reported"), hearsay ("said to be", "claimed as") and adjectival
   // ("following reported bombings") forms carry no speaker; a phrase verb says how it is used
@@ -366,7 +371,7 @@ function readEnglishReport(input: AttributionInput, verb: CueSpan, sentence: Cue
   }
   // Pre-posed: `Speaker VERB (that) content`.
   if (hasSpeakerIn(input, Math.max(sentence.from, v0 - SPEAKER_WINDOW), v0, sentence.from) || invertedSpeaker(input, v1, sentence.to, sentence.from) > 0) {
-    mark(content, objectEnd(input, verb, sentence) ?? v1, relativeClauseEnd(input, v0, v1, sentence) ?? sentence.to);
+    mark(content, objectEnd(input, verb, sentence) ?? v1, relativeClauseEnd(input, v0, v1, sentence) ?? coordinatedReportStart(input, v1, next, sentence) ?? sentence.to);
     return true;
   }
   return false;
@@ -415,6 +420,20 @@ function openerIsObject(input: AttributionInput, verb: CueSpan, sentence: CueSpa
 }
 
 /**
+ * `Moscow calls them neo-Nazis and Kyiv calls them heroes.`: a coordinating conjunction between
+ * a report and the next reporting verb of its sentence, with the next verb's own speaker between
+ * them, ends the first report's content there. Null when there is none (`said X and added Y`: the
+ * speaker goes on).
+ */
+function coordinatedReportStart(input: AttributionInput, v1: number, next: CueSpan | undefined, sentence: CueSpan): number | null {
+  if (next === undefined) return null;
+  for (let k = v1 + 1; k < next.from - 1; k++) {
+    if (EN_COORDINATORS.has(input.tokens[k]!.norm) && hasSpeakerIn(input, k + 1, next.from, sentence.from)) return k;
+  }
+  return null;
+}
+
+/**
  * Where the content of a verb inside a relative clause set off by commas ends: `The strike, which
  * the ministry said killed 12, came after …` reports `killed 12` alone, and what follows the
  * clause is the outlet's again. Null when the verb is in no such clause (its content runs to the
@@ -432,6 +451,8 @@ function isPassiveOrHearsay(input: AttributionInput, v0: number, v1: number, sen
   // A participle used as an adjective reports nothing: `following reported bombings`, `the
   // claimed victory` (`not_speech_before`, right before the verb, no punctuation between).
   if (v0 > sentence.from && (input.cues.covers(v0 - 1) & CUE.notSpeechBefore) !== 0 && !boundaryBefore(input, v0)) return true;
+  // After a possessive it is a noun: `the Pope's call for talks`, `Putin's claims`.
+  if (v0 > sentence.from && !boundaryBefore(input, v0) && POSSESSIVE_END.test(input.body.slice(input.tokens[v0 - 1]!.start, input.tokens[v0 - 1]!.end))) return true;
   let p = v0 - 1;
   // "is saying" is progressive, not passive.
   if (input.tokens[v0]!.norm.endsWith('ing')) p = -1;

@@ -162,7 +162,20 @@ describe('naming verbs report the speaker’s name for a thing', () => {
 
   it('nouns and things are no speakers: calls for, the strike underlines', () => {
     expect(hits('Westland rejected calls for sanctions over the invasion.')).toEqual(['sanctions:authorial', 'invasion:authorial']);
+    // After a possessive a reporting word is a noun.
+    expect(hits("Zorin's call for sanctions drew a cool response after the invasion.")).toEqual(['sanctions:authorial', 'invasion:authorial']);
     expect(hits('The strike underlines the threat of the invasion.')).toEqual(['invasion:authorial']);
+  });
+
+  it('a second report with a speaker of its own ends the first at the conjunction', () => {
+    expect(hits('Zorin calls the sanctions provocations and the Kiev regime calls them an invasion.')).toEqual([
+      'sanctions:authorial',
+      'provocations:attributed',
+      'kiev_regime:authorial',
+      'invasion:attributed',
+    ]);
+    // The same speaker going on: the content runs on.
+    expect(hits('Zorin said the sanctions failed and added that the invasion went on.')).toEqual(['sanctions:attributed', 'invasion:attributed']);
   });
 
   it('no object when no name follows it, or when a naming opener is the object', () => {
@@ -203,6 +216,9 @@ describe('X views / refers to Y as Z', () => {
     expect(hits('The invasion is seen as a special military operation in Westland.')).toEqual(['invasion:authorial', 'smo:authorial']);
     expect(hits('Zorin saw the invasion, as the Kiev regime fell.')).toEqual(['invasion:authorial', 'kiev_regime:authorial']);
     expect(hits('Zorin saw the ruins as he spoke of the invasion.')).toEqual(['invasion:authorial']);
+    // `as` opening a clause or a conjunction, not a name.
+    expect(hits('Westland saw fierce fighting as the invasion entered its second year.')).toEqual(['invasion:authorial']);
+    expect(hits('Zorin sees no need for talks as long as the invasion continues.')).toEqual(['invasion:authorial']);
   });
 });
 

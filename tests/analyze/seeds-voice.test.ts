@@ -80,7 +80,9 @@ describe.runIf(seedsPresent)('voice on seed pages', () => {
     const voices = (concept: string) => analysis.matches.filter((m) => m.concept === concept).map((m) => m.voice);
     expect(voices('kiev')).toEqual([
       'attributed', // headline "Russian MoD: Kiev refused …"
-      'attributed', // standfirst "… confirms that … while Kiev says …"
+      // standfirst "… confirms that …, while Kiev says …": the first report ends at `while`, and
+      // Kiev names the second report's speaker, in the outlet's words.
+      'authorial',
       'attributed', // "After Kiev refused …, … Konashenkov confirmed Saturday."
       'attributed', // "Konashenkov noted … talks with Kiev."
       'attributed', // "The Major General also highlighted … in Kiev and other cities."
