@@ -51,7 +51,8 @@ export function intervalsMemo(dir: string, key: string): IntervalsMemo {
     key: samplesHash,
     get: (hash) => load().get(hash),
     save: (results) => {
-      const same = results.size === load().size && [...results.keys()].every((hash) => kept!.has(hash));
+      const known = load();
+      const same = results.size === known.size && [...results.keys()].every((hash) => known.has(hash));
       if (!same) storeEntry(dir, path, { format: MEMO_FORMAT } satisfies MemoHeader, [...results]);
     },
   };
